@@ -1,0 +1,20 @@
+# Warnings, sanitizers and ccache for every target of the build.
+find_program(TINKR_CCACHE ccache)
+if(TINKR_CCACHE)
+  set(CMAKE_C_COMPILER_LAUNCHER ${TINKR_CCACHE})
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${TINKR_CCACHE})
+endif()
+
+add_compile_options(-Wall -Wextra -Wpedantic)
+if(TINKR_WERROR)
+  add_compile_options(-Werror)
+endif()
+
+if(TINKR_SANITIZE)
+  list(JOIN TINKR_SANITIZE "," tinkr_sanitizers)
+  add_compile_options(-fsanitize=${tinkr_sanitizers} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=${tinkr_sanitizers})
+endif()
+
+# Debug builds stay quick to compile but not painfully slow to run.
+string(APPEND CMAKE_CXX_FLAGS_DEBUG " -Og")

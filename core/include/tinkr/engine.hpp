@@ -1,0 +1,149 @@
+// tinkr/engine.hpp: the one header a host includes. An Engine is one opened backend (a profile); it
+// turns query text or IR into records, streamed to a sink or collected, and explains what it would
+// send. Engines are safe to use from several threads at once.
+#pragma once
+
+#include <tinkr/config.hpp>
+#include <tinkr/error.hpp>
+#include <tinkr/ir.hpp>
+#include <tinkr/planner.hpp>
+#include <tinkr/query.hpp>
+#include <tinkr/records.hpp>
+#include <tinkr/registry.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tinkr {
+
+/// Cancels the queries it is given to; copies share one state. Cancel from any thread.
+class CancelSource {
+ public:
+  CancelSource() : flag_(std::make_shared<std::atomic<bool>>(false)) {}
+  void cancel() const noexcept { flag_->store(true, std::memory_order_release); }
+  bool cancelled() const noexcept { return flag_->load(std::memory_order_acquire); }
+
+ private:
+  std::shared_ptr<std::atomic<bool>> flag_;
+};
+
+struct RunOptions {
+  std::chrono::milliseconds timeout{0};  // 0: the engine's default query timeout
+  std::optional<CancelSource> cancel;
+  bool pushdown = true;  // false: evaluate every filter in core (debugging; results must not change)
+};
+
+/// Where run() streams results. Return false from on_record to stop early (the query then ends
+/// successfully with what was delivered).
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+  virtual bool on_record(Record&& record) = 0;
+  virtual bool on_table_begin(const std::string& /*name*/, const std::vector<Column>& /*columns*/) { return true; }
+  virtual bool on_table_row(std::vector<std::optional<std::string>>&& /*cells*/) { return true; }
+  /// A partial result: the records delivered stand, and this says what is missing.
+  virtual void on_warning(const std::string& /*message*/) {}
+};
+
+struct RunStats {
+  int64_t received = 0;   // records the backend sent
+  int64_t delivered = 0;  // records that passed the residual filter and the limit
+  bool residual = false;  // a residual filter ran in core
+  bool truncated = false; // the limit cut the results
+  int64_t elapsed_ns = 0;
+  std::vector<std::string> warnings;
+};
+
+struct QueryResult {
+  std::vector<Record> records;
+  std::vector<Table> tables;
+  RunStats stats;
+};
+
+struct Explanation {
+  std::string native;          // the backend's query (KQL, SQL, URL), unsent
+  std::string ir_json;         // the IR as asked
+  std::string pushed_ir_json;  // the IR sent to the backend
+  std::string residual_json;   // the filter evaluated in core ("" when none)
+  std::vector<std::string> notes;
+};
+
+struct BackendInfo {
+  std::string name;
+  std::string version;
+  std::string abi;
+  std::string path;
+  std::string capabilities_json;
+};
+
+struct OpenOptions {
+  config::Sources sources;          // where to read configuration
+  std::string profile;              // --profile; empty: see config::select_profile
+  std::vector<std::string> plugin_path;  // folders searched before the default search path
+  std::chrono::milliseconds default_timeout{200'000};
+};
+
+/// What a query-language request names; hosts build it from flags or a JSON body.
+struct QuerySpec {
+  ir::Signal signal = ir::Signal::logs;
+  std::string service;
+  std::string text;           // query language (logs, trace_search), native text (native)
+  std::string since;          // "1h"; empty with from/to empty: the last hour
+  std::string from, to;       // RFC 3339 or relative
+  int64_t limit = 0;          // 0: the signal's default (100 logs, 20 traces)
+  std::string resource_type;
+  std::optional<ir::Order> order;
+  ir::MetricsSpec metrics;    // signal == metrics
+  std::string trace_id;       // signal == trace_get
+};
+
+class Engine {
+ public:
+  /// Opens the selected profile's backend: reads the configuration, loads the plugin, passes it
+  /// its options. `notice` receives the one-line explanation of an implicit choice (e.g. the
+  /// embedded local default).
+  static Expected<std::unique_ptr<Engine>> open(const OpenOptions& options = {}, std::string* notice = nullptr);
+
+  /// Opens a backend directly from a loaded plugin and its options JSON (embedding, tests).
+  static Expected<std::unique_ptr<Engine>> open_plugin(const LoadedPlugin& plugin, const std::string& options_json,
+                                                       std::string profile_name = "");
+  ~Engine();
+
+  const BackendInfo& backend() const;
+  const planner::Capabilities& capabilities() const;
+  const std::string& profile_name() const;
+
+  /// Builds the IR for a query-language request (parses text, resolves times against now).
+  Expected<ir::Query> build(const QuerySpec& spec) const;
+
+  /// Runs an IR query, streaming records to sink.
+  Expected<RunStats> run(const ir::Query& query, ResultSink& sink, const RunOptions& options = {});
+
+  /// Runs an IR query and keeps every record.
+  Expected<QueryResult> collect(const ir::Query& query, const RunOptions& options = {});
+
+  /// What run() would send, unsent, and how the filter was split.
+  Expected<Explanation> explain(const ir::Query& query, const RunOptions& options = {});
+
+  /// The backend's health (credentials, reachability) as its JSON object.
+  Expected<std::string> check_health();
+
+  /// Stores telemetry in the backend (local backend: OTLP/JSON lines); returns its JSON summary.
+  Expected<std::string> ingest(std::string_view format, std::string_view source, std::string_view data);
+
+ private:
+  struct Impl;
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The current time in Unix nanoseconds (the engine's clock).
+int64_t now_ns();
+
+}  // namespace tinkr

@@ -1,0 +1,76 @@
+// tinkr/error.hpp: the one error type of the core and the hosts, and Expected<T> built on tl::expected
+// (so that moving to C++23's std::expected is a rename). Codes mirror the ABI's tinkr_status values.
+#pragma once
+
+#include <tl/expected.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace tinkr {
+
+class [[nodiscard]] Error {
+ public:
+  // Values equal the ABI's tinkr_status numbers (static_asserted in error.cpp).
+  enum class Code : int32_t {
+    invalid_query = 1,
+    unsupported = 2,
+    not_found = 3,
+    unauthenticated = 4,
+    forbidden = 5,
+    throttled = 6,
+    upstream_unavailable = 7,
+    timeout = 8,
+    cancelled = 9,
+    plugin_abi = 10,
+    config = 11,
+    internal = 12,
+  };
+  /// Whose fault it is: hosts report a core bug, a plugin's failure and an upstream's differently.
+  enum class Source { core, plugin, upstream };
+
+  Error(Code code, std::string message, Source source = Source::core, bool retryable = false,
+        int64_t retry_after_ms = 0)
+      : code_(code),
+        source_(source),
+        retryable_(retryable),
+        retry_after_ms_(retry_after_ms),
+        message_(std::move(message)) {}
+
+  Code code() const noexcept { return code_; }
+  Source source() const noexcept { return source_; }
+  bool retryable() const noexcept { return retryable_; }
+  int64_t retry_after_ms() const noexcept { return retry_after_ms_; }
+  const std::string& message() const noexcept { return message_; }
+
+  /// "code: message", for logs and terminals.
+  std::string to_string() const;
+
+  /// The same error with `context: ` put before its message.
+  Error with_context(std::string_view context) const;
+
+ private:
+  Code code_;
+  Source source_;
+  bool retryable_;
+  int64_t retry_after_ms_;
+  std::string message_;
+};
+
+std::string_view to_string(Error::Code code) noexcept;
+std::string_view to_string(Error::Source source) noexcept;
+/// From a status number that crossed the ABI; unknown numbers become internal.
+Error::Code code_from_status(int32_t status) noexcept;
+
+template <typename T>
+using Expected = tl::expected<T, Error>;
+
+using Unexpected = tl::unexpected<Error>;
+
+/// Shorthand for returning a failure: `return fail(Error::Code::config, "...")`.
+inline Unexpected fail(Error::Code code, std::string message, Error::Source source = Error::Source::core) {
+  return Unexpected(Error(code, std::move(message), source));
+}
+
+}  // namespace tinkr

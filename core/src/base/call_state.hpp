@@ -1,0 +1,30 @@
+// The state behind the ABI's opaque tinkr_cancel: one per running query, shared by the engine (which
+// cancels it), the host services (HTTPS honours it) and the plugin (which polls it).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <limits>
+#include <memory>
+
+struct tinkr_cancel {
+  std::shared_ptr<std::atomic<bool>> flag;  // set when the caller cancels
+  int64_t deadline_ns = std::numeric_limits<int64_t>::max();
+};
+
+namespace tinkr {
+
+int64_t now_ns();
+
+/// True once the call was cancelled or its deadline passed. A null cancel is never cancelled.
+inline bool is_cancelled(const tinkr_cancel* cancel) noexcept {
+  if (!cancel) return false;
+  if (cancel->flag && cancel->flag->load(std::memory_order_acquire)) return true;
+  return now_ns() >= cancel->deadline_ns;
+}
+
+inline int64_t deadline_ns(const tinkr_cancel* cancel) noexcept {
+  return cancel ? cancel->deadline_ns : std::numeric_limits<int64_t>::max();
+}
+
+}  // namespace tinkr

@@ -1,0 +1,61 @@
+// Error's names and the check that its codes equal the ABI's status numbers.
+#include "tinkr/error.hpp"
+
+#include <tinkr/plugin.h>
+
+namespace tinkr {
+
+static_assert(static_cast<int32_t>(Error::Code::invalid_query) == TINKR_INVALID_QUERY);
+static_assert(static_cast<int32_t>(Error::Code::unsupported) == TINKR_UNSUPPORTED);
+static_assert(static_cast<int32_t>(Error::Code::not_found) == TINKR_NOT_FOUND);
+static_assert(static_cast<int32_t>(Error::Code::unauthenticated) == TINKR_UNAUTHENTICATED);
+static_assert(static_cast<int32_t>(Error::Code::forbidden) == TINKR_FORBIDDEN);
+static_assert(static_cast<int32_t>(Error::Code::throttled) == TINKR_THROTTLED);
+static_assert(static_cast<int32_t>(Error::Code::upstream_unavailable) == TINKR_UPSTREAM_UNAVAILABLE);
+static_assert(static_cast<int32_t>(Error::Code::timeout) == TINKR_TIMEOUT);
+static_assert(static_cast<int32_t>(Error::Code::cancelled) == TINKR_CANCELLED);
+static_assert(static_cast<int32_t>(Error::Code::plugin_abi) == TINKR_PLUGIN_ABI);
+static_assert(static_cast<int32_t>(Error::Code::config) == TINKR_CONFIG);
+static_assert(static_cast<int32_t>(Error::Code::internal) == TINKR_INTERNAL);
+
+std::string_view to_string(Error::Code code) noexcept {
+  switch (code) {
+    case Error::Code::invalid_query: return "invalid_query";
+    case Error::Code::unsupported: return "unsupported";
+    case Error::Code::not_found: return "not_found";
+    case Error::Code::unauthenticated: return "unauthenticated";
+    case Error::Code::forbidden: return "forbidden";
+    case Error::Code::throttled: return "throttled";
+    case Error::Code::upstream_unavailable: return "upstream_unavailable";
+    case Error::Code::timeout: return "timeout";
+    case Error::Code::cancelled: return "cancelled";
+    case Error::Code::plugin_abi: return "plugin_abi";
+    case Error::Code::config: return "config";
+    case Error::Code::internal: return "internal";
+  }
+  return "internal";
+}
+
+std::string_view to_string(Error::Source source) noexcept {
+  switch (source) {
+    case Error::Source::core: return "core";
+    case Error::Source::plugin: return "plugin";
+    case Error::Source::upstream: return "upstream";
+  }
+  return "core";
+}
+
+Error::Code code_from_status(int32_t status) noexcept {
+  if (status >= TINKR_INVALID_QUERY && status <= TINKR_INTERNAL) return static_cast<Error::Code>(status);
+  return Error::Code::internal;
+}
+
+std::string Error::to_string() const { return std::string(tinkr::to_string(code_)) + ": " + message_; }
+
+Error Error::with_context(std::string_view context) const {
+  Error e = *this;
+  e.message_ = std::string(context) + ": " + message_;
+  return e;
+}
+
+}  // namespace tinkr

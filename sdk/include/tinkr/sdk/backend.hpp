@@ -1,0 +1,206 @@
+// tinkr/sdk/backend.hpp: write a backend as one C++ class and export it with one macro.
+//
+//   class MyBackend : public tinkr::sdk::Backend {
+//    public:
+//     static constexpr const char* kName = "my";        // the name TINKR_BACKEND and profiles use
+//     static constexpr const char* kVersion = "1.0.0";
+//     static std::string describe();                      // capabilities JSON (docs/plugin-abi.md)
+//     MyBackend(const tinkr::sdk::Host& host, std::string_view config_json);  // throws Error(TINKR_CONFIG)
+//     void execute(const tinkr::ir::Query&, tinkr::sdk::Sink&, const tinkr::sdk::CallContext&) override;
+//     std::string explain(const tinkr::ir::Query&) override;
+//   };
+//   TINKR_EXPORT_BACKEND(MyBackend)
+//
+// The macro defines the exported tinkr_plugin_entry, refuses a host of another ABI major, and fills
+// the plugin table with noexcept trampolines that catch every exception at the boundary:
+// sdk::Error keeps its status, std::exception becomes TINKR_INTERNAL with what(), anything else
+// TINKR_INTERNAL with a fixed message.
+#pragma once
+
+#include <tinkr/plugin.h>
+#include <tinkr/sdk/error.hpp>
+#include <tinkr/sdk/host.hpp>
+#include <tinkr/sdk/ir.hpp>
+#include <tinkr/sdk/ir_json.hpp>
+#include <tinkr/sdk/records.hpp>
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <string_view>
+
+namespace tinkr::sdk {
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+
+  /// Runs one query, streaming results into sink; stops when an emit returns false. May be called
+  /// from several threads at once. Throws Error to fail.
+  virtual void execute(const ir::Query& query, Sink& sink, const CallContext& call) = 0;
+
+  /// The native request execute would send for this query, unsent.
+  virtual std::string explain(const ir::Query& query) = 0;
+
+  /// A JSON object {"status": "ok" | "error", "message": ...}. The default says ok.
+  virtual std::string check_health(const CallContext& /*call*/) { return R"({"status":"ok"})"; }
+
+  /// Stores telemetry (see tinkr_plugin.ingest); returns a JSON summary. The default refuses.
+  virtual std::string ingest(std::string_view format, std::string_view /*source*/, std::string_view /*data*/) {
+    throw Error(TINKR_UNSUPPORTED, "this backend does not store data (format '" + std::string(format) + "')");
+  }
+};
+
+namespace detail {
+
+inline tinkr_str copy_string(std::string_view s) {
+  char* p = new char[s.size() + 1];
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '\0';
+  return {p, s.size()};
+}
+
+inline void free_string(tinkr_str s) noexcept { delete[] s.ptr; }
+
+inline tinkr_error* make_error(int32_t status, std::string_view message, bool retryable = false,
+                               int64_t retry_after_ms = 0) noexcept {
+  try {
+    auto* e = new tinkr_error{};
+    e->struct_size = sizeof *e;
+    e->status = status;
+    e->retryable = retryable ? 1 : 0;
+    e->retry_after_ms = retry_after_ms;
+    e->message = copy_string(message);
+    return e;
+  } catch (...) {
+    return nullptr;  // out of memory: the status alone must do
+  }
+}
+
+inline void free_error(tinkr_error* e) noexcept {
+  if (!e) return;
+  free_string(e->message);
+  delete e;
+}
+
+/// Runs body and turns any exception into a status plus an error object.
+template <typename Body>
+int32_t guarded(tinkr_error** out_error, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const Error& e) {
+    if (out_error) *out_error = make_error(e.status(), e.what(), e.retryable(), e.retry_after_ms());
+    return e.status();
+  } catch (const std::exception& e) {
+    if (out_error) *out_error = make_error(TINKR_INTERNAL, std::string("plugin error: ") + e.what());
+    return TINKR_INTERNAL;
+  } catch (...) {
+    if (out_error) *out_error = make_error(TINKR_INTERNAL, "plugin error: unknown exception");
+    return TINKR_INTERNAL;
+  }
+}
+
+/// The host table this plugin was loaded with (one per shared library: symbols are hidden).
+inline Host& loaded_host() {
+  static Host host;
+  return host;
+}
+
+template <typename B>
+struct Trampolines {
+  static B* self(tinkr_instance* i) { return reinterpret_cast<B*>(i); }
+
+  static int32_t describe(tinkr_str* out_json, tinkr_error** out_error) noexcept {
+    return guarded(out_error, [&] {
+      *out_json = copy_string(B::describe());
+      return TINKR_OK;
+    });
+  }
+  static int32_t open(tinkr_str config_json, tinkr_instance** out, tinkr_error** out_error) noexcept {
+    return guarded(out_error, [&] {
+      *out = reinterpret_cast<tinkr_instance*>(new B(loaded_host(), to_view(config_json)));
+      return TINKR_OK;
+    });
+  }
+  static int32_t execute(tinkr_instance* instance, tinkr_str ir_json, const tinkr_sink* sink,
+                         const tinkr_cancel* cancel, tinkr_error** out_error) noexcept {
+    return guarded(out_error, [&]() -> int32_t {
+      ir::Query query = ir::from_json(to_view(ir_json));
+      Sink s(sink);
+      self(instance)->execute(query, s, loaded_host().call(cancel));
+      return s.stop_status();
+    });
+  }
+  static int32_t explain(tinkr_instance* instance, tinkr_str ir_json, tinkr_str* out_text,
+                         tinkr_error** out_error) noexcept {
+    return guarded(out_error, [&] {
+      *out_text = copy_string(self(instance)->explain(ir::from_json(to_view(ir_json))));
+      return TINKR_OK;
+    });
+  }
+  static void close(tinkr_instance* instance) noexcept {
+    try {
+      delete self(instance);
+    } catch (...) {
+      // a destructor that throws has nowhere to report; the instance is gone either way
+    }
+  }
+  static int32_t check_health(tinkr_instance* instance, const tinkr_cancel* cancel, tinkr_str* out_json,
+                              tinkr_error** out_error) noexcept {
+    return guarded(out_error, [&] {
+      *out_json = copy_string(self(instance)->check_health(loaded_host().call(cancel)));
+      return TINKR_OK;
+    });
+  }
+  static int32_t ingest(tinkr_instance* instance, tinkr_str format, tinkr_str source, tinkr_str data,
+                        tinkr_str* out_json, tinkr_error** out_error) noexcept {
+    return guarded(out_error, [&] {
+      *out_json = copy_string(self(instance)->ingest(to_view(format), to_view(source), to_view(data)));
+      return TINKR_OK;
+    });
+  }
+};
+
+template <typename B>
+int32_t entry(uint32_t host_major, uint32_t host_minor, const tinkr_host* host, const tinkr_plugin** out_plugin,
+              const char** out_reason) noexcept {
+  static char reason[256];
+  if (host_major != TINKR_PLUGIN_ABI_MAJOR) {
+    std::snprintf(reason, sizeof reason, "plugin '%s' was built for plugin ABI %d.x; the host speaks %u.%u",
+                  B::kName, TINKR_PLUGIN_ABI_MAJOR, host_major, host_minor);
+    if (out_reason) *out_reason = reason;
+    return TINKR_PLUGIN_ABI;
+  }
+  loaded_host() = Host(host);
+  static const tinkr_plugin table = {
+      sizeof(tinkr_plugin),
+      TINKR_PLUGIN_ABI_MAJOR,
+      TINKR_PLUGIN_ABI_MINOR,
+      B::kName,
+      B::kVersion,
+      &Trampolines<B>::describe,
+      &Trampolines<B>::open,
+      &Trampolines<B>::execute,
+      &Trampolines<B>::explain,
+      &Trampolines<B>::close,
+      &detail::free_string,
+      &detail::free_error,
+      &Trampolines<B>::check_health,
+      &Trampolines<B>::ingest,
+  };
+  *out_plugin = &table;
+  return TINKR_OK;
+}
+
+}  // namespace detail
+}  // namespace tinkr::sdk
+
+/// Exports Class as this shared library's backend. Use once per plugin, at namespace scope.
+#define TINKR_EXPORT_BACKEND(Class)                                                                        \
+  extern "C" TINKR_PLUGIN_EXPORT int32_t tinkr_plugin_entry(uint32_t host_abi_major, uint32_t host_abi_minor, \
+                                                            const tinkr_host* host,                           \
+                                                            const tinkr_plugin** out_plugin,                  \
+                                                            const char** out_reason) {                        \
+    return ::tinkr::sdk::detail::entry<Class>(host_abi_major, host_abi_minor, host, out_plugin, out_reason);  \
+  }

@@ -1,0 +1,204 @@
+// tinkr/sdk/ir.hpp: the query IR, as plain data. One definition serves the core (which builds, plans
+// and serialises it) and every plugin (which reads it back from the JSON that crosses the ABI), so the
+// two can never disagree about what a query means. docs/ir.md describes it with examples; the JSON
+// form is in ir_json.hpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace tinkr::ir {
+
+inline constexpr int kVersion = 1;
+
+enum class Signal { logs, metrics, trace_search, trace_get, native };
+
+/// Filter operators. `in` takes one or more values, `exists` none, every other operator exactly one.
+enum class Op { eq, ne, lt, le, gt, ge, in, contains, startswith, matches, exists };
+
+enum class Aggregation { avg, min, max, sum, count };
+
+/// A literal in a predicate. Times and durations are int64 nanoseconds; severities are
+/// OpenTelemetry severity numbers (see kSeverity*); span status is "unset" | "ok" | "error".
+using Value = std::variant<std::string, int64_t, double, bool>;
+
+struct Predicate {
+  std::string field;  // canonical: see canonical_field()
+  Op op = Op::eq;
+  std::vector<Value> values;
+
+  friend bool operator==(const Predicate&, const Predicate&) = default;
+};
+
+/// A node of the filter tree. An `all` node matches everything (the empty filter, and `*`).
+struct Filter {
+  enum class Kind { all, predicate, text, and_, or_, not_ };
+  Kind kind = Kind::all;
+  Predicate predicate;           // kind == predicate
+  std::string text;              // kind == text: a phrase the message contains (case-insensitive)
+  std::vector<Filter> children;  // and_ / or_: two or more; not_: exactly one
+
+  static Filter all() { return {}; }
+  static Filter make_predicate(std::string field, Op op, std::vector<Value> values) {
+    Filter f;
+    f.kind = Kind::predicate;
+    f.predicate = Predicate{std::move(field), op, std::move(values)};
+    return f;
+  }
+  static Filter make_text(std::string text) {
+    Filter f;
+    f.kind = Kind::text;
+    f.text = std::move(text);
+    return f;
+  }
+  static Filter make_and(std::vector<Filter> children) { return make_group(Kind::and_, std::move(children)); }
+  static Filter make_or(std::vector<Filter> children) { return make_group(Kind::or_, std::move(children)); }
+  static Filter make_not(Filter child) {
+    Filter f;
+    f.kind = Kind::not_;
+    f.children.push_back(std::move(child));
+    return f;
+  }
+  bool is_all() const { return kind == Kind::all; }
+
+  friend bool operator==(const Filter&, const Filter&) = default;
+
+ private:
+  static Filter make_group(Kind kind, std::vector<Filter> children) {
+    Filter f;
+    f.kind = kind;
+    f.children = std::move(children);
+    return f;
+  }
+};
+
+/// Half-open [from, to) in Unix nanoseconds, UTC.
+struct TimeRange {
+  int64_t from_ns = 0;
+  int64_t to_ns = 0;
+  friend bool operator==(const TimeRange&, const TimeRange&) = default;
+};
+
+/// Which way results come: by `field` ("time" for records, "duration" for traces, ...).
+struct Order {
+  std::string field = "time";
+  bool descending = true;
+  friend bool operator==(const Order&, const Order&) = default;
+};
+
+struct MetricsSpec {
+  std::vector<std::string> names;
+  std::vector<Aggregation> aggregations;  // empty: each metric's default
+  int64_t interval_ns = 0;                // 0: chosen by the backend from the range
+  Filter dimension_filter;                // over fields "dimensions.<name>"
+  std::vector<std::string> group_by;      // dimension names
+  int64_t top = 0;                        // 0: all series
+  friend bool operator==(const MetricsSpec&, const MetricsSpec&) = default;
+};
+
+struct Query {
+  Signal signal = Signal::logs;
+  std::string service;
+  std::string resource_type;  // a backend's hint, e.g. "app_insights", "aks"; empty = default
+  TimeRange time;
+  int64_t limit = 0;  // 0 = no limit
+  Order order;
+  Filter filter;
+  MetricsSpec metrics;      // signal == metrics
+  std::string trace_id;     // signal == trace_get
+  std::string native_text;  // signal == native: the backend's own query language
+
+  friend bool operator==(const Query&, const Query&) = default;
+};
+
+// --- names ----------------------------------------------------------------------------------------
+
+inline constexpr std::string_view kSignalNames[] = {"logs", "metrics", "trace_search", "trace_get", "native"};
+inline constexpr std::string_view kOpNames[] = {"eq", "ne",       "lt",         "le",      "gt",    "ge",
+                                                "in", "contains", "startswith", "matches", "exists"};
+inline constexpr std::string_view kAggregationNames[] = {"avg", "min", "max", "sum", "count"};
+
+inline std::string_view to_string(Signal s) { return kSignalNames[static_cast<int>(s)]; }
+inline std::string_view to_string(Op op) { return kOpNames[static_cast<int>(op)]; }
+inline std::string_view to_string(Aggregation a) { return kAggregationNames[static_cast<int>(a)]; }
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> enum_from_string(const std::string_view (&names)[N], std::string_view text) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (names[i] == text) return static_cast<Enum>(i);
+  return std::nullopt;
+}
+inline std::optional<Signal> signal_from_string(std::string_view s) { return enum_from_string<Signal>(kSignalNames, s); }
+inline std::optional<Op> op_from_string(std::string_view s) { return enum_from_string<Op>(kOpNames, s); }
+inline std::optional<Aggregation> aggregation_from_string(std::string_view s) {
+  return enum_from_string<Aggregation>(kAggregationNames, s);
+}
+
+// --- canonical fields -----------------------------------------------------------------------------
+
+inline constexpr std::string_view kAttributesPrefix = "attributes.";
+inline constexpr std::string_view kDimensionsPrefix = "dimensions.";
+
+/// The canonical fields of OpenTelemetry's data model that the IR knows.
+inline constexpr std::string_view kFields[] = {
+    "time", "severity", "body", "service", "trace_id", "span_id",        // records
+    "name", "duration", "status", "status_code", "kind", "parent_span_id"  // spans
+};
+
+/// The canonical name of a field, resolving aliases (message -> body, level -> severity); nullopt for
+/// an unknown field. `attributes.<key>` and `dimensions.<key>` keep their key as written.
+inline std::optional<std::string> canonical_field(std::string_view name) {
+  if (name.size() > kAttributesPrefix.size() && name.starts_with(kAttributesPrefix)) return std::string(name);
+  if (name.size() > kDimensionsPrefix.size() && name.starts_with(kDimensionsPrefix)) return std::string(name);
+  if (name == "message" || name == "msg") return std::string("body");
+  if (name == "level" || name == "severity_text" || name == "severity_number") return std::string("severity");
+  if (name == "timestamp" || name == "@timestamp") return std::string("time");
+  if (name == "service.name") return std::string("service");
+  for (auto f : kFields)
+    if (f == name) return std::string(f);
+  return std::nullopt;
+}
+
+// --- severity ---------------------------------------------------------------------------------------
+
+// OpenTelemetry severity numbers: each text names a range of four (TRACE 1-4, ..., FATAL 21-24).
+inline constexpr int32_t kSeverityTrace = 1;
+inline constexpr int32_t kSeverityDebug = 5;
+inline constexpr int32_t kSeverityInfo = 9;
+inline constexpr int32_t kSeverityWarn = 13;
+inline constexpr int32_t kSeverityError = 17;
+inline constexpr int32_t kSeverityFatal = 21;
+
+/// The first severity number of a level's range, from its text or an alias (case-insensitive):
+/// trace, verbose, debug, info, information, informational, notice, warn, warning, error, err,
+/// fatal, critical, crit, alert, emerg. nullopt for anything else.
+inline std::optional<int32_t> severity_from_text(std::string_view text) {
+  std::string t(text);
+  for (auto& c : t) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (t == "trace" || t == "verbose") return kSeverityTrace;
+  if (t == "debug") return kSeverityDebug;
+  if (t == "info" || t == "information" || t == "informational" || t == "notice") return kSeverityInfo;
+  if (t == "warn" || t == "warning") return kSeverityWarn;
+  if (t == "error" || t == "err") return kSeverityError;
+  if (t == "fatal" || t == "critical" || t == "crit" || t == "alert" || t == "emerg") return kSeverityFatal;
+  return std::nullopt;
+}
+
+/// The range (1 trace .. 6 fatal) a severity number falls in; 0 for unspecified or out of range.
+/// Severity comparisons in the IR compare ranges, so `severity eq 17` matches 17..20 (all errors).
+inline int32_t severity_range(int64_t number) {
+  if (number < 1 || number > 24) return 0;
+  return static_cast<int32_t>((number - 1) / 4 + 1);
+}
+
+/// The canonical text of a severity number's range.
+inline std::string_view severity_text(int64_t number) {
+  static constexpr std::string_view kTexts[] = {"unspecified", "trace", "debug", "info", "warn", "error", "fatal"};
+  return kTexts[severity_range(number)];
+}
+
+}  // namespace tinkr::ir
