@@ -1,0 +1,56 @@
+// The seam between the Azure plugin's two halves: the backend (options, identity, tokens, HTTPS; see
+// backend/ and auth/) and the query path (lowering to KQL / Metrics REST, decoding; see lower/,
+// decode/, traces/, metrics/). Lowering is pure: IR + context -> RequestPlan values that tests compare
+// without HTTP. Only Transport does I/O.
+#pragma once
+
+#include <tinkr/sdk/host.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tinkr::azure {
+
+/// Service endpoints of one cloud (public, usgov, china), each overridable in the profile. No
+/// trailing slash.
+struct Endpoints {
+  std::string log_analytics;  // https://api.loganalytics.io
+  std::string arm;            // https://management.azure.com
+  std::string authority;      // https://login.microsoftonline.com
+  std::string imds;           // http://169.254.169.254
+};
+
+/// Token audiences (the scope's resource) a request may need.
+enum class Audience { log_analytics, arm };
+
+/// Everything lowering needs besides the IR. Values come from the profile, never from a clock or
+/// the environment inside lowering.
+struct QueryContext {
+  std::string workspace_id;
+  std::string subscription_id;
+  std::string resource_group;
+  Endpoints endpoints;
+  int64_t now_ns = 0;
+  int server_timeout_seconds = 180;  // Log Analytics' own limit, sent as Prefer: wait=N
+};
+
+/// One HTTP request the plugin will send, before authentication.
+struct RequestPlan {
+  std::string method = "GET";
+  std::string url;
+  std::vector<sdk::HttpHeader> headers;
+  std::string body;
+  Audience audience = Audience::log_analytics;
+  std::string kql;  // the KQL inside body, for explain and tests; empty for REST calls
+};
+
+/// Sends a plan with a bearer token for its audience (attached only to the configured cloud's hosts)
+/// and returns the response whatever its status. Throws sdk::Error when no response could be had.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext& call) = 0;
+};
+
+}  // namespace tinkr::azure
