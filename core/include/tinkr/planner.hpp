@@ -16,8 +16,11 @@
 
 namespace tinkr::planner {
 
-/// What a backend declared in describe(). docs/plugin-abi.md lists the JSON members.
+/// What a backend declared in describe(). docs/plugin-abi.md lists the JSON members. Parsed from JSON,
+/// a flag that is absent is false (a backend that does not say it can, cannot); the defaults here are
+/// for capabilities built in code.
 struct Capabilities {
+  std::string name;  // the backend's name, for messages
   std::set<ir::Signal> signals;
   std::set<std::string> fields;      // canonical field names; "attributes.*" allows every attribute
   std::set<ir::Op> operators;        // operators it can evaluate
@@ -36,19 +39,39 @@ struct Capabilities {
 Expected<Capabilities> parse_capabilities(std::string_view json);
 
 struct Plan {
-  ir::Query pushed;           // what goes to the backend (filter, and limit/order when safe)
-  ir::Filter residual;        // what the core evaluates on returned records; all() when nothing
-  int64_t limit = 0;          // the user's limit, applied by the core after the residual
-  bool overfetch = false;     // the pushed limit was raised because a residual exists
+  ir::Query pushed;                // what goes to the backend (filter, and limit/order when safe)
+  ir::Filter residual;             // what the core evaluates on returned records; all() when nothing
+  int64_t limit = 0;               // the user's limit, applied by the core after the residual
+  bool overfetch = false;          // the pushed limit was raised because a residual exists
+  bool sort_in_core = false;       // the backend cannot order: the core sorts by query.order before the limit
   std::vector<std::string> notes;  // for explain: what was kept back and why
 };
 
+/// With a residual, the backend is asked for max(limit * kOverfetchFactor, kOverfetchMinimum) records
+/// (capped by max_limit) instead of the user's limit; fewer than `limit` may then pass the residual
+/// although more exist, which the engine reports when the backend returned exactly the pushed limit.
+inline constexpr int64_t kOverfetchFactor = 10;
+inline constexpr int64_t kOverfetchMinimum = 1000;
+
 /// Splits `query` for a backend. Refuses (Error::Code::unsupported) a signal the backend lacks, with
-/// the reason. With pushdown == false nothing but the signal, service and time range is pushed (a
-/// debugging switch; results must not change).
+/// the reason, and (invalid_query) a `matches` regex that does not compile. With pushdown == false
+/// nothing but the signal, service and time range (and a metrics query's spec) is pushed (a debugging
+/// switch; results must not change).
+///
+/// Worked example, for a backend with fields {severity, body}, operators {eq, in, contains}, exact
+/// operators {eq, in}, no text search:
+///   filter  and(severity in [17, 21], text "connection timeout", body contains "db", not(text "health"))
+///   pushed  and(severity in [17, 21], body contains "db")         limit max(limit*10, 1000)
+///   residual and(text "connection timeout", body contains "db", not(text "health"))
+/// `body contains` is pushed and also re-checked, because contains is not exact for this backend.
+/// An inexact predicate is never pushed under a not: the backend may return extra records for it
+/// (never fewer), and a not of "extra" is "fewer", which the core could not recover.
 Expected<Plan> plan(const ir::Query& query, const Capabilities& capabilities, bool pushdown = true);
 
-/// Does the record satisfy the filter? The reference semantics of every operator (docs/ir.md).
+/// Does the record satisfy the filter? The reference semantics of every operator (docs/ir.md): eq, ne,
+/// in and the comparisons are case-sensitive on text; contains, startswith and text search are
+/// case-insensitive (ASCII); matches is an ECMAScript regex search anywhere in the value; a field the
+/// record does not have satisfies no predicate (not even ne), so `not` of it is true.
 bool matches(const ir::Filter& filter, const Record& record);
 
 }  // namespace tinkr::planner

@@ -25,10 +25,19 @@ namespace tinkr::query {
 
 /// Parses query-language text into a filter. An empty or `*` query is Filter::all(). A syntax error
 /// is Error::Code::invalid_query whose message shows the input with a caret under the position and
-/// says what was expected.
+/// says what was expected. docs/query-language.md has the grammar; in short:
+///   field:value on a string field is `eq` (case-sensitive, like KQL's == and SQL's =), except on
+///   body/message where it is `contains`; field:(a OR b) of plain values becomes `in`; value* is
+///   startswith, *value* contains, other globs a regex; field:* and _exists_:field are exists.
+/// Relative times (`time>now-1h`) are taken from the system clock, read only when one appears.
 Expected<ir::Filter> parse_filter(std::string_view text);
 
-/// "250ms", "1.5s", "15m", "1h", "2d", "1w" -> nanoseconds.
+/// The same, with relative times resolved against now_ns (Unix nanoseconds), for tests and callers
+/// that fix "now" once per request.
+Expected<ir::Filter> parse_filter(std::string_view text, int64_t now_ns);
+
+/// "250ms", "1.5s", "15m", "1h", "2d", "1w" -> nanoseconds; units ns, us, ms, s, m, h, d, w, and
+/// sequences such as "1h30m". Negative or overflowing durations are errors.
 Expected<int64_t> parse_duration(std::string_view text);
 
 /// RFC 3339 ("2026-11-25T10:00:00Z", offsets and fractions allowed) or relative ("now", "now-1h")

@@ -1,0 +1,163 @@
+// plan(): what a backend is sent and what the core keeps back, after SQLite's xBestIndex. The pushed
+// filter must select a superset of the true answer; the residual narrows it to exactly the answer.
+#include "tinkr/planner.hpp"
+
+#include "planner/regex_cache.hpp"
+
+#include <tinkr/sdk/ir_json.hpp>
+
+#include <algorithm>
+
+namespace tinkr::planner {
+namespace {
+
+using ir::Filter;
+
+bool field_allowed(const Capabilities& caps, const std::string& field) {
+  if (caps.fields.contains(field)) return true;
+  if (field.starts_with(ir::kAttributesPrefix)) return caps.fields.contains("attributes.*");
+  if (field.starts_with(ir::kDimensionsPrefix)) return caps.fields.contains("dimensions.*");
+  return false;
+}
+
+/// True when the backend's answer for `filter` is exactly the core's: nothing to re-check.
+bool is_exact(const Filter& filter, const Capabilities& caps) {
+  switch (filter.kind) {
+    case Filter::Kind::all:
+      return true;
+    case Filter::Kind::predicate:
+      return caps.exact_operators.contains(filter.predicate.op);
+    case Filter::Kind::text:
+      return caps.exact_operators.contains(ir::Op::contains);
+    default:
+      return std::all_of(filter.children.begin(), filter.children.end(),
+                         [&](const Filter& child) { return is_exact(child, caps); });
+  }
+}
+
+/// Can the backend evaluate the whole of `filter`? Under a not, only exact parts qualify: an inexact
+/// operator may over-select, and the not of an over-selection under-selects, losing records.
+bool is_pushable(const Filter& filter, const Capabilities& caps, bool negated) {
+  switch (filter.kind) {
+    case Filter::Kind::all:
+      return true;
+    case Filter::Kind::predicate:
+      return field_allowed(caps, filter.predicate.field) && caps.operators.contains(filter.predicate.op) &&
+             (!negated || caps.exact_operators.contains(filter.predicate.op));
+    case Filter::Kind::text:
+      return caps.text_search && (!negated || caps.exact_operators.contains(ir::Op::contains));
+    case Filter::Kind::not_:
+      return caps.boolean_not && is_pushable(filter.children.front(), caps, !negated);
+    case Filter::Kind::or_:
+      if (!caps.boolean_or) return false;
+      [[fallthrough]];
+    case Filter::Kind::and_:
+      return std::all_of(filter.children.begin(), filter.children.end(),
+                         [&](const Filter& child) { return is_pushable(child, caps, negated); });
+  }
+  return false;
+}
+
+Filter join_and(std::vector<Filter>&& parts) {
+  if (parts.empty()) return Filter::all();
+  if (parts.size() == 1) return std::move(parts.front());
+  return Filter::make_and(std::move(parts));
+}
+
+/// First regex in `filter` that does not compile, as an error.
+std::optional<Error> find_bad_regex(const Filter& filter) {
+  if (filter.kind == Filter::Kind::predicate && filter.predicate.op == ir::Op::matches) {
+    const auto* pattern = std::get_if<std::string>(&filter.predicate.values.front());
+    std::string why = "the pattern must be a string";
+    if (pattern && compiled_regex(*pattern, &why)) return std::nullopt;
+    return Error(Error::Code::invalid_query, "invalid regex for " + filter.predicate.field + " matches" +
+                                                 (pattern ? " /" + *pattern + "/" : "") + ": " + why);
+  }
+  for (const auto& child : filter.children)
+    if (auto error = find_bad_regex(child)) return error;
+  return std::nullopt;
+}
+
+std::string join_signals(const std::set<ir::Signal>& signals) {
+  std::string out;
+  for (auto signal : signals) out += (out.empty() ? "" : ", ") + std::string(ir::to_string(signal));
+  return out.empty() ? "nothing" : out;
+}
+
+void split_filter(const Filter& filter, const Capabilities& caps, bool pushdown, Plan& plan) {
+  std::vector<Filter> pushed, residual;
+  auto place = [&](const Filter& part) {
+    if (pushdown && is_pushable(part, caps, false)) {
+      pushed.push_back(part);
+      if (!is_exact(part, caps)) {
+        residual.push_back(part);
+        plan.notes.push_back("re-checked in core (inexact in the backend): " + ir::to_json(part));
+      }
+    } else {
+      residual.push_back(part);
+      plan.notes.push_back("evaluated in core: " + ir::to_json(part));
+    }
+  };
+  if (filter.kind == Filter::Kind::and_) {
+    for (const auto& child : filter.children) place(child);
+  } else if (!filter.is_all()) {
+    place(filter);
+  }
+  plan.pushed.filter = join_and(std::move(pushed));
+  plan.residual = join_and(std::move(residual));
+}
+
+void place_limit_and_order(const ir::Query& query, const Capabilities& caps, Plan& plan) {
+  plan.limit = query.limit;
+  plan.sort_in_core = !caps.order;
+  const bool core_cuts = !plan.residual.is_all() || !caps.order || !caps.limit;
+  if (!core_cuts) {
+    plan.pushed.limit = query.limit;
+    if (caps.max_limit > 0 && (query.limit == 0 || query.limit > caps.max_limit)) {
+      plan.pushed.limit = caps.max_limit;
+      plan.notes.push_back("limit capped at the backend's max_limit " + std::to_string(caps.max_limit));
+    }
+    return;
+  }
+  if (!caps.limit || query.limit == 0 || !caps.order) {
+    // Without order in the backend, any cut it makes is an arbitrary one: fetch what it allows.
+    plan.pushed.limit = caps.limit ? caps.max_limit : 0;
+  } else {
+    plan.pushed.limit = std::max(query.limit * kOverfetchFactor, kOverfetchMinimum);
+    if (caps.max_limit > 0) plan.pushed.limit = std::min(plan.pushed.limit, caps.max_limit);
+  }
+  if (query.limit > 0) {
+    plan.overfetch = true;
+    plan.notes.push_back(
+        "limit " + std::to_string(query.limit) + " applied in core after the residual; backend asked for " +
+        (plan.pushed.limit > 0 ? "up to " + std::to_string(plan.pushed.limit) : std::string("all")) +
+        " records");
+  }
+  if (plan.sort_in_core) plan.notes.push_back("the backend cannot order results: sorted in core");
+}
+
+}  // namespace
+
+Expected<Plan> plan(const ir::Query& query, const Capabilities& caps, bool pushdown) {
+  if (!caps.signals.contains(query.signal)) {
+    const std::string name = caps.name.empty() ? "backend" : "backend '" + caps.name + "'";
+    return fail(Error::Code::unsupported, name + " cannot answer " +
+                                              std::string(ir::to_string(query.signal)) +
+                                              " queries (it supports: " + join_signals(caps.signals) + ")");
+  }
+  if (auto error = find_bad_regex(query.filter)) return tl::make_unexpected(std::move(*error));
+  Plan plan;
+  plan.pushed.signal = query.signal;
+  plan.pushed.service = query.service;
+  plan.pushed.resource_type = query.resource_type;
+  plan.pushed.time = query.time;
+  plan.pushed.order = query.order;
+  plan.pushed.metrics = query.metrics;
+  plan.pushed.trace_id = query.trace_id;
+  plan.pushed.native_text = query.native_text;
+  split_filter(query.filter, caps, pushdown, plan);
+  place_limit_and_order(query, caps, plan);
+  return plan;
+}
+
+}  // namespace tinkr::planner
