@@ -28,6 +28,8 @@ class CancelSource {
   CancelSource() : flag_(std::make_shared<std::atomic<bool>>(false)) {}
   void cancel() const noexcept { flag_->store(true, std::memory_order_release); }
   bool cancelled() const noexcept { return flag_->load(std::memory_order_acquire); }
+  /// The flag itself, shared with the call state the plugin polls.
+  const std::shared_ptr<std::atomic<bool>>& shared_flag() const noexcept { return flag_; }
 
  private:
   std::shared_ptr<std::atomic<bool>> flag_;

@@ -5,6 +5,7 @@
 
 #include <tinkr/error.hpp>
 #include <tinkr/sdk/ir.hpp>
+#include <tinkr/sdk/ir_json.hpp>
 
 #include <string>
 #include <string_view>

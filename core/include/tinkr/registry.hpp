@@ -38,7 +38,8 @@ class LoadedPlugin {
   std::shared_ptr<void> library() const { return library_; }  // keeps the library mapped
 
  private:
-  friend class PluginRegistry;
+  friend LoadedPlugin make_loaded_plugin(const tinkr_plugin* table, std::string path, std::string capabilities_json,
+                                         std::shared_ptr<void> library);
   std::string name_, version_, path_, capabilities_json_;
   const tinkr_plugin* table_ = nullptr;
   std::shared_ptr<void> library_;

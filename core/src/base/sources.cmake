@@ -1,4 +1,6 @@
 target_sources(tinkr_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/error.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/records.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/ir.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/ir.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/log.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/records.cpp)

@@ -1,0 +1,46 @@
+// From what a host's flags or JSON body name (QuerySpec) to the IR: parse the query text, resolve
+// the time range against now, and fill each signal's defaults.
+#include "tinkr/engine.hpp"
+
+namespace tinkr {
+namespace {
+
+constexpr int64_t kDefaultLogLimit = 100;
+constexpr int64_t kDefaultTraceLimit = 20;
+
+}  // namespace
+
+Expected<ir::Query> Engine::build(const QuerySpec& spec) const {
+  ir::Query q;
+  q.signal = spec.signal;
+  q.service = spec.service;
+  q.resource_type = spec.resource_type;
+  auto range = query::parse_time_range(spec.since, spec.from, spec.to, now_ns());
+  if (!range) return Unexpected(range.error());
+  q.time = *range;
+  switch (spec.signal) {
+    case ir::Signal::logs:
+    case ir::Signal::trace_search: {
+      auto filter = query::parse_filter(spec.text);
+      if (!filter) return Unexpected(filter.error());
+      q.filter = std::move(*filter);
+      q.limit = spec.limit > 0 ? spec.limit : (spec.signal == ir::Signal::logs ? kDefaultLogLimit : kDefaultTraceLimit);
+      if (spec.signal == ir::Signal::trace_search) q.order = ir::Order{"duration", true};
+      break;
+    }
+    case ir::Signal::metrics:
+      q.metrics = spec.metrics;
+      break;
+    case ir::Signal::trace_get:
+      q.trace_id = spec.trace_id;
+      break;
+    case ir::Signal::native:
+      q.native_text = spec.text;
+      q.limit = spec.limit;
+      break;
+  }
+  if (spec.order) q.order = *spec.order;
+  return q;
+}
+
+}  // namespace tinkr

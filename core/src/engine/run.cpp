@@ -1,0 +1,193 @@
+// Running a query: plan it against the backend's capabilities, send the pushed part through the ABI,
+// copy each streamed record, apply the residual filter and the limit, and stop the plugin early once
+// the limit is reached or the caller's sink has enough.
+#include <exception>
+
+#include "base/call_state.hpp"
+#include "engine/engine_impl.hpp"
+#include "engine/record_copy.hpp"
+#include "engine/validate.hpp"
+#include "registry/plugin_call.hpp"
+
+namespace tinkr {
+namespace {
+
+struct RunState {
+  RunState(ResultSink& sink, const planner::Plan& p) : out(sink), plan(p) {}
+  ResultSink& out;
+  const planner::Plan& plan;
+  bool limited = false;  // the limit applies to this signal's records
+  bool stopped_by_core = false;
+  std::exception_ptr failure;  // an exception thrown by the host's sink, rethrown after execute
+  RunStats stats;
+};
+
+RunState& state(void* ctx) { return *static_cast<RunState*>(ctx); }
+
+template <typename CRecord>
+int32_t on_record(void* ctx, const CRecord* raw) {
+  auto& st = state(ctx);
+  try {
+    ++st.stats.received;
+    Record record = copy_record(*raw);
+    if (st.stats.residual && !planner::matches(st.plan.residual, record)) return TINKR_OK;
+    if (st.limited && st.plan.limit > 0 && st.stats.delivered >= st.plan.limit) {
+      st.stats.truncated = true;
+      st.stopped_by_core = true;
+      return TINKR_CANCELLED;
+    }
+    ++st.stats.delivered;
+    if (!st.out.on_record(std::move(record))) {
+      st.stopped_by_core = true;
+      return TINKR_CANCELLED;
+    }
+    return TINKR_OK;
+  } catch (...) {
+    st.failure = std::current_exception();
+    return TINKR_INTERNAL;
+  }
+}
+
+int32_t on_table_begin(void* ctx, tinkr_str name, const tinkr_column* columns, uint64_t count) {
+  auto& st = state(ctx);
+  try {
+    std::vector<Column> cols;
+    cols.reserve(static_cast<std::size_t>(count));
+    for (uint64_t i = 0; i < count; ++i) cols.push_back({copy_string(columns[i].name), copy_string(columns[i].type)});
+    if (st.out.on_table_begin(copy_string(name), cols)) return TINKR_OK;
+    st.stopped_by_core = true;
+    return TINKR_CANCELLED;
+  } catch (...) {
+    st.failure = std::current_exception();
+    return TINKR_INTERNAL;
+  }
+}
+
+int32_t on_table_row(void* ctx, const tinkr_str* cells, uint64_t count) {
+  auto& st = state(ctx);
+  try {
+    ++st.stats.received;
+    if (st.plan.limit > 0 && st.stats.delivered >= st.plan.limit) {
+      st.stats.truncated = true;
+      st.stopped_by_core = true;
+      return TINKR_CANCELLED;
+    }
+    std::vector<std::optional<std::string>> row;
+    row.reserve(static_cast<std::size_t>(count));
+    for (uint64_t i = 0; i < count; ++i)
+      row.push_back(cells[i].ptr ? std::optional<std::string>(copy_string(cells[i])) : std::nullopt);
+    ++st.stats.delivered;
+    if (st.out.on_table_row(std::move(row))) return TINKR_OK;
+    st.stopped_by_core = true;
+    return TINKR_CANCELLED;
+  } catch (...) {
+    st.failure = std::current_exception();
+    return TINKR_INTERNAL;
+  }
+}
+
+int32_t on_warning(void* ctx, tinkr_str message) {
+  auto& st = state(ctx);
+  try {
+    st.stats.warnings.push_back(copy_string(message));
+    st.out.on_warning(st.stats.warnings.back());
+    return TINKR_OK;
+  } catch (...) {
+    st.failure = std::current_exception();
+    return TINKR_INTERNAL;
+  }
+}
+
+std::string seconds_text(std::chrono::milliseconds timeout) {
+  auto ms = timeout.count();
+  return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+}
+
+}  // namespace
+
+Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const RunOptions& options) {
+  const int64_t started = now_ns();
+  if (auto valid = validate_query(query); !valid) return Unexpected(valid.error());
+  auto plan = planner::plan(query, impl_->capabilities, options.pushdown);
+  if (!plan) return Unexpected(plan.error());
+  const std::string ir_json = ir::to_json(plan->pushed);
+
+  RunState st(sink, *plan);
+  st.limited = query.signal == ir::Signal::logs || query.signal == ir::Signal::trace_search ||
+               query.signal == ir::Signal::native;
+  st.stats.residual = !plan->residual.is_all();
+
+  tinkr_sink c_sink{};
+  c_sink.struct_size = sizeof c_sink;
+  c_sink.ctx = &st;
+  c_sink.log_record = &on_record<tinkr_log_record>;
+  c_sink.metric_series = &on_record<tinkr_metric_series>;
+  c_sink.span = &on_record<tinkr_span>;
+  c_sink.trace_summary = &on_record<tinkr_trace_summary>;
+  c_sink.table_begin = &on_table_begin;
+  c_sink.table_row = &on_table_row;
+  c_sink.warning = &on_warning;
+
+  const auto timeout = options.timeout.count() > 0 ? options.timeout : impl_->default_timeout;
+  tinkr_cancel cancel;
+  cancel.flag = options.cancel ? options.cancel->shared_flag() : CancelSource().shared_flag();
+  cancel.deadline_ns = started + std::chrono::duration_cast<std::chrono::nanoseconds>(timeout).count();
+
+  tinkr_error* error = nullptr;
+  int32_t status = impl_->table().execute(impl_->instance, {ir_json.data(), ir_json.size()}, &c_sink, &cancel, &error);
+  if (st.failure) {
+    if (error) impl_->table().free_error(error);
+    try {
+      std::rethrow_exception(st.failure);
+    } catch (const std::exception& e) {
+      return fail(Error::Code::internal, std::string("result sink failed: ") + e.what());
+    } catch (...) {
+      return fail(Error::Code::internal, "result sink failed");
+    }
+  }
+  if (status == TINKR_CANCELLED && st.stopped_by_core) {
+    if (error) impl_->table().free_error(error);
+    status = TINKR_OK;
+  }
+  if (status != TINKR_OK) {
+    Error e = error_from_plugin(impl_->table(), status, error);
+    if (cancel.flag->load()) return fail(Error::Code::cancelled, "query cancelled");
+    if (now_ns() >= cancel.deadline_ns && (e.code() == Error::Code::cancelled || e.code() == Error::Code::timeout))
+      return fail(Error::Code::timeout, "query exceeded its deadline of " + seconds_text(timeout), Error::Source::core);
+    return Unexpected(std::move(e));
+  }
+  if (plan->overfetch && st.stats.received >= plan->pushed.limit && st.stats.delivered < plan->limit) {
+    st.stats.warnings.push_back("results may be incomplete: the backend returned its maximum of " +
+                                std::to_string(plan->pushed.limit) + " records and " +
+                                std::to_string(st.stats.delivered) +
+                                " passed the filters evaluated in core; narrow the time range or the query");
+    sink.on_warning(st.stats.warnings.back());
+  }
+  st.stats.elapsed_ns = now_ns() - started;
+  return std::move(st.stats);
+}
+
+Expected<QueryResult> Engine::collect(const ir::Query& query, const RunOptions& options) {
+  struct Collector final : ResultSink {
+    QueryResult result;
+    bool on_record(Record&& r) override {
+      result.records.push_back(std::move(r));
+      return true;
+    }
+    bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override {
+      result.tables.push_back(Table{name, columns, {}});
+      return true;
+    }
+    bool on_table_row(std::vector<std::optional<std::string>>&& cells) override {
+      if (result.tables.empty()) result.tables.emplace_back();
+      result.tables.back().rows.push_back(std::move(cells));
+      return true;
+    }
+  } collector;
+  auto stats = run(query, collector, options);
+  if (!stats) return Unexpected(stats.error());
+  collector.result.stats = std::move(*stats);
+  return std::move(collector.result);
+}
+
+}  // namespace tinkr

@@ -1,0 +1,112 @@
+#include "mock_records.hpp"
+
+#include <string>
+#include <vector>
+
+namespace tinkr::mock {
+namespace {
+
+constexpr int32_t kSeverities[] = {ir::kSeverityInfo, ir::kSeverityInfo, ir::kSeverityWarn, ir::kSeverityError};
+constexpr std::string_view kSeverityTexts[] = {"Information", "Information", "Warning", "Error"};
+
+int64_t step_ns(const ir::Query& q, int64_t count) {
+  int64_t span = q.time.to_ns - q.time.from_ns;
+  return count > 0 && span > 0 ? span / (count + 1) : 1'000'000'000;
+}
+
+}  // namespace
+
+void emit_logs(const ir::Query& q, int64_t count, sdk::Sink& sink, const sdk::CallContext& call) {
+  const int64_t step = step_ns(q, count);
+  std::string body, attributes, trace_id;
+  for (int64_t i = 0; i < count; ++i) {
+    if (i % 1024 == 0) call.throw_if_cancelled();
+    body = "mock record " + std::to_string(i) + (i % 7 == 0 ? ": connection timeout" : ": request served");
+    attributes = R"({"i":)" + std::to_string(i) + R"(,"http.method":")" + (i % 2 ? "GET" : "POST") + "\"}";
+    trace_id = "trace-" + std::to_string(i % 10);
+    sdk::LogRecord r;
+    r.time_ns = q.time.to_ns - (i + 1) * step;
+    r.severity_number = kSeverities[i % 4];
+    r.severity_text = kSeverityTexts[i % 4];
+    r.body = body;
+    r.service = q.service.empty() ? "mock-service" : q.service;
+    r.trace_id = trace_id;
+    r.attributes_json = attributes;
+    if (!sink.emit(r)) return;
+  }
+}
+
+void emit_traces(const ir::Query& q, int64_t count, sdk::Sink& sink) {
+  const int64_t step = step_ns(q, count);
+  for (int64_t i = 0; i < count; ++i) {
+    std::string id = "trace-" + std::to_string(i);
+    sdk::TraceSummary t;
+    t.trace_id = id;
+    t.service = q.service.empty() ? "mock-service" : q.service;
+    t.name = i % 2 ? "GET /orders" : "POST /pay";
+    t.start_ns = q.time.to_ns - (i + 1) * step;
+    t.duration_ns = (count - i) * 10'000'000;
+    t.status = i % 3 == 0 ? TINKR_SPAN_STATUS_ERROR : TINKR_SPAN_STATUS_OK;
+    t.status_code = i % 3 == 0 ? "500" : "200";
+    t.span_count = 3;
+    t.error_count = i % 3 == 0 ? 1 : 0;
+    if (!sink.emit(t)) return;
+  }
+}
+
+void emit_trace(const ir::Query& q, sdk::Sink& sink) {
+  struct Row {
+    const char *id, *parent, *service, *name, *kind;
+    int64_t offset_ms, duration_ms;
+    int32_t status;
+  };
+  static constexpr Row kRows[] = {
+      {"a1", "", "checkout", "POST /checkout", "server", 0, 900, TINKR_SPAN_STATUS_ERROR},
+      {"b2", "a1", "payments-api", "POST /pay", "server", 50, 800, TINKR_SPAN_STATUS_ERROR},
+      {"c3", "b2", "payments-api", "SQL orders-db", "client", 100, 650, TINKR_SPAN_STATUS_ERROR},
+      {"d4", "zz", "inventory", "GET /stock", "server", 20, 30, TINKR_SPAN_STATUS_OK},
+  };
+  for (const auto& row : kRows) {
+    sdk::Span s;
+    s.trace_id = q.trace_id;
+    s.span_id = row.id;
+    s.parent_span_id = row.parent;
+    s.service = row.service;
+    s.name = row.name;
+    s.kind = row.kind;
+    s.start_ns = q.time.from_ns + row.offset_ms * 1'000'000;
+    s.duration_ns = row.duration_ms * 1'000'000;
+    s.status = row.status;
+    s.flags = std::string_view(row.parent) == "zz" ? TINKR_SPAN_FLAG_ORPHAN : 0;
+    if (!sink.emit(s)) return;
+  }
+}
+
+void emit_metrics(const ir::Query& q, sdk::Sink& sink) {
+  const int64_t interval = q.metrics.interval_ns > 0 ? q.metrics.interval_ns : 300'000'000'000;
+  std::vector<sdk::MetricPoint> points;
+  for (int64_t t = q.time.from_ns; t < q.time.to_ns && points.size() < 10'000; t += interval)
+    points.push_back({t, static_cast<double>(points.size() % 10), 1, 0});
+  for (const auto& name : q.metrics.names) {
+    sdk::MetricSeries s;
+    s.metric = name;
+    s.aggregation = q.metrics.aggregations.empty() ? "avg" : ir::to_string(q.metrics.aggregations.front());
+    s.unit = "Count";
+    s.service = q.service;
+    s.interval_ns = interval;
+    s.points = points;
+    if (!sink.emit(s)) return;
+  }
+}
+
+void emit_table(const ir::Query& q, int64_t count, sdk::Sink& sink) {
+  const sdk::Column columns[] = {{"n", "long"}, {"text", "string"}, {"maybe", "string"}};
+  if (!sink.begin_table("PrimaryResult", columns)) return;
+  for (int64_t i = 0; i < count; ++i) {
+    std::string n = std::to_string(i);
+    const tinkr_str cells[] = {{n.data(), n.size()}, {q.native_text.data(), q.native_text.size()}, {nullptr, 0}};
+    if (!sink.emit_row(cells)) return;
+  }
+}
+
+}  // namespace tinkr::mock
