@@ -1,0 +1,225 @@
+// The client's request loop: validate, pick a pooled or new connection, send, and retry what is worth
+// retrying within the deadline.
+#include "http/client.hpp"
+
+#include <boost/beast/http/verb.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <random>
+#include <thread>
+
+#include "base/call_state.hpp"
+#include "base/log.hpp"
+#include "http/connection.hpp"
+#include "http/connection_pool.hpp"
+#include "http/retry_policy.hpp"
+#include "http/tls_context.hpp"
+
+namespace tinkr::http {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  return true;
+}
+
+bool is_flag_cancelled(const tinkr_cancel* cancel) {
+  return cancel && cancel->flag && cancel->flag->load(std::memory_order_acquire);
+}
+
+bool sleep_in_slices(milliseconds delay, const tinkr_cancel* cancel) {
+  auto end = Clock::now() + delay;
+  while (Clock::now() < end) {
+    if (is_flag_cancelled(cancel)) return false;
+    std::this_thread::sleep_for(std::min<Clock::duration>(end - Clock::now(), milliseconds(20)));
+  }
+  return !is_flag_cancelled(cancel);
+}
+
+double unit_random() {
+  thread_local std::mt19937 generator{std::random_device{}()};
+  return std::uniform_real_distribution<double>(0.0, 1.0)(generator);
+}
+
+// The request's end: its own timeout (or the client's default), and never past the call's deadline.
+Clock::time_point request_deadline(const Request& request, const ClientOptions& options) {
+  auto budget = request.timeout.count() > 0 ? request.timeout : options.request_timeout;
+  auto end = Clock::now() + budget;
+  int64_t call_deadline = deadline_ns(request.cancel);
+  if (call_deadline != std::numeric_limits<int64_t>::max()) {
+    auto remaining = std::chrono::nanoseconds(std::max<int64_t>(0, call_deadline - now_ns()));
+    end = std::min(end, Clock::now() + std::chrono::duration_cast<Clock::duration>(remaining));
+  }
+  return end;
+}
+
+}  // namespace
+
+std::string_view Response::header(std::string_view name) const noexcept {
+  for (const auto& h : headers)
+    if (iequals(h.name, name)) return h.value;
+  return {};
+}
+
+struct Client::Impl {
+  explicit Impl(ClientOptions o)
+      : options(std::move(o)), pool(options.max_idle_per_host, options.idle_timeout) {
+    if (!options.sleep_for) options.sleep_for = &sleep_in_slices;
+  }
+
+  ClientOptions options;
+  TlsContexts tls;
+  ConnectionPool pool;
+  std::atomic<uint64_t> opened{0}, reused{0}, retries{0};
+
+  Expected<Response> send(const Request& request);
+};
+
+Client::Client(ClientOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Client::~Client() = default;
+
+Expected<Response> Client::send(const Request& request) {
+  try {
+    return impl_->send(request);
+  } catch (const std::exception& e) {
+    return fail(Error::Code::internal, std::string("http client failed: ") + e.what());
+  }
+}
+
+ClientStats Client::stats() const {
+  return {impl_->opened.load(), impl_->reused.load(), impl_->retries.load()};
+}
+
+void Client::clear_pool() {
+  impl_->pool.clear();
+}
+
+Expected<Response> Client::Impl::send(const Request& request) {
+  auto url = parse_url(request.url);
+  if (!url) return tl::unexpected(url.error());
+  if (url->scheme == "http" && !request.allow_plain_http)
+    return fail(Error::Code::config,
+                "plain http:// to " + url->authority() +
+                    " is refused: use https:// (http is allowed only for the IMDS and identity "
+                    "endpoints and an explicitly configured loopback address)");
+  if (boost::beast::http::string_to_verb(request.method) == boost::beast::http::verb::unknown)
+    return fail(Error::Code::invalid_query, "unknown HTTP method '" + request.method + "'");
+
+  Endpoint endpoint{*url, nullptr, std::nullopt};
+  if (url->scheme == "https") {
+    auto context = tls.get(request.ca_file);
+    if (!context) return tl::unexpected(context.error());
+    endpoint.tls = *context;
+    auto proxy = proxy_for(options.proxy, url->host, url->port);
+    if (!proxy) return tl::unexpected(proxy.error());
+    endpoint.proxy = *proxy;
+  }
+  std::string key = url->scheme + "://" + url->authority() + "|" + request.ca_file + "|" +
+                    (endpoint.proxy ? endpoint.proxy->host + ":" + endpoint.proxy->port : "");
+  Deadlines deadlines{request_deadline(request, options),
+                      request.connect_timeout.count() > 0 ? request.connect_timeout : options.connect_timeout,
+                      options.read_timeout, request.cancel};
+  int64_t max_bytes =
+      request.max_response_bytes > 0 ? request.max_response_bytes : options.max_response_bytes;
+  int max_retries = request.no_retry ? 0 : options.max_retries;
+  int attempt = 0;
+  // Retryable answers are read whole (not streamed): if they are retried, the consumer never sees them.
+  auto stream_body = [&](int status) { return !(is_retryable_status(status) && attempt < max_retries); };
+
+  // Waits before the next attempt; an error when the wait would pass the deadline or was cancelled.
+  auto wait_before_retry = [&](milliseconds delay) -> std::optional<Error> {
+    if (!options.sleep_for(delay, request.cancel))
+      return Error(Error::Code::cancelled,
+                   "request to " + url->authority() + " cancelled while waiting to retry");
+    ++attempt;
+    ++retries;
+    return std::nullopt;
+  };
+
+  bool resent_stale = false;
+  while (true) {
+    if (is_flag_cancelled(request.cancel))
+      return fail(Error::Code::cancelled, "request to " + url->authority() + " cancelled");
+    if (Clock::now() >= deadlines.request)
+      return fail(Error::Code::timeout,
+                  "request to " + url->authority() + " timed out before it could be sent");
+    auto connection = pool.acquire(key);
+    bool is_pooled = connection != nullptr;
+    if (is_pooled) {
+      ++reused;
+    } else {
+      auto opened_connection = Connection::open(endpoint, deadlines);
+      if (!opened_connection) {
+        const auto& f = opened_connection.error();
+        if (f.is_reset && attempt < max_retries) {
+          auto delay = backoff_delay(attempt, options.base_backoff, options.max_backoff, unit_random());
+          if (Clock::now() + delay < deadlines.request) {
+            if (auto e = wait_before_retry(delay)) return tl::unexpected(*e);
+            continue;
+          }
+        }
+        return tl::unexpected(f.error);
+      }
+      ++opened;
+      connection = std::move(*opened_connection);
+    }
+
+    auto result = connection->exchange(request, deadlines, max_bytes, stream_body);
+    if (!result) {
+      const auto& f = result.error();
+      // A pooled connection the server had already closed: send again at once on a fresh one.
+      if (is_pooled && f.before_response && !resent_stale) {
+        resent_stale = true;
+        continue;
+      }
+      if (f.is_reset && attempt < max_retries) {
+        auto delay = backoff_delay(attempt, options.base_backoff, options.max_backoff, unit_random());
+        if (Clock::now() + delay < deadlines.request) {
+          if (auto e = wait_before_retry(delay)) return tl::unexpected(*e);
+          continue;
+        }
+      }
+      return tl::unexpected(f.error);
+    }
+    pool.release(key, std::move(connection));
+    Response response = std::move(*result);
+    response.attempts = attempt + 1;
+
+    if (is_retryable_status(response.status) && attempt < max_retries) {
+      auto advised = advised_retry_delay(response, std::chrono::system_clock::now());
+      auto delay = advised ? *advised
+                           : backoff_delay(attempt, options.base_backoff, options.max_backoff, unit_random());
+      if (Clock::now() + delay < deadlines.request) {
+        if (auto e = wait_before_retry(delay)) return tl::unexpected(*e);
+        continue;
+      }
+      if (response.status == 429)
+        return tl::unexpected(Error(Error::Code::throttled,
+                                    url->authority() +
+                                        " throttled the request (HTTP 429) and advised a wait of " +
+                                        std::to_string(delay.count()) + " ms, past the request's deadline",
+                                    Error::Source::upstream, true, delay.count()));
+    }
+    // A retryable status read whole but not retried goes to the consumer now.
+    if (request.on_body && !response.body.empty()) {
+      if (int32_t status = request.on_body(response.body); status != TINKR_OK)
+        return fail(code_from_status(status),
+                    "the body consumer stopped the transfer from " + url->authority());
+      response.body.clear();
+    }
+    if (log::enabled(log::Level::debug))
+      log::write(log::Level::debug, "http",
+                 request.method + " " + url->authority() + std::string(without_query(url->target)) + " -> " +
+                     std::to_string(response.status) + " after " + std::to_string(response.attempts) +
+                     " attempt(s)");
+    return response;
+  }
+}
+
+}  // namespace tinkr::http
