@@ -1,0 +1,127 @@
+// local_backend.cpp: see local_backend.hpp.
+#include "local_backend.hpp"
+
+#include "lower.hpp"
+#include "otlp_ingest.hpp"
+#include "run.hpp"
+#include "schema.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+namespace tinkr::local {
+
+namespace {
+
+std::string home_folder() {
+  const char* home = std::getenv("HOME");
+  return home ? home : "";
+}
+
+// The writer is opened (and the schema made) before any reader, so readers never find a bare file.
+std::unique_ptr<Connection> open_writer(const Options& options) {
+  if (options.read_only) {
+    if (!std::filesystem::exists(options.path))
+      throw sdk::Error(TINKR_CONFIG,
+                       "local database '" + options.path + "' does not exist (and read_only is set)");
+    Connection probe(options.path, Connection::Mode::read_only);
+    check_schema(probe);
+    return nullptr;
+  }
+  std::filesystem::path parent = std::filesystem::path(options.path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec)
+    throw sdk::Error(TINKR_CONFIG, "local database '" + options.path + "': cannot create folder '" +
+                                       parent.string() + "': " + ec.message());
+  auto writer = std::make_unique<Connection>(options.path, Connection::Mode::read_write_create);
+  ensure_schema(*writer);
+  return writer;
+}
+
+}  // namespace
+
+LocalBackend::LocalBackend(const sdk::Host& /*host*/, std::string_view config_json)
+    : LocalBackend(parse_options(config_json, home_folder())) {}
+
+LocalBackend::LocalBackend(Options options)
+    : options_(std::move(options)),
+      writer_(open_writer(options_)),
+      readers_(options_.path, Connection::Mode::read_only) {}
+
+void LocalBackend::execute(const ir::Query& query, sdk::Sink& sink, const sdk::CallContext& call) {
+  auto connection = readers_.acquire();
+  connection->set_cancel_check([&call] { return call.cancelled(); });
+  switch (query.signal) {
+    case ir::Signal::logs:
+      run_logs(*connection, query, sink);
+      break;
+    case ir::Signal::metrics:
+      run_metrics(*connection, query, sink);
+      break;
+    case ir::Signal::trace_search:
+      run_trace_search(*connection, query, sink);
+      break;
+    case ir::Signal::trace_get:
+      run_trace_get(*connection, query, sink);
+      break;
+    case ir::Signal::native:
+      run_native(*connection, query.native_text, sink);
+      break;
+  }
+}
+
+std::string LocalBackend::explain(const ir::Query& query) {
+  switch (query.signal) {
+    case ir::Signal::logs:
+      return explain_text(lower_logs(query));
+    case ir::Signal::metrics:
+      return explain_text(lower_metrics(query).sql);
+    case ir::Signal::trace_search:
+      return explain_text(lower_trace_search(query));
+    case ir::Signal::trace_get:
+      return explain_text(lower_trace_get(query));
+    case ir::Signal::native:
+      return query.native_text;
+  }
+  return {};
+}
+
+std::string LocalBackend::check_health(const sdk::CallContext& /*call*/) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  try {
+    auto connection = readers_.acquire();
+    Statement stmt(*connection, "SELECT count(*) FROM logs");
+    stmt.step();
+    w.Key("status");
+    w.String("ok");
+    w.Key("message");
+    w.String(("local database " + options_.path + (options_.read_only ? " (read-only)" : "")).c_str());
+  } catch (const std::exception& e) {
+    w.Key("status");
+    w.String("error");
+    w.Key("message");
+    w.String(e.what());
+  }
+  w.EndObject();
+  return buffer.GetString();
+}
+
+std::string LocalBackend::ingest(std::string_view format, std::string_view source, std::string_view data) {
+  if (format != "otlp-json")
+    throw sdk::Error(TINKR_UNSUPPORTED, "ingest " + std::string(source) + ": unknown format '" +
+                                            std::string(format) + "' (the local backend reads otlp-json)");
+  if (!writer_)
+    throw sdk::Error(TINKR_UNSUPPORTED, "ingest " + std::string(source) + ": local database '" +
+                                            options_.path + "' is opened read-only");
+  std::lock_guard lock(write_mutex_);
+  return ingest_otlp_json(*writer_, source, data).to_json();
+}
+
+}  // namespace tinkr::local

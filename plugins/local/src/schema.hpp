@@ -1,0 +1,19 @@
+// schema.hpp: the local database's tables, shaped after OpenTelemetry's data model, and their indexes.
+// docs/backends/local.md describes every column.
+#pragma once
+
+#include "sqlite.hpp"
+
+namespace tinkr::local {
+
+/// The schema version this build writes (PRAGMA user_version).
+inline constexpr int kSchemaVersion = 1;
+
+/// Creates the tables and indexes when missing. Throws when the file holds a newer schema or is not
+/// a Tinkr database.
+void ensure_schema(Connection& connection);
+
+/// Throws sdk::Error(TINKR_CONFIG) unless the file holds this build's schema (read-only opening).
+void check_schema(Connection& connection);
+
+}  // namespace tinkr::local
