@@ -51,13 +51,15 @@ struct Config {
 
 /// Where configuration is looked for; tests point these elsewhere.
 struct Sources {
-  std::string config_path;  // explicit file (--config); empty: TINKR_CONFIG, then ~/.tinkr/config.{toml,yaml,yml}
-  std::string home;         // empty: $HOME
+  std::string
+      config_path;   // explicit file (--config); empty: TINKR_CONFIG, then ~/.tinkr/config.{toml,yaml,yml}
+  std::string home;  // empty: $HOME
 };
 
-/// Reads the config file (TOML or YAML by extension). A missing default file is not an error (an
+/// Reads the config file (TOML or YAML by extension): sources.config_path, else TINKR_CONFIG, else the
+/// first of ~/.tinkr/config.toml, config.yaml, config.yml. A missing default file is not an error (an
 /// empty Config with path ""); a missing explicit file is. Errors name the file, the key, and what
-/// was expected.
+/// was expected: `config /home/u/.tinkr/config.toml: profile 'azure-prod': 'backend' must be a string`.
 Expected<Config> load(const Sources& sources = {});
 
 /// Parses config text; `origin` names it in messages and decides the syntax (.toml / .yaml / .yml).
@@ -65,11 +67,21 @@ Expected<Config> parse(std::string_view text, const std::string& origin, const s
 
 /// The profile to use: `requested` (a --profile flag), else TINKR_PROFILE, else active_profile, else
 /// TINKR_BACKEND alone (options from the environment), else the only profile, else the embedded
-/// local default. `notice` receives a one-line explanation when the choice was implicit.
+/// local default ({backend "local", options {"path": "<home>/.tinkr/local.db"}}). TINKR_BACKEND gives
+/// a profile named "env" with empty options: each plugin reads its own variables. `notice` receives a
+/// one-line explanation when the choice was implicit (and is cleared otherwise). TINKR_PROFILE and
+/// TINKR_BACKEND may also come from ~/.tinkr/.env.
 Expected<Profile> select_profile(const Config& config, const std::string& requested,
                                  std::string* notice = nullptr, const std::string& home = "");
 
-/// ~/.tinkr, from `home` or $HOME.
+/// ~/.tinkr, from `home` or $HOME (or the passwd entry's home when HOME is unset).
 std::string tinkr_dir(const std::string& home = "");
+
+/// Copies ~/.tinkr/.env into the process environment, never overriding a variable already set, so
+/// that plugins reading their own variables (AZURE_LOG_ANALYTICS_WORKSPACE_ID, ...) see them too.
+/// Returns how many variables it set (0 when there is no .env). setenv is not thread-safe: call it
+/// once at start-up, before any thread starts. load() and select_profile() read .env themselves and
+/// do not need this.
+Expected<int> apply_dotenv(const std::string& home = "");
 
 }  // namespace tinkr::config
