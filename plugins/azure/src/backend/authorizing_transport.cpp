@@ -1,0 +1,55 @@
+// Bearer-token transport with the endpoint allow-list (see authorizing_transport.hpp).
+#include "backend/authorizing_transport.hpp"
+
+#include "common/url.hpp"
+
+#include <tinkr/sdk/error.hpp>
+
+#include <strings.h>
+
+namespace tinkr::azure {
+namespace {
+
+std::string_view audience_label(Audience audience) {
+  return audience == Audience::arm ? "Azure Resource Manager" : "Log Analytics";
+}
+
+}  // namespace
+
+std::string AuthorizingTransport::scope_of(Audience audience) const {
+  return token_scope(options_.cloud, audience);
+}
+
+sdk::HttpResponse AuthorizingTransport::send(const RequestPlan& plan, const sdk::CallContext& call) {
+  const std::string& endpoint =
+      plan.audience == Audience::arm ? options_.endpoints.arm : options_.endpoints.log_analytics;
+  auto target = split_url(plan.url);
+  auto allowed = split_url(endpoint);
+  if (!target || !allowed || target->origin() != allowed->origin())
+    throw sdk::Error(TINKR_FORBIDDEN, "refusing to send an azure token to '" +
+                                          (target ? target->origin() : plan.url) + "': not the configured " +
+                                          std::string(audience_label(plan.audience)) + " endpoint " +
+                                          endpoint);
+
+  std::string scope = scope_of(plan.audience);
+  AccessToken token = tokens_.get(scope, call);
+
+  sdk::HttpRequest request;
+  request.method = plan.method;
+  request.url = plan.url;
+  for (const auto& h : plan.headers)
+    if (strcasecmp(h.name.c_str(), "Authorization") != 0) request.headers.push_back(h);
+  request.headers.push_back({"Authorization", "Bearer " + token.token});
+  request.body = plan.body;
+  request.ca_file = options_.ca_file;
+  request.timeout_ms =
+      (int64_t{options_.server_timeout_seconds} + options_.client_timeout_margin_seconds) * 1000;
+  if (target->scheme == "http")
+    request.flags |= TINKR_HTTP_ALLOW_PLAIN_HTTP;  // loopback only, checked by options
+
+  sdk::HttpResponse response = host_.http(request, call);
+  if (response.status == 401) tokens_.invalidate(scope);
+  return response;
+}
+
+}  // namespace tinkr::azure

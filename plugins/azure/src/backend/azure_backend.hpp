@@ -1,0 +1,53 @@
+// The Azure Monitor backend: options, the credential chain and token cache, the authorizing
+// transport, and the query path (lower/, decode/, ...) behind tinkr::sdk::Backend.
+#pragma once
+
+#include "auth/credential_chain.hpp"
+#include "auth/token_cache.hpp"
+#include "backend/authorizing_transport.hpp"
+#include "common/options.hpp"
+
+#include <tinkr/sdk/backend.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace tinkr::azure {
+
+class AzureBackend final : public sdk::Backend {
+ public:
+  static constexpr const char* kName = "azure";
+  static constexpr const char* kVersion = "0.1.0";
+
+  /// Capabilities (the query path's) merged with the options schema (option_specs()).
+  static std::string describe();
+
+  /// Validates the options (throws sdk::Error(TINKR_CONFIG) listing every problem) against the
+  /// process environment. Acquires no token: that waits for the first query or health check.
+  AzureBackend(const sdk::Host& host, std::string_view options_json);
+
+  /// The same with the environment and the command runner injected (tests).
+  AzureBackend(const sdk::Host& host, std::string_view options_json, Environment env,
+               CommandRunner run_command);
+
+  void execute(const ir::Query& query, sdk::Sink& sink, const sdk::CallContext& call) override;
+  std::string explain(const ir::Query& query) override;
+
+  /// Acquires a Log Analytics token: {"status": "ok", "message": "credential '...' ..."} or
+  /// {"status": "error", "message": <the chain's reasons>}.
+  std::string check_health(const sdk::CallContext& call) override;
+
+  const AzureOptions& options() const { return options_; }
+
+  /// What lowering needs: the options' ids and endpoints and the host's clock now.
+  QueryContext query_context() const;
+
+ private:
+  sdk::Host host_;
+  AzureOptions options_;
+  CredentialChain credentials_;
+  TokenCache tokens_;
+  AuthorizingTransport transport_;
+};
+
+}  // namespace tinkr::azure
