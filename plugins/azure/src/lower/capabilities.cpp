@@ -1,0 +1,55 @@
+// What the Azure query path pushes down, for describe(). "Exact" operators are those whose KQL
+// matches the IR's meaning on every table (see docs/backends/azure.md, "Pushdown"): ordering
+// comparisons are re-checked by the core because severity ranges, 100 ns datetime ticks and
+// casts of dynamic values can differ at the edges; contains/startswith/matches because KQL's case
+// rules and regex dialect (RE2) differ from the core's.
+#include "kql/tables.hpp"
+#include "lower/run_query.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace tinkr::azure {
+
+std::string capabilities_json() {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  auto strings = [&](const char* key, std::initializer_list<const char*> items) {
+    w.Key(key);
+    w.StartArray();
+    for (const char* s : items) w.String(s);
+    w.EndArray();
+  };
+  w.StartObject();
+  strings("signals", {"logs", "metrics", "trace_search", "trace_get", "native"});
+  w.Key("native_language");
+  w.String("kql");
+  w.Key("pushdown");
+  w.StartObject();
+  strings("fields", {"time", "severity", "body", "service", "trace_id", "span_id", "attributes.*", "name", "duration",
+                     "status", "status_code", "kind", "parent_span_id"});
+  strings("operators", {"eq", "ne", "lt", "le", "gt", "ge", "in", "contains", "startswith", "matches", "exists"});
+  strings("exact_operators", {"eq", "ne", "in"});
+  w.Key("text_search");
+  w.Bool(true);
+  w.Key("or");
+  w.Bool(true);
+  w.Key("not");
+  w.Bool(true);
+  w.Key("order");
+  w.Bool(true);
+  w.Key("limit");
+  w.Bool(true);
+  w.Key("max_limit");
+  w.Int(30000);
+  w.EndObject();
+  w.Key("resource_types");
+  w.StartArray();
+  for (const auto& t : kql::all_tables()) w.String(t.resource_type.data(), static_cast<rapidjson::SizeType>(t.resource_type.size()));
+  w.String("azure_sql");
+  w.EndArray();
+  w.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace tinkr::azure

@@ -1,0 +1,72 @@
+// Logs lowering; see lower_logs.hpp.
+#include "lower/lower_logs.hpp"
+
+#include "kql/filter.hpp"
+#include "kql/literal.hpp"
+#include "lower/log_analytics_plan.hpp"
+
+#include <tinkr/sdk/error.hpp>
+
+namespace tinkr::azure {
+
+namespace {
+
+void append_projection(std::string& kql, const kql::ColumnRef& c, bool& first) {
+  if (!c.available()) return;
+  kql += first ? " | project " : ", ";
+  first = false;
+  kql += c.column;
+  if (!c.expression.empty()) {
+    kql += " = ";
+    kql += c.expression;
+  }
+}
+
+std::string_view order_column(const kql::TableMapping& table, std::string_view field) {
+  const kql::ColumnRef* c = nullptr;
+  if (field == "time") c = &table.time;
+  else if (field == "severity") c = &table.severity;
+  else if (field == "body") c = &table.body;
+  else if (field == "service") c = &table.service;
+  if (!c || !c->available())
+    throw sdk::Error(TINKR_UNSUPPORTED, "logs of " + std::string(table.table) + " cannot be ordered by '" +
+                                            std::string(field) + "'");
+  return c->column;
+}
+
+}  // namespace
+
+std::string lower_logs_kql(const ir::Query& query) {
+  const kql::TableMapping& table = kql::table_for(query.resource_type);
+  const kql::LogFieldMap fields(table);
+  std::string kql;
+  kql.reserve(256);
+  kql += table.table;
+  append_time_clause(kql, table.time.column, query.time);
+  if (!query.service.empty()) {
+    kql += " | where ";
+    kql::append_condition(kql, ir::Filter::make_predicate("service", ir::Op::eq, {query.service}), fields, true);
+  }
+  kql::append_where_clauses(kql, query.filter, fields);
+  bool first = true;
+  append_projection(kql, table.time, first);
+  append_projection(kql, table.body, first);
+  append_projection(kql, table.severity, first);
+  append_projection(kql, table.attributes, first);
+  if (query.service.empty()) append_projection(kql, table.service, first);
+  kql += " | order by ";
+  kql += order_column(table, query.order.field);
+  kql += query.order.descending ? " desc" : " asc";
+  if (query.limit < 0) throw sdk::Error(TINKR_INVALID_QUERY, "limit must not be negative");
+  if (query.limit > 0) {
+    kql += " | take ";
+    kql::append_long(kql, query.limit);
+  }
+  return kql;
+}
+
+RequestPlan lower_logs(const ir::Query& query, const QueryContext& context) {
+  return make_log_analytics_plan(lower_logs_kql(query), query.time, context);
+}
+
+}  // namespace tinkr::azure

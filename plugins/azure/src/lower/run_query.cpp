@@ -1,0 +1,142 @@
+// Executing a query: lower, send, decode, stream. See run_query.hpp.
+#include "lower/run_query.hpp"
+
+#include "decode/azure_error.hpp"
+#include "decode/log_records.hpp"
+#include "decode/native_rows.hpp"
+#include "decode/table_reader.hpp"
+#include "kql/tables.hpp"
+#include "lower/log_analytics_plan.hpp"
+#include "lower/lower_logs.hpp"
+#include "lower/lower_traces.hpp"
+#include "metrics/decode_metrics.hpp"
+#include "metrics/lower_metrics.hpp"
+#include "metrics/resource_resolver.hpp"
+#include "traces/span_tree.hpp"
+#include "traces/trace_rows.hpp"
+
+#include <tinkr/sdk/error.hpp>
+
+namespace tinkr::azure {
+
+namespace {
+
+constexpr std::string_view kLogAnalytics = "log analytics";
+
+// Sends a Log Analytics plan and feeds the answer to consumer; a partial error becomes a warning.
+void run_log_analytics(const RequestPlan& plan, Transport& transport, const sdk::CallContext& call, sdk::Sink& sink,
+                       decode::RowConsumer& consumer) {
+  call.throw_if_cancelled();
+  sdk::HttpResponse response = transport.send(plan, call);
+  if (!decode::is_success(response.status)) throw decode::azure_error(response, kLogAnalytics);
+  const decode::ReadResult result = decode::read_tables(response.body, consumer);
+  if (result.has_partial_error() && !sink.stopped())
+    sink.warn("log analytics returned a partial result (" + result.partial_error_code +
+              "): " + result.partial_error_message);
+}
+
+void run_trace_get(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
+                   const sdk::CallContext& call) {
+  traces::TraceRowCollector collector;
+  run_log_analytics(lower_trace_get(query, context), transport, call, sink, collector);
+  if (collector.rows.empty())
+    throw sdk::Error(TINKR_NOT_FOUND, "trace '" + query.trace_id +
+                                          "' has no rows in AppRequests, AppDependencies or AppExceptions" +
+                                          (has_time(query.time) ? " in " + timespan_of(query.time) : ""));
+  if (collector.rows.size() > static_cast<std::size_t>(kMaxTraceRows)) {
+    collector.rows.resize(static_cast<std::size_t>(kMaxTraceRows));
+    if (!sink.warn("trace '" + query.trace_id + "' has more than " + std::to_string(kMaxTraceRows) +
+                   " rows; the rest are not shown"))
+      return;
+  }
+  for (const auto& span : traces::assemble_trace(query.trace_id, collector.rows))
+    if (!sink.emit(span.view())) return;
+}
+
+std::string cache_key(const QueryContext& c) { return c.endpoints.arm + "|" + c.subscription_id + "|" + c.resource_group; }
+
+bool is_resource_id(std::string_view service) { return service.starts_with("/subscriptions/"); }
+
+void run_metrics(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
+                 const sdk::CallContext& call, metrics::ResourceCache& cache) {
+  if (query.service.empty())
+    throw sdk::Error(TINKR_INVALID_QUERY, "metrics need a service: a resource name in the resource group or an id");
+  metrics::ResolvedResource resource;
+  if (is_resource_id(query.service)) {
+    resource = {query.service, metrics::kind_of_resource_id(query.service, query.resource_type)};
+  } else {
+    auto list = cache.get(cache_key(context), context.now_ns,
+                          [&] { return metrics::list_resources(context, transport, call); });
+    resource = metrics::pick_resource(*list, query.service, query.resource_type, context.resource_group);
+  }
+  const metrics::MetricsPlan plan = metrics::lower_metrics(query, context, resource.id, resource.kind);
+  call.throw_if_cancelled();
+  const sdk::HttpResponse response = transport.send(plan.request, call);
+  if (!decode::is_success(response.status)) throw decode::azure_error(response, "azure monitor metrics");
+  metrics::emit_metric_series(response.body, plan, query.service, sink);
+}
+
+// The id a service name would resolve to, for explain (no I/O there).
+std::string presumed_resource_id(const ir::Query& query, const QueryContext& context, metrics::ResourceKind kind) {
+  std::string id = "/subscriptions/" + context.subscription_id + "/resourceGroups/" + context.resource_group +
+                   "/providers/";
+  if (kind == metrics::ResourceKind::sql_database) {
+    const auto slash = query.service.find('/');
+    if (slash == std::string::npos)
+      return id + "Microsoft.Sql/servers/{server}/databases/" + query.service;
+    return id + "Microsoft.Sql/servers/" + query.service.substr(0, slash) + "/databases/" +
+           query.service.substr(slash + 1);
+  }
+  return id + std::string(metrics::arm_type(kind)) + "/" + query.service;
+}
+
+}  // namespace
+
+void run_query(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
+               const sdk::CallContext& call) {
+  run_query(query, context, transport, sink, call, metrics::shared_resource_cache());
+}
+
+void run_query(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
+               const sdk::CallContext& call, metrics::ResourceCache& resources) {
+  switch (query.signal) {
+    case ir::Signal::logs: {
+      const kql::TableMapping& table = kql::table_for(query.resource_type);
+      decode::LogRecordConsumer consumer(table, query.service, sink);
+      return run_log_analytics(lower_logs(query, context), transport, call, sink, consumer);
+    }
+    case ir::Signal::trace_search: {
+      traces::TraceSummaryConsumer consumer(query.service, sink);
+      return run_log_analytics(lower_trace_search(query, context), transport, call, sink, consumer);
+    }
+    case ir::Signal::trace_get: return run_trace_get(query, context, transport, sink, call);
+    case ir::Signal::native: {
+      decode::NativeRowConsumer consumer(sink);
+      return run_log_analytics(lower_native(query, context), transport, call, sink, consumer);
+    }
+    case ir::Signal::metrics: return run_metrics(query, context, transport, sink, call, resources);
+  }
+  throw sdk::Error(TINKR_UNSUPPORTED, "signal is not supported by the azure backend");
+}
+
+std::string explain_query(const ir::Query& query, const QueryContext& context) {
+  switch (query.signal) {
+    case ir::Signal::logs: return lower_logs_kql(query);
+    case ir::Signal::trace_search: return lower_trace_search_kql(query);
+    case ir::Signal::trace_get: return lower_trace_get_kql(query);
+    case ir::Signal::native: return lower_native(query, context).kql;
+    case ir::Signal::metrics: {
+      if (is_resource_id(query.service)) {
+        const auto kind = metrics::kind_of_resource_id(query.service, query.resource_type);
+        return "GET " + metrics::lower_metrics(query, context, query.service, kind).request.url;
+      }
+      const auto kind = metrics::kind_from_hint(query.resource_type).value_or(metrics::ResourceKind::web_app);
+      return "GET " + metrics::lower_metrics(query, context, presumed_resource_id(query, context, kind), kind).request.url +
+             "\n(the resource id is resolved at execution from resource group '" + context.resource_group +
+             "'; shown for a " + std::string(metrics::arm_type(kind)) + " named '" + query.service + "')";
+    }
+  }
+  throw sdk::Error(TINKR_UNSUPPORTED, "signal is not supported by the azure backend");
+}
+
+}  // namespace tinkr::azure
