@@ -1,0 +1,13 @@
+# Unit tests of the Azure plugin's options, credentials, token cache, transport and backend class,
+# against a fake tinkr_host (no sockets, no processes).
+tinkr_add_test(azure_auth_unit_tests
+  SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/azure_auth/authorizing_transport_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_auth/azure_backend_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_auth/credential_chain_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_auth/credentials_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_auth/options_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_auth/token_cache_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_auth/token_response_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_auth/vectors.cpp
+  LIBRARIES tinkr_azure_impl)
