@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <vector>
 
 namespace tinkr::query::detail {
@@ -53,7 +54,9 @@ std::optional<int64_t> to_int(std::string_view text) {
 std::optional<double> to_double(std::string_view text) {
   double value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  // "nan" and "inf" stay text: JSON has no such numbers, and the IR must serialise.
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty() || !std::isfinite(value))
+    return std::nullopt;
   return value;
 }
 

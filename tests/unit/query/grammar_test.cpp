@@ -122,6 +122,8 @@ const Case kFields[] = {
     {"attributes.retry:true", R"({"field":"attributes.retry","op":"eq","value":true})"},
     {"attributes.ratio>0.5", R"({"field":"attributes.ratio","op":"gt","value":0.5})"},
     {"attributes.code:\"500\"", R"({"field":"attributes.code","op":"eq","value":"500"})"},
+    {"attributes.x:nan attributes.y:inf",
+     R"({"and":[{"field":"attributes.x","op":"eq","value":"nan"},{"field":"attributes.y","op":"eq","value":"inf"}]})"},
     {"message:timeout", R"({"field":"body","op":"contains","value":"timeout"})"},
     {"msg:\"connection reset\"", R"({"field":"body","op":"contains","value":"connection reset"})"},
     {"service:checkout", R"({"field":"service","op":"eq","value":"checkout"})"},

@@ -279,7 +279,8 @@ inline Filter filter_from_json(const rapidjson::Value& v, const std::string& pat
 inline Query from_json(std::string_view text) {
   using namespace json_detail;
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
+  // Full precision: RapidJSON's fast double parsing may be off by one ulp, and the IR is lossless.
+  doc.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
   if (doc.HasParseError())
     fail("at offset " + std::to_string(doc.GetErrorOffset()), rapidjson::GetParseError_En(doc.GetParseError()));
   require_object(doc, "$");
