@@ -186,20 +186,23 @@ std::string lower_severity(Op op, const Value& value, SqlQuery& query) {
   const int32_t range = ir::severity_range(number);
   const int64_t low = range == 0 ? 0 : range * 4 - 3;
   const int64_t high = range == 0 ? 0 : range * 4;
-  const std::string lo = query.param(low), hi = query.param(high);
+  auto lo = [&] { return query.param(low); };
+  auto hi = [&] { return query.param(high); };
   switch (op) {
     case Op::eq:
-      return "severity_number BETWEEN " + lo + " AND " + hi;
-    case Op::ne:
-      return "severity_number NOT BETWEEN " + lo + " AND " + hi;
+    case Op::ne: {
+      const std::string from = lo(), to = hi();  // numbered in reading order
+      return std::string("severity_number ") + (op == Op::ne ? "NOT " : "") + "BETWEEN " + from + " AND " +
+             to;
+    }
     case Op::lt:
-      return "severity_number < " + lo;
+      return "severity_number < " + lo();
     case Op::le:
-      return "severity_number <= " + hi;
+      return "severity_number <= " + hi();
     case Op::gt:
-      return "severity_number > " + hi;
+      return "severity_number > " + hi();
     default:
-      return "severity_number >= " + lo;
+      return "severity_number >= " + lo();
   }
 }
 

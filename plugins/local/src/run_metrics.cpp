@@ -112,8 +112,10 @@ void keep_top(std::vector<Series>& all, int64_t top, const std::vector<ir::Aggre
   });
   std::vector<Series> kept;
   int64_t rank = 0;
+  std::string previous;
   for (std::size_t i = 0; i < all.size(); ++i) {
-    rank = (i > 0 && all[i].metric == all[i - 1].metric) ? rank + 1 : 0;
+    rank = (i > 0 && all[i].metric == previous) ? rank + 1 : 0;
+    previous = all[i].metric;
     if (rank < top) kept.push_back(std::move(all[i]));
   }
   all = std::move(kept);

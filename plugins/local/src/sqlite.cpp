@@ -24,7 +24,7 @@ int open_flags(Connection::Mode mode) {
 
 }  // namespace
 
-Connection::Connection(const std::string& path, Mode mode) : mode_(mode) {
+Connection::Connection(const std::string& path, Mode mode) : path_(path), mode_(mode) {
   int rc = sqlite3_open_v2(path.c_str(), &db_, open_flags(mode), nullptr);
   if (rc != SQLITE_OK) {
     std::string reason = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -47,7 +47,10 @@ void Connection::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string reason = message ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    throw sdk::Error(rc == SQLITE_READONLY ? TINKR_UNSUPPORTED : TINKR_INTERNAL, "local database: " + reason);
+    throw sdk::Error((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT ? TINKR_CONFIG
+                     : (rc & 0xff) == SQLITE_READONLY                              ? TINKR_UNSUPPORTED
+                                                                                   : TINKR_INTERNAL,
+                     "local database '" + path_ + "': " + reason);
   }
 }
 
@@ -71,7 +74,7 @@ int Connection::on_progress(void* self) noexcept {
 
 void Connection::fail(std::string_view doing, int rc) const {
   if ((rc & 0xff) == SQLITE_INTERRUPT) throw sdk::Error(TINKR_CANCELLED, "query cancelled");
-  std::string message = std::string(doing) + ": " + sqlite3_errmsg(db_);
+  std::string message = "local database '" + path_ + "': " + std::string(doing) + ": " + sqlite3_errmsg(db_);
   switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -80,6 +83,7 @@ void Connection::fail(std::string_view doing, int rc) const {
       throw sdk::Error(TINKR_UNSUPPORTED, message);
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
+      throw sdk::Error(TINKR_CONFIG, message);
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
@@ -92,7 +96,7 @@ void Connection::fail(std::string_view doing, int rc) const {
 Statement::Statement(Connection& connection, std::string_view sql) : connection_(connection) {
   int rc = sqlite3_prepare_v3(connection.raw(), sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
-  if (rc != SQLITE_OK) connection.fail("local database: preparing SQL", rc);
+  if (rc != SQLITE_OK) connection.fail("preparing SQL", rc);
 }
 
 Statement::~Statement() {
@@ -118,30 +122,30 @@ void Statement::bind(int index, const ir::Value& value) {
 
 void Statement::bind_int(int index, int64_t value) {
   int rc = sqlite3_bind_int64(stmt_, index, value);
-  if (rc != SQLITE_OK) connection_.fail("local database: binding a parameter", rc);
+  if (rc != SQLITE_OK) connection_.fail("binding a parameter", rc);
 }
 
 void Statement::bind_double(int index, double value) {
   int rc = sqlite3_bind_double(stmt_, index, value);
-  if (rc != SQLITE_OK) connection_.fail("local database: binding a parameter", rc);
+  if (rc != SQLITE_OK) connection_.fail("binding a parameter", rc);
 }
 
 void Statement::bind_text(int index, std::string_view text, bool transient) {
   int rc = sqlite3_bind_text64(stmt_, index, text.data() ? text.data() : "", text.size(),
                                transient ? SQLITE_TRANSIENT : SQLITE_STATIC, SQLITE_UTF8);
-  if (rc != SQLITE_OK) connection_.fail("local database: binding a parameter", rc);
+  if (rc != SQLITE_OK) connection_.fail("binding a parameter", rc);
 }
 
 void Statement::bind_null(int index) {
   int rc = sqlite3_bind_null(stmt_, index);
-  if (rc != SQLITE_OK) connection_.fail("local database: binding a parameter", rc);
+  if (rc != SQLITE_OK) connection_.fail("binding a parameter", rc);
 }
 
 bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  connection_.fail("local database", rc);
+  connection_.fail("running SQL", rc);
 }
 
 void Statement::reset() noexcept {

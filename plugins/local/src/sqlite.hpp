@@ -35,13 +35,14 @@ class Connection {
   /// which Statement turns into TINKR_CANCELLED. An empty function removes the check.
   void set_cancel_check(std::function<bool()> is_cancelled);
 
-  /// An error for the last failure on this connection, prefixed with `doing`.
+  /// An error for the last failure on this connection: "local database '<path>': <doing>: <reason>".
   [[noreturn]] void fail(std::string_view doing, int rc) const;
 
  private:
   static int on_progress(void* self) noexcept;
 
   sqlite3* db_ = nullptr;
+  std::string path_;
   Mode mode_;
   std::function<bool()> is_cancelled_;
 };
