@@ -73,13 +73,19 @@ sdk::Error azure_error(const sdk::HttpResponse& response, std::string_view servi
   else if (!response.body.empty())
     message += ": " + excerpt(response.body);
   switch (status) {
-    case 400: return sdk::Error(TINKR_INVALID_QUERY, std::move(message));
-    case 401: return sdk::Error(TINKR_UNAUTHENTICATED, std::move(message));
-    case 403: return sdk::Error(TINKR_FORBIDDEN, std::move(message));
-    case 404: return sdk::Error(TINKR_NOT_FOUND, std::move(message));
+    case 400:
+      return sdk::Error(TINKR_INVALID_QUERY, std::move(message));
+    case 401:
+      return sdk::Error(TINKR_UNAUTHENTICATED, std::move(message));
+    case 403:
+      return sdk::Error(TINKR_FORBIDDEN, std::move(message));
+    case 404:
+      return sdk::Error(TINKR_NOT_FOUND, std::move(message));
     case 408:
-    case 504: return sdk::Error(TINKR_TIMEOUT, std::move(message), true);
-    case 429: return sdk::Error(TINKR_THROTTLED, std::move(message), true, retry_after_ms(response));
+    case 504:
+      return sdk::Error(TINKR_TIMEOUT, std::move(message), true);
+    case 429:
+      return sdk::Error(TINKR_THROTTLED, std::move(message), true, retry_after_ms(response));
     default:
       if (status >= 500) return sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, std::move(message), true);
       return sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, std::move(message));

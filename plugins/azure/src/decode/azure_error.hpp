@@ -25,6 +25,8 @@ AzureErrorInfo parse_azure_error(std::string_view body);
 sdk::Error azure_error(const sdk::HttpResponse& response, std::string_view service);
 
 /// True for 2xx.
-inline bool is_success(int status) { return status >= 200 && status < 300; }
+inline bool is_success(int status) {
+  return status >= 200 && status < 300;
+}
 
 }  // namespace tinkr::azure::decode

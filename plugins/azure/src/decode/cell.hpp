@@ -10,7 +10,19 @@ namespace tinkr::azure::decode {
 
 /// A column's declared type (Log Analytics names: datetime, string, int, long, real, bool, dynamic,
 /// guid, timespan, decimal).
-enum class CellType : uint8_t { string, datetime, boolean, int32, int64, real, decimal, dynamic, guid, timespan, other };
+enum class CellType : uint8_t {
+  string,
+  datetime,
+  boolean,
+  int32,
+  int64,
+  real,
+  decimal,
+  dynamic,
+  guid,
+  timespan,
+  other
+};
 
 CellType cell_type_from_name(std::string_view name) noexcept;
 

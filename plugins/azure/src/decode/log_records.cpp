@@ -32,7 +32,8 @@ bool LogRecordConsumer::row(std::span<const Cell> cells) {
     r.severity_text = kql::level_text(table_, native);
   }
   r.service = service_ >= 0 ? cells[service_].text : fixed_service_;
-  if (attributes_ >= 0 && cells[attributes_].json == Cell::Json::string) r.attributes_json = cells[attributes_].text;
+  if (attributes_ >= 0 && cells[attributes_].json == Cell::Json::string)
+    r.attributes_json = cells[attributes_].text;
   if (item_count_ >= 0 && read_int64(cells[item_count_], r.item_count) && r.item_count < 1) r.item_count = 1;
   if (trace_id_ >= 0) r.trace_id = cells[trace_id_].text;
   if (span_id_ >= 0) r.span_id = cells[span_id_].text;

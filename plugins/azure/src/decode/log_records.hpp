@@ -28,8 +28,8 @@ class LogRecordConsumer : public RowConsumer {
   const kql::TableMapping& table_;
   std::string_view fixed_service_;
   sdk::Sink& sink_;
-  int time_ = -1, body_ = -1, severity_ = -1, service_ = -1, attributes_ = -1, item_count_ = -1, trace_id_ = -1,
-      span_id_ = -1;
+  int time_ = -1, body_ = -1, severity_ = -1, service_ = -1, attributes_ = -1, item_count_ = -1,
+      trace_id_ = -1, span_id_ = -1;
   uint64_t rows_without_time_ = 0;
 };
 

@@ -82,7 +82,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
       case Ctx::error:
       case Ctx::cell_complex:
       case Ctx::skip:
-      case Ctx::column: return push(top() == Ctx::column ? Ctx::skip : top());
+      case Ctx::column:
+        return push(top() == Ctx::column ? Ctx::skip : top());
     }
     return true;
   }
@@ -98,9 +99,15 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     const Ctx closing = top();
     stack_.pop_back();
     switch (closing) {
-      case Ctx::columns: have_columns_ = true; break;
-      case Ctx::column: columns_.back().type = cell_type_from_name(columns_.back().type_name); break;
-      case Ctx::rows: rows_done_ = true; break;
+      case Ctx::columns:
+        have_columns_ = true;
+        break;
+      case Ctx::column:
+        columns_.back().type = cell_type_from_name(columns_.back().type_name);
+        break;
+      case Ctx::rows:
+        rows_done_ = true;
+        break;
       case Ctx::table:
         // A table without a rows member is still a table (with no rows).
         if (!rows_done_ && have_columns_ && !consumer_.begin_table(result.tables, table_name_, columns_))
@@ -108,8 +115,9 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         ++result.tables;
         break;
       case Ctx::row:
-        if (cell_ != cells_.size()) return fail(where() + "has " + std::to_string(cell_) + " cells for " +
-                                                std::to_string(cells_.size()) + " columns");
+        if (cell_ != cells_.size())
+          return fail(where() + "has " + std::to_string(cell_) + " cells for " +
+                      std::to_string(cells_.size()) + " columns");
         ++result.rows;
         ++row_in_table_;
         if (!consumer_.row(cells_)) return stop();
@@ -117,7 +125,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
       case Ctx::cell_complex:
         if (top() == Ctx::row) ++cell_;
         break;
-      default: break;
+      default:
+        break;
     }
     if (closing == Ctx::rows) row_in_table_ = 0;
     return true;
@@ -146,7 +155,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         if (key_ == "code" && stack_.size() == error_depth_ + 1 && result.partial_error_code.empty())
           result.partial_error_code.assign(text.empty() ? "error" : text);
         return true;
-      default: return true;
+      default:
+        return true;
     }
   }
 

@@ -18,13 +18,20 @@ using ir::Op;
 
 std::string_view comparison(Op op) {
   switch (op) {
-    case Op::eq: return " == ";
-    case Op::ne: return " != ";
-    case Op::lt: return " < ";
-    case Op::le: return " <= ";
-    case Op::gt: return " > ";
-    case Op::ge: return " >= ";
-    default: return {};
+    case Op::eq:
+      return " == ";
+    case Op::ne:
+      return " != ";
+    case Op::lt:
+      return " < ";
+    case Op::le:
+      return " <= ";
+    case Op::gt:
+      return " > ";
+    case Op::ge:
+      return " >= ";
+    default:
+      return {};
   }
 }
 
@@ -33,15 +40,18 @@ void append_literal(std::string& out, std::string_view field, ColumnKind kind, c
   switch (kind) {
     case ColumnKind::string:
     case ColumnKind::dynamic:
-      if (const auto* s = std::get_if<std::string>(&v)) return append_string(out, *s, "value of '" + std::string(field) + "'");
+      if (const auto* s = std::get_if<std::string>(&v))
+        return append_string(out, *s, "value of '" + std::string(field) + "'");
       break;
     case ColumnKind::integer:
       if (const auto* i = std::get_if<int64_t>(&v)) return append_long(out, *i);
-      if (const auto* d = std::get_if<double>(&v)) return append_real(out, *d, "value of '" + std::string(field) + "'");
+      if (const auto* d = std::get_if<double>(&v))
+        return append_real(out, *d, "value of '" + std::string(field) + "'");
       break;
     case ColumnKind::real:
       if (const auto* i = std::get_if<int64_t>(&v)) return append_real(out, static_cast<double>(*i));
-      if (const auto* d = std::get_if<double>(&v)) return append_real(out, *d, "value of '" + std::string(field) + "'");
+      if (const auto* d = std::get_if<double>(&v))
+        return append_real(out, *d, "value of '" + std::string(field) + "'");
       break;
     case ColumnKind::datetime:
       if (const auto* i = std::get_if<int64_t>(&v)) return append_datetime(out, *i);
@@ -53,33 +63,41 @@ void append_literal(std::string& out, std::string_view field, ColumnKind kind, c
       }
       break;
   }
-  static constexpr std::string_view kKindNames[] = {"a string", "a number", "a number", "a time (ns)", "true or false",
-                                                    "a string"};
-  throw sdk::Error(TINKR_INVALID_QUERY,
-                   "field '" + std::string(field) + "' takes " + std::string(kKindNames[static_cast<int>(kind)]));
+  static constexpr std::string_view kKindNames[] = {"a string",    "a number",      "a number",
+                                                    "a time (ns)", "true or false", "a string"};
+  throw sdk::Error(TINKR_INVALID_QUERY, "field '" + std::string(field) + "' takes " +
+                                            std::string(kKindNames[static_cast<int>(kind)]));
 }
 
 // The cast a dynamic value needs before it can be compared with a literal of this type.
 ColumnKind kind_of(const ir::Value& v) {
   switch (v.index()) {
-    case 0: return ColumnKind::string;
-    case 1: return ColumnKind::integer;
-    case 2: return ColumnKind::real;
-    default: return ColumnKind::boolean;
+    case 0:
+      return ColumnKind::string;
+    case 1:
+      return ColumnKind::integer;
+    case 2:
+      return ColumnKind::real;
+    default:
+      return ColumnKind::boolean;
   }
 }
 
 std::string cast_dynamic(const std::string& expr, ColumnKind kind) {
   switch (kind) {
-    case ColumnKind::integer: return "tolong(" + expr + ")";
-    case ColumnKind::real: return "toreal(" + expr + ")";
-    case ColumnKind::boolean: return "tobool(" + expr + ")";
-    default: return "tostring(" + expr + ")";
+    case ColumnKind::integer:
+      return "tolong(" + expr + ")";
+    case ColumnKind::real:
+      return "toreal(" + expr + ")";
+    case ColumnKind::boolean:
+      return "tobool(" + expr + ")";
+    default:
+      return "tostring(" + expr + ")";
   }
 }
 
-void append_column_predicate(std::string& out, const ir::Predicate& p, const std::string& expr, ColumnKind kind,
-                             bool ignore_case) {
+void append_column_predicate(std::string& out, const ir::Predicate& p, const std::string& expr,
+                             ColumnKind kind, bool ignore_case) {
   const bool is_text = kind == ColumnKind::string;
   switch (p.op) {
     case Op::exists:
@@ -115,7 +133,9 @@ void append_column_predicate(std::string& out, const ir::Predicate& p, const std
       if (!is_text) refuse_operator(p.field, p.op, "it is not text");
       out += expr;
       // contains: case-insensitive substring, the IR's meaning (has would miss parts of words).
-      out += p.op == Op::contains ? " contains " : p.op == Op::startswith ? " startswith " : " matches regex ";
+      out += p.op == Op::contains     ? " contains "
+             : p.op == Op::startswith ? " startswith "
+                                      : " matches regex ";
       append_literal(out, p.field, kind, p.values.at(0));
       return;
   }
@@ -152,11 +172,16 @@ void append_kind_predicate(std::string& out, const ir::Predicate& p, std::string
     return *s == constant;
   };
   bool result = false;
-  if (p.op == Op::eq) result = is(p.values.at(0));
-  else if (p.op == Op::ne) result = !is(p.values.at(0));
-  else if (p.op == Op::in) for (const auto& v : p.values) result = result || is(v);
-  else if (p.op == Op::exists) result = true;
-  else refuse_operator(p.field, p.op, "span kind is compared with eq, ne or in");
+  if (p.op == Op::eq)
+    result = is(p.values.at(0));
+  else if (p.op == Op::ne)
+    result = !is(p.values.at(0));
+  else if (p.op == Op::in)
+    for (const auto& v : p.values) result = result || is(v);
+  else if (p.op == Op::exists)
+    result = true;
+  else
+    refuse_operator(p.field, p.op, "span kind is compared with eq, ne or in");
   out += result ? "true" : "false";
 }
 
@@ -165,9 +190,12 @@ void append_predicate(std::string& out, const ir::Predicate& p, const FieldMap& 
     throw sdk::Error(TINKR_INVALID_QUERY, "predicate on '" + p.field + "' has no value");
   FieldRef ref = fields.resolve(p.field);
   switch (ref.kind) {
-    case FieldKind::severity: return append_severity_condition(out, *ref.table, p.op, p.values);
-    case FieldKind::span_status: return append_status_predicate(out, p, ref.expr);
-    case FieldKind::span_kind: return append_kind_predicate(out, p, ref.constant_kind);
+    case FieldKind::severity:
+      return append_severity_condition(out, *ref.table, p.op, p.values);
+    case FieldKind::span_status:
+      return append_status_predicate(out, p, ref.expr);
+    case FieldKind::span_kind:
+      return append_kind_predicate(out, p, ref.constant_kind);
     case FieldKind::duration_ms: {
       if (p.op == Op::exists) return append_column_predicate(out, p, ref.expr, ColumnKind::real, false);
       if (p.op != Op::in && comparison(p.op).empty())
@@ -191,17 +219,20 @@ void append_predicate(std::string& out, const ir::Predicate& p, const FieldMap& 
     case FieldKind::dynamic_key: {
       const ColumnKind kind = p.op == Op::exists ? ColumnKind::dynamic : kind_of(p.values.at(0));
       for (const auto& v : p.values)
-        if (kind_of(v) != kind) throw sdk::Error(TINKR_INVALID_QUERY, "values of '" + p.field + "' mix types");
+        if (kind_of(v) != kind)
+          throw sdk::Error(TINKR_INVALID_QUERY, "values of '" + p.field + "' mix types");
       const std::string expr = p.op == Op::exists ? ref.expr : cast_dynamic(ref.expr, kind);
       return append_column_predicate(out, p, expr, kind, false);
     }
-    case FieldKind::column: return append_column_predicate(out, p, ref.expr, ref.column_kind, ref.ignore_case);
+    case FieldKind::column:
+      return append_column_predicate(out, p, ref.expr, ref.column_kind, ref.ignore_case);
   }
 }
 
 [[noreturn]] void refuse_field(std::string_view field, const TableMapping& table) {
   throw sdk::Error(TINKR_UNSUPPORTED, "field '" + std::string(field) + "' is not available in " +
-                                          std::string(table.table) + " (" + std::string(table.resource_type) + ")");
+                                          std::string(table.table) + " (" + std::string(table.resource_type) +
+                                          ")");
 }
 
 }  // namespace
@@ -209,8 +240,11 @@ void append_predicate(std::string& out, const ir::Predicate& p, const FieldMap& 
 void append_condition(std::string& out, const ir::Filter& filter, const FieldMap& fields, bool top) {
   using Kind = ir::Filter::Kind;
   switch (filter.kind) {
-    case Kind::all: out += "true"; return;
-    case Kind::predicate: return append_predicate(out, filter.predicate, fields);
+    case Kind::all:
+      out += "true";
+      return;
+    case Kind::predicate:
+      return append_predicate(out, filter.predicate, fields);
     case Kind::text: {
       ir::Predicate p{"body", Op::contains, {filter.text}};
       return append_predicate(out, p, fields);
@@ -267,8 +301,12 @@ FieldRef LogFieldMap::resolve(std::string_view field) const {
   };
   if (field.starts_with(ir::kAttributesPrefix)) {
     const auto key = field.substr(ir::kAttributesPrefix.size());
-    return FieldRef{FieldKind::dynamic_key, attribute_expression(table_.attributes, table_.attributes_are_columns, key),
-                    ColumnKind::dynamic, false, &table_, {}};
+    return FieldRef{FieldKind::dynamic_key,
+                    attribute_expression(table_.attributes, table_.attributes_are_columns, key),
+                    ColumnKind::dynamic,
+                    false,
+                    &table_,
+                    {}};
   }
   if (field == "time") return column(table_.time);
   if (field == "body") return column(table_.body);
@@ -282,8 +320,12 @@ FieldRef LogFieldMap::resolve(std::string_view field) const {
       ref.table = &table_;
       return ref;  // append_severity_condition explains why it cannot
     }
-    return FieldRef{FieldKind::severity, std::string(table_.severity.predicate_text()), table_.severity.kind, false,
-                    &table_, {}};
+    return FieldRef{FieldKind::severity,
+                    std::string(table_.severity.predicate_text()),
+                    table_.severity.kind,
+                    false,
+                    &table_,
+                    {}};
   }
   refuse_field(field, table_);
 }

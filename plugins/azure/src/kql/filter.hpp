@@ -31,9 +31,9 @@ struct FieldRef {
   FieldKind kind = FieldKind::column;
   std::string expr;  // the KQL text that yields the value
   ColumnKind column_kind = ColumnKind::string;
-  bool ignore_case = false;                   // compare with =~ / in~
-  const TableMapping* table = nullptr;        // severity: whose levels
-  std::string_view constant_kind;             // span_kind
+  bool ignore_case = false;             // compare with =~ / in~
+  const TableMapping* table = nullptr;  // severity: whose levels
+  std::string_view constant_kind;       // span_kind
 };
 
 /// Resolves canonical field names for one table. resolve throws sdk::Error(TINKR_UNSUPPORTED) naming

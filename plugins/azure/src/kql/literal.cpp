@@ -47,8 +47,8 @@ void append_iso(std::string& out, int64_t unix_ns, bool with_ticks) {
   unsigned m = 0, d = 0;
   civil_from_days(days, y, m, d);
   char buffer[64];
-  int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(y), m, d,
-                        static_cast<int>(secs_of_day / 3600), static_cast<int>(secs_of_day / 60 % 60),
+  int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(y),
+                        m, d, static_cast<int>(secs_of_day / 3600), static_cast<int>(secs_of_day / 60 % 60),
                         static_cast<int>(secs_of_day % 60));
   out.append(buffer, static_cast<std::size_t>(n));
   const int64_t ticks = rest / 100;
@@ -105,18 +105,27 @@ bool is_valid_utf8(std::string_view s) noexcept {
 }
 
 void append_string(std::string& out, std::string_view value, std::string_view what) {
-  if (!is_valid_utf8(value))
-    throw sdk::Error(TINKR_INVALID_QUERY, std::string(what) + " is not valid UTF-8");
+  if (!is_valid_utf8(value)) throw sdk::Error(TINKR_INVALID_QUERY, std::string(what) + " is not valid UTF-8");
   out.reserve(out.size() + value.size() + 2);
   out.push_back('"');
   for (const char ch : value) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20 || c == 0x7F)
           append_unicode_escape(out, c);

@@ -34,14 +34,22 @@ int32_t target_range(const ir::Value& value) {
 bool satisfies(ir::Op op, int32_t level, std::span<const int32_t> targets) {
   const int32_t t = targets.front();
   switch (op) {
-    case ir::Op::eq: return level == t;
-    case ir::Op::ne: return level != t;
-    case ir::Op::lt: return level < t;
-    case ir::Op::le: return level <= t;
-    case ir::Op::gt: return level > t;
-    case ir::Op::ge: return level >= t;
-    case ir::Op::in: return std::find(targets.begin(), targets.end(), level) != targets.end();
-    default: return false;
+    case ir::Op::eq:
+      return level == t;
+    case ir::Op::ne:
+      return level != t;
+    case ir::Op::lt:
+      return level < t;
+    case ir::Op::le:
+      return level <= t;
+    case ir::Op::gt:
+      return level > t;
+    case ir::Op::ge:
+      return level >= t;
+    case ir::Op::in:
+      return std::find(targets.begin(), targets.end(), level) != targets.end();
+    default:
+      return false;
   }
 }
 
@@ -64,7 +72,8 @@ void append_level_list(std::string& out, const TableMapping& table, const std::v
 }
 
 // Integer levels (AppTraces): a range test when the set is contiguous at one end.
-void append_integer_levels(std::string& out, const TableMapping& table, const std::vector<LevelValue>& matched) {
+void append_integer_levels(std::string& out, const TableMapping& table,
+                           const std::vector<LevelValue>& matched) {
   const std::string_view column = table.severity.predicate_text();
   std::vector<int64_t> all;
   for (const auto& l : table.levels) all.push_back(as_int(l.native));
@@ -73,7 +82,8 @@ void append_integer_levels(std::string& out, const TableMapping& table, const st
   for (const auto& l : matched) got.push_back(as_int(l.native));
   std::sort(got.begin(), got.end());
   const auto suffix = std::vector<int64_t>(all.end() - static_cast<std::ptrdiff_t>(got.size()), all.end());
-  const auto prefix = std::vector<int64_t>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(got.size()));
+  const auto prefix =
+      std::vector<int64_t>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(got.size()));
   out += column;
   if (got.size() == 1) {
     out += " == ";
@@ -106,8 +116,8 @@ void append_severity_condition(std::string& out, const TableMapping& table, ir::
     return;
   }
   if (op == ir::Op::contains || op == ir::Op::startswith || op == ir::Op::matches)
-    throw sdk::Error(TINKR_INVALID_QUERY,
-                     "severity does not take operator '" + std::string(ir::to_string(op)) + "'; compare levels");
+    throw sdk::Error(TINKR_INVALID_QUERY, "severity does not take operator '" +
+                                              std::string(ir::to_string(op)) + "'; compare levels");
   if (values.empty()) throw sdk::Error(TINKR_INVALID_QUERY, "severity comparison has no value");
   std::vector<int32_t> targets;
   for (const auto& v : values) targets.push_back(target_range(v));

@@ -19,10 +19,11 @@ constexpr LevelValue kAppInsightsLevels[] = {
     {"0", ir::kSeverityDebug}, {"1", ir::kSeverityInfo},  {"2", ir::kSeverityWarn},
     {"3", ir::kSeverityError}, {"4", ir::kSeverityFatal},
 };
-constexpr std::string_view kAppInsightsLevelTexts[] = {"Verbose", "Information", "Warning", "Error", "Critical"};
+constexpr std::string_view kAppInsightsLevelTexts[] = {"Verbose", "Information", "Warning", "Error",
+                                                       "Critical"};
 
 constexpr LevelValue kContainerLogLevels[] = {
-    {"TRACE", ir::kSeverityTrace}, {"DEBUG", ir::kSeverityDebug}, {"INFO", ir::kSeverityInfo},
+    {"TRACE", ir::kSeverityTrace},  {"DEBUG", ir::kSeverityDebug}, {"INFO", ir::kSeverityInfo},
     {"WARNING", ir::kSeverityWarn}, {"ERROR", ir::kSeverityError}, {"CRITICAL", ir::kSeverityFatal},
 };
 
@@ -33,15 +34,15 @@ constexpr LevelValue kAppServiceConsoleLevels[] = {
 };
 
 constexpr LevelValue kFunctionAppLevels[] = {
-    {"Trace", ir::kSeverityTrace},   {"Debug", ir::kSeverityDebug}, {"Information", ir::kSeverityInfo},
-    {"Warning", ir::kSeverityWarn},  {"Error", ir::kSeverityError}, {"Critical", ir::kSeverityFatal},
+    {"Trace", ir::kSeverityTrace},  {"Debug", ir::kSeverityDebug}, {"Information", ir::kSeverityInfo},
+    {"Warning", ir::kSeverityWarn}, {"Error", ir::kSeverityError}, {"Critical", ir::kSeverityFatal},
 };
 
 // syslog(3) keywords; "error" and "warn" because Microsoft's own sample query filters on "error".
 constexpr LevelValue kSyslogLevels[] = {
-    {"debug", ir::kSeverityDebug}, {"info", ir::kSeverityInfo},   {"notice", ir::kSeverityInfo},
+    {"debug", ir::kSeverityDebug},  {"info", ir::kSeverityInfo},  {"notice", ir::kSeverityInfo},
     {"warning", ir::kSeverityWarn}, {"warn", ir::kSeverityWarn},  {"err", ir::kSeverityError},
-    {"error", ir::kSeverityError}, {"crit", ir::kSeverityFatal}, {"alert", ir::kSeverityFatal},
+    {"error", ir::kSeverityError},  {"crit", ir::kSeverityFatal}, {"alert", ir::kSeverityFatal},
     {"emerg", ir::kSeverityFatal},
 };
 
@@ -78,10 +79,11 @@ const std::array<TableMapping, 8> kTables = {{
      .severity = {"LogLevel", {}, K::string},
      .levels = kContainerLogLevels,
      .service = {"ContainerName", {}, K::string},
-     .attributes = {"Attributes",
-                    "bag_pack(\"PodName\", PodName, \"PodNamespace\", PodNamespace, \"ContainerId\", ContainerId, "
-                    "\"Computer\", Computer, \"LogSource\", LogSource)",
-                    K::dynamic},
+     .attributes =
+         {"Attributes",
+          "bag_pack(\"PodName\", PodName, \"PodNamespace\", PodNamespace, \"ContainerId\", ContainerId, "
+          "\"Computer\", Computer, \"LogSource\", LogSource)",
+          K::dynamic},
      .attributes_are_columns = true,
      .item_count = kNone,
      .trace_id = kNone,
@@ -93,10 +95,11 @@ const std::array<TableMapping, 8> kTables = {{
      .severity = kNone,
      .levels = {},
      .service = {"ContainerAppName", {}, K::string},
-     .attributes = {"Attributes",
-                    "bag_pack(\"Stream\", Stream, \"RevisionName\", RevisionName, \"ContainerName\", ContainerName, "
-                    "\"ContainerGroupName\", ContainerGroupName, \"EnvironmentName\", EnvironmentName)",
-                    K::dynamic},
+     .attributes =
+         {"Attributes",
+          "bag_pack(\"Stream\", Stream, \"RevisionName\", RevisionName, \"ContainerName\", ContainerName, "
+          "\"ContainerGroupName\", ContainerGroupName, \"EnvironmentName\", EnvironmentName)",
+          K::dynamic},
      .attributes_are_columns = true,
      .item_count = kNone,
      .trace_id = kNone,
@@ -108,10 +111,11 @@ const std::array<TableMapping, 8> kTables = {{
      .severity = kNone,
      .levels = {},
      .service = {"ContainerAppName_s", {}, K::string},
-     .attributes = {"Attributes",
-                    "bag_pack(\"RevisionName_s\", RevisionName_s, \"ContainerName_s\", ContainerName_s, "
-                    "\"ContainerGroupName_g\", ContainerGroupName_g, \"EnvironmentName_s\", EnvironmentName_s)",
-                    K::dynamic},
+     .attributes =
+         {"Attributes",
+          "bag_pack(\"RevisionName_s\", RevisionName_s, \"ContainerName_s\", ContainerName_s, "
+          "\"ContainerGroupName_g\", ContainerGroupName_g, \"EnvironmentName_s\", EnvironmentName_s)",
+          K::dynamic},
      .attributes_are_columns = true,
      .item_count = kNone,
      .trace_id = kNone,
@@ -125,7 +129,8 @@ const std::array<TableMapping, 8> kTables = {{
      // The table has no app name: the site is the last segment of the (lower-cased) resource id.
      .service = {"Service", "tostring(split(_ResourceId, \"/\")[-1])", K::string},
      .service_ignores_case = true,
-     .attributes = {"Attributes", "bag_pack(\"Host\", Host, \"ContainerId\", ContainerId, \"Category\", Category)",
+     .attributes = {"Attributes",
+                    "bag_pack(\"Host\", Host, \"ContainerId\", ContainerId, \"Category\", Category)",
                     K::dynamic},
      .attributes_are_columns = true,
      .item_count = kNone,
@@ -177,7 +182,9 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::span<const TableMapping> all_tables() { return kTables; }
+std::span<const TableMapping> all_tables() {
+  return kTables;
+}
 
 std::string known_resource_types() {
   std::string out;
@@ -192,13 +199,15 @@ const TableMapping& table_for(std::string_view resource_type) {
   if (resource_type.empty()) return kTables.front();
   for (const auto& t : kTables)
     if (t.resource_type == resource_type) return t;
-  throw sdk::Error(TINKR_INVALID_QUERY, "resource type '" + std::string(resource_type) +
-                                            "' is not known to the azure backend; known: " + known_resource_types());
+  throw sdk::Error(TINKR_INVALID_QUERY,
+                   "resource type '" + std::string(resource_type) +
+                       "' is not known to the azure backend; known: " + known_resource_types());
 }
 
 std::string_view level_text(const TableMapping& table, std::string_view native) {
   if (table.levels.data() == kAppInsightsLevels) {
-    if (native.size() == 1 && native[0] >= '0' && native[0] <= '4') return kAppInsightsLevelTexts[native[0] - '0'];
+    if (native.size() == 1 && native[0] >= '0' && native[0] <= '4')
+      return kAppInsightsLevelTexts[native[0] - '0'];
     return {};
   }
   return native;

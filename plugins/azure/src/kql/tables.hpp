@@ -41,8 +41,8 @@ struct TableMapping {
   ColumnRef severity;  // unavailable: the table has no level column
   std::span<const LevelValue> levels;
   ColumnRef service;
-  bool service_ignores_case = false;  // service read from a lower-cased resource id
-  ColumnRef attributes;               // a dynamic bag, or a bag_pack(...) of the table's own columns
+  bool service_ignores_case = false;    // service read from a lower-cased resource id
+  ColumnRef attributes;                 // a dynamic bag, or a bag_pack(...) of the table's own columns
   bool attributes_are_columns = false;  // attributes.<key> names one of the table's columns
   ColumnRef item_count;
   ColumnRef trace_id;

@@ -26,9 +26,10 @@ std::string capabilities_json() {
   w.String("kql");
   w.Key("pushdown");
   w.StartObject();
-  strings("fields", {"time", "severity", "body", "service", "trace_id", "span_id", "attributes.*", "name", "duration",
-                     "status", "status_code", "kind", "parent_span_id"});
-  strings("operators", {"eq", "ne", "lt", "le", "gt", "ge", "in", "contains", "startswith", "matches", "exists"});
+  strings("fields", {"time", "severity", "body", "service", "trace_id", "span_id", "attributes.*", "name",
+                     "duration", "status", "status_code", "kind", "parent_span_id"});
+  strings("operators",
+          {"eq", "ne", "lt", "le", "gt", "ge", "in", "contains", "startswith", "matches", "exists"});
   strings("exact_operators", {"eq", "ne", "in"});
   w.Key("text_search");
   w.Bool(true);
@@ -45,7 +46,8 @@ std::string capabilities_json() {
   w.EndObject();
   w.Key("resource_types");
   w.StartArray();
-  for (const auto& t : kql::all_tables()) w.String(t.resource_type.data(), static_cast<rapidjson::SizeType>(t.resource_type.size()));
+  for (const auto& t : kql::all_tables())
+    w.String(t.resource_type.data(), static_cast<rapidjson::SizeType>(t.resource_type.size()));
   w.String("azure_sql");
   w.EndArray();
   w.EndObject();

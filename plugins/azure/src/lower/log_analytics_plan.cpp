@@ -1,8 +1,8 @@
 // Log Analytics request plans; see log_analytics_plan.hpp.
 #include "lower/log_analytics_plan.hpp"
 
-#include "kql/literal.hpp"
 #include "common/url.hpp"
+#include "kql/literal.hpp"
 
 #include <tinkr/sdk/error.hpp>
 
@@ -14,8 +14,9 @@ namespace tinkr::azure {
 std::string timespan_of(const ir::TimeRange& range) {
   if (!has_time(range)) return {};
   if (range.from_ns >= range.to_ns)
-    throw sdk::Error(TINKR_INVALID_QUERY, "time range is empty: its start " + kql::format_iso8601(range.from_ns) +
-                                              " is not before its end " + kql::format_iso8601(range.to_ns));
+    throw sdk::Error(TINKR_INVALID_QUERY, "time range is empty: its start " +
+                                              kql::format_iso8601(range.from_ns) + " is not before its end " +
+                                              kql::format_iso8601(range.to_ns));
   return kql::format_iso8601(range.from_ns) + "/" + kql::format_iso8601(range.to_ns);
 }
 
@@ -30,7 +31,8 @@ void append_time_clause(std::string& kql, std::string_view column, const ir::Tim
   kql.push_back(')');
 }
 
-RequestPlan make_log_analytics_plan(std::string kql, const ir::TimeRange& range, const QueryContext& context) {
+RequestPlan make_log_analytics_plan(std::string kql, const ir::TimeRange& range,
+                                    const QueryContext& context) {
   if (context.workspace_id.empty()) throw sdk::Error(TINKR_CONFIG, "workspace_id is not set");
   RequestPlan plan;
   plan.method = "POST";

@@ -15,7 +15,9 @@ namespace tinkr::azure {
 std::string timespan_of(const ir::TimeRange& range);
 
 /// True when the range is set.
-inline bool has_time(const ir::TimeRange& range) { return range.from_ns != 0 || range.to_ns != 0; }
+inline bool has_time(const ir::TimeRange& range) {
+  return range.from_ns != 0 || range.to_ns != 0;
+}
 
 RequestPlan make_log_analytics_plan(std::string kql, const ir::TimeRange& range, const QueryContext& context);
 

@@ -24,10 +24,14 @@ void append_projection(std::string& kql, const kql::ColumnRef& c, bool& first) {
 
 std::string_view order_column(const kql::TableMapping& table, std::string_view field) {
   const kql::ColumnRef* c = nullptr;
-  if (field == "time") c = &table.time;
-  else if (field == "severity") c = &table.severity;
-  else if (field == "body") c = &table.body;
-  else if (field == "service") c = &table.service;
+  if (field == "time")
+    c = &table.time;
+  else if (field == "severity")
+    c = &table.severity;
+  else if (field == "body")
+    c = &table.body;
+  else if (field == "service")
+    c = &table.service;
   if (!c || !c->available())
     throw sdk::Error(TINKR_UNSUPPORTED, "logs of " + std::string(table.table) + " cannot be ordered by '" +
                                             std::string(field) + "'");
@@ -45,7 +49,8 @@ std::string lower_logs_kql(const ir::Query& query) {
   append_time_clause(kql, table.time.column, query.time);
   if (!query.service.empty()) {
     kql += " | where ";
-    kql::append_condition(kql, ir::Filter::make_predicate("service", ir::Op::eq, {query.service}), fields, true);
+    kql::append_condition(kql, ir::Filter::make_predicate("service", ir::Op::eq, {query.service}), fields,
+                          true);
   }
   kql::append_where_clauses(kql, query.filter, fields);
   bool first = true;

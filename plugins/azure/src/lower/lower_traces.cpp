@@ -28,7 +28,8 @@ std::string lower_trace_search_kql(const ir::Query& query) {
   append_time_clause(kql, "TimeGenerated", query.time);
   if (!query.service.empty()) {
     kql += " | where ";
-    kql::append_condition(kql, ir::Filter::make_predicate("service", ir::Op::eq, {query.service}), fields, true);
+    kql::append_condition(kql, ir::Filter::make_predicate("service", ir::Op::eq, {query.service}), fields,
+                          true);
   }
   kql::append_where_clauses(kql, query.filter, fields);
   kql += " | project OperationId, Name, DurationMs, Success, ResultCode, TimeGenerated";
@@ -51,7 +52,8 @@ std::string lower_trace_get_kql(const ir::Query& query) {
   kql += " | where OperationId == ";
   kql::append_string(kql, query.trace_id, "trace id");
   kql +=
-      " | project TimeGenerated, Type, Id, ParentId, OperationId, Name, DurationMs, Success, ResultCode, AppRoleName, "
+      " | project TimeGenerated, Type, Id, ParentId, OperationId, Name, DurationMs, Success, ResultCode, "
+      "AppRoleName, "
       "DependencyType, Target, ExceptionType, OuterMessage, Properties | take ";
   kql::append_long(kql, kMaxTraceRows + 1);
   return kql;

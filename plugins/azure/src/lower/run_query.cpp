@@ -24,8 +24,8 @@ namespace {
 constexpr std::string_view kLogAnalytics = "log analytics";
 
 // Sends a Log Analytics plan and feeds the answer to consumer; a partial error becomes a warning.
-void run_log_analytics(const RequestPlan& plan, Transport& transport, const sdk::CallContext& call, sdk::Sink& sink,
-                       decode::RowConsumer& consumer) {
+void run_log_analytics(const RequestPlan& plan, Transport& transport, const sdk::CallContext& call,
+                       sdk::Sink& sink, decode::RowConsumer& consumer) {
   call.throw_if_cancelled();
   sdk::HttpResponse response = transport.send(plan, call);
   if (!decode::is_success(response.status)) throw decode::azure_error(response, kLogAnalytics);
@@ -53,14 +53,19 @@ void run_trace_get(const ir::Query& query, const QueryContext& context, Transpor
     if (!sink.emit(span.view())) return;
 }
 
-std::string cache_key(const QueryContext& c) { return c.endpoints.arm + "|" + c.subscription_id + "|" + c.resource_group; }
+std::string cache_key(const QueryContext& c) {
+  return c.endpoints.arm + "|" + c.subscription_id + "|" + c.resource_group;
+}
 
-bool is_resource_id(std::string_view service) { return service.starts_with("/subscriptions/"); }
+bool is_resource_id(std::string_view service) {
+  return service.starts_with("/subscriptions/");
+}
 
 void run_metrics(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
                  const sdk::CallContext& call, metrics::ResourceCache& cache) {
   if (query.service.empty())
-    throw sdk::Error(TINKR_INVALID_QUERY, "metrics need a service: a resource name in the resource group or an id");
+    throw sdk::Error(TINKR_INVALID_QUERY,
+                     "metrics need a service: a resource name in the resource group or an id");
   metrics::ResolvedResource resource;
   if (is_resource_id(query.service)) {
     resource = {query.service, metrics::kind_of_resource_id(query.service, query.resource_type)};
@@ -77,13 +82,13 @@ void run_metrics(const ir::Query& query, const QueryContext& context, Transport&
 }
 
 // The id a service name would resolve to, for explain (no I/O there).
-std::string presumed_resource_id(const ir::Query& query, const QueryContext& context, metrics::ResourceKind kind) {
+std::string presumed_resource_id(const ir::Query& query, const QueryContext& context,
+                                 metrics::ResourceKind kind) {
   std::string id = "/subscriptions/" + context.subscription_id + "/resourceGroups/" + context.resource_group +
                    "/providers/";
   if (kind == metrics::ResourceKind::sql_database) {
     const auto slash = query.service.find('/');
-    if (slash == std::string::npos)
-      return id + "Microsoft.Sql/servers/{server}/databases/" + query.service;
+    if (slash == std::string::npos) return id + "Microsoft.Sql/servers/{server}/databases/" + query.service;
     return id + "Microsoft.Sql/servers/" + query.service.substr(0, slash) + "/databases/" +
            query.service.substr(slash + 1);
   }
@@ -109,29 +114,37 @@ void run_query(const ir::Query& query, const QueryContext& context, Transport& t
       traces::TraceSummaryConsumer consumer(query.service, sink);
       return run_log_analytics(lower_trace_search(query, context), transport, call, sink, consumer);
     }
-    case ir::Signal::trace_get: return run_trace_get(query, context, transport, sink, call);
+    case ir::Signal::trace_get:
+      return run_trace_get(query, context, transport, sink, call);
     case ir::Signal::native: {
       decode::NativeRowConsumer consumer(sink);
       return run_log_analytics(lower_native(query, context), transport, call, sink, consumer);
     }
-    case ir::Signal::metrics: return run_metrics(query, context, transport, sink, call, resources);
+    case ir::Signal::metrics:
+      return run_metrics(query, context, transport, sink, call, resources);
   }
   throw sdk::Error(TINKR_UNSUPPORTED, "signal is not supported by the azure backend");
 }
 
 std::string explain_query(const ir::Query& query, const QueryContext& context) {
   switch (query.signal) {
-    case ir::Signal::logs: return lower_logs_kql(query);
-    case ir::Signal::trace_search: return lower_trace_search_kql(query);
-    case ir::Signal::trace_get: return lower_trace_get_kql(query);
-    case ir::Signal::native: return lower_native(query, context).kql;
+    case ir::Signal::logs:
+      return lower_logs_kql(query);
+    case ir::Signal::trace_search:
+      return lower_trace_search_kql(query);
+    case ir::Signal::trace_get:
+      return lower_trace_get_kql(query);
+    case ir::Signal::native:
+      return lower_native(query, context).kql;
     case ir::Signal::metrics: {
       if (is_resource_id(query.service)) {
         const auto kind = metrics::kind_of_resource_id(query.service, query.resource_type);
         return "GET " + metrics::lower_metrics(query, context, query.service, kind).request.url;
       }
       const auto kind = metrics::kind_from_hint(query.resource_type).value_or(metrics::ResourceKind::web_app);
-      return "GET " + metrics::lower_metrics(query, context, presumed_resource_id(query, context, kind), kind).request.url +
+      return "GET " +
+             metrics::lower_metrics(query, context, presumed_resource_id(query, context, kind), kind)
+                 .request.url +
              "\n(the resource id is resolved at execution from resource group '" + context.resource_group +
              "'; shown for a " + std::string(metrics::arm_type(kind)) + " named '" + query.service + "')";
     }

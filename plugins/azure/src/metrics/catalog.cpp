@@ -56,9 +56,12 @@ bool has_token(std::string_view list, std::string_view token) {
 std::string_view arm_type(ResourceKind kind) {
   switch (kind) {
     case ResourceKind::web_app:
-    case ResourceKind::function_app: return "Microsoft.Web/sites";
-    case ResourceKind::container_app: return "Microsoft.App/containerApps";
-    case ResourceKind::sql_database: return "Microsoft.Sql/servers/databases";
+    case ResourceKind::function_app:
+      return "Microsoft.Web/sites";
+    case ResourceKind::container_app:
+      return "Microsoft.App/containerApps";
+    case ResourceKind::sql_database:
+      return "Microsoft.Sql/servers/databases";
   }
   return {};
 }
@@ -69,9 +72,10 @@ std::optional<ResourceKind> kind_from_hint(std::string_view hint) {
   if (hint == "functions") return ResourceKind::function_app;
   if (hint == "container_apps") return ResourceKind::container_app;
   if (hint == "azure_sql") return ResourceKind::sql_database;
-  throw sdk::Error(TINKR_INVALID_QUERY, "resource type '" + std::string(hint) +
-                                            "' has no metrics in the azure backend; known: app_service, functions, "
-                                            "container_apps, azure_sql");
+  throw sdk::Error(TINKR_INVALID_QUERY,
+                   "resource type '" + std::string(hint) +
+                       "' has no metrics in the azure backend; known: app_service, functions, "
+                       "container_apps, azure_sql");
 }
 
 std::optional<ResourceKind> kind_of_resource(std::string_view type, std::string_view kind) {

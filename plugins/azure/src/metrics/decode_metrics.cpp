@@ -26,7 +26,8 @@ const RequestedMetric* find_requested(const MetricsPlan& plan, std::string_view 
   for (const auto& m : plan.metrics) {
     if (m.mapped.native.size() != native.size()) continue;
     bool same = true;
-    for (std::size_t i = 0; same && i < native.size(); ++i) same = (m.mapped.native[i] | 0x20) == (native[i] | 0x20);
+    for (std::size_t i = 0; same && i < native.size(); ++i)
+      same = (m.mapped.native[i] | 0x20) == (native[i] | 0x20);
     if (same) return &m;
   }
   return nullptr;
@@ -67,22 +68,29 @@ int64_t parse_iso_duration(std::string_view t) {
       in_time = true;
       continue;
     }
-    if (c == 'D' && !in_time) unit = 86400;
-    else if (c == 'H' && in_time) unit = 3600;
-    else if (c == 'M' && in_time) unit = 60;
-    else if (c == 'S' && in_time) unit = 1;
-    else return 0;
+    if (c == 'D' && !in_time)
+      unit = 86400;
+    else if (c == 'H' && in_time)
+      unit = 3600;
+    else if (c == 'M' && in_time)
+      unit = 60;
+    else if (c == 'S' && in_time)
+      unit = 1;
+    else
+      return 0;
     total += number * unit;
     number = 0;
   }
   return any ? total * 1'000'000'000 : 0;
 }
 
-bool emit_metric_series(std::string_view body, const MetricsPlan& plan, std::string_view service, sdk::Sink& sink) {
+bool emit_metric_series(std::string_view body, const MetricsPlan& plan, std::string_view service,
+                        sdk::Sink& sink) {
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("value") || !doc["value"].IsArray())
-    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "azure monitor metrics answered something that is not a metrics list");
+    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE,
+                     "azure monitor metrics answered something that is not a metrics list");
   int64_t interval = parse_iso_duration(string_member(doc, "interval"));
   if (interval == 0) interval = plan.interval_ns;
   std::vector<sdk::MetricPoint> points;
@@ -118,7 +126,8 @@ bool emit_metric_series(std::string_view body, const MetricsPlan& plan, std::str
           for (const auto& p : data->value.GetArray()) {
             sdk::MetricPoint point{};
             decode::parse_datetime(string_member(p, "timeStamp"), point.time_unix_nano);
-            auto v = p.IsObject() ? p.FindMember(rapidjson::StringRef(key.data(), key.size())) : p.MemberEnd();
+            auto v =
+                p.IsObject() ? p.FindMember(rapidjson::StringRef(key.data(), key.size())) : p.MemberEnd();
             if (v != p.MemberEnd() && v->value.IsNumber()) {
               point.value = v->value.GetDouble();
               point.has_value = 1;

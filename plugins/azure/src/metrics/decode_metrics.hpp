@@ -17,6 +17,7 @@ int64_t parse_iso_duration(std::string_view text);
 /// Emits every series of body; warns for metrics whose errorCode is not Success. Returns false when
 /// the sink wants no more. Throws sdk::Error(TINKR_UPSTREAM_UNAVAILABLE) for a body that is not a
 /// metrics answer.
-bool emit_metric_series(std::string_view body, const MetricsPlan& plan, std::string_view service, sdk::Sink& sink);
+bool emit_metric_series(std::string_view body, const MetricsPlan& plan, std::string_view service,
+                        sdk::Sink& sink);
 
 }  // namespace tinkr::azure::metrics

@@ -1,8 +1,8 @@
 // Metrics lowering; see lower_metrics.hpp.
 #include "metrics/lower_metrics.hpp"
 
-#include "kql/literal.hpp"
 #include "common/url.hpp"
+#include "kql/literal.hpp"
 
 #include <tinkr/sdk/error.hpp>
 
@@ -17,9 +17,9 @@ struct Grain {
   int64_t ns;
   std::string_view name;
 };
-constexpr Grain kGrains[] = {{kMinute, "PT1M"},           {5 * kMinute, "PT5M"},    {15 * kMinute, "PT15M"},
-                             {30 * kMinute, "PT30M"},     {60 * kMinute, "PT1H"},   {360 * kMinute, "PT6H"},
-                             {720 * kMinute, "PT12H"},    {1440 * kMinute, "P1D"}};
+constexpr Grain kGrains[] = {{kMinute, "PT1M"},        {5 * kMinute, "PT5M"},  {15 * kMinute, "PT15M"},
+                             {30 * kMinute, "PT30M"},  {60 * kMinute, "PT1H"}, {360 * kMinute, "PT6H"},
+                             {720 * kMinute, "PT12H"}, {1440 * kMinute, "P1D"}};
 constexpr int64_t kMaxPoints = 300;
 
 std::string known_grains() {
@@ -31,8 +31,8 @@ std::string known_grains() {
 void check_dimension_name(std::string_view name) {
   bool ok = !name.empty();
   for (char c : name)
-    ok = ok && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-                c == '.' || c == ' ' || c == '/' || c == '(' || c == ')');
+    ok = ok && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+                c == '-' || c == '.' || c == ' ' || c == '/' || c == '(' || c == ')');
   if (!ok)
     throw sdk::Error(TINKR_INVALID_QUERY, "dimension name '" + std::string(name) +
                                               "' may hold only letters, digits, space and _ - . / ( )");
@@ -43,10 +43,14 @@ void check_dimension_name(std::string_view name) {
 void append_odata(std::string& out, std::string_view text) {
   out.push_back('\'');
   for (char c : text) {
-    if (c == '\'') out += "''";
-    else if (c == '(') out += "%28";
-    else if (c == ')') out += "%29";
-    else out.push_back(c);
+    if (c == '\'')
+      out += "''";
+    else if (c == '(')
+      out += "%28";
+    else if (c == ')')
+      out += "%29";
+    else
+      out.push_back(c);
   }
   out.push_back('\'');
 }
@@ -54,15 +58,19 @@ void append_odata(std::string& out, std::string_view text) {
 void append_name(std::string& out, std::string_view name) {
   check_dimension_name(name);
   for (char c : name) {
-    if (c == '(') out += "%28";
-    else if (c == ')') out += "%29";
-    else out.push_back(c);
+    if (c == '(')
+      out += "%28";
+    else if (c == ')')
+      out += "%29";
+    else
+      out.push_back(c);
   }
 }
 
 std::string_view dimension_of(const ir::Predicate& p) {
   if (!p.field.starts_with(ir::kDimensionsPrefix))
-    throw sdk::Error(TINKR_INVALID_QUERY, "metrics filters take dimensions.<name> fields, not '" + p.field + "'");
+    throw sdk::Error(TINKR_INVALID_QUERY,
+                     "metrics filters take dimensions.<name> fields, not '" + p.field + "'");
   return std::string_view(p.field).substr(ir::kDimensionsPrefix.size());
 }
 
@@ -73,8 +81,10 @@ void append_equalities(std::string& out, const ir::Predicate& p) {
   const auto name = dimension_of(p);
   for (std::size_t i = 0; i < p.values.size(); ++i) {
     const auto* value = std::get_if<std::string>(&p.values[i]);
-    if (!value) throw sdk::Error(TINKR_INVALID_QUERY, "dimension '" + std::string(name) + "' takes text values");
-    if (!kql::is_valid_utf8(*value)) throw sdk::Error(TINKR_INVALID_QUERY, "dimension value is not valid UTF-8");
+    if (!value)
+      throw sdk::Error(TINKR_INVALID_QUERY, "dimension '" + std::string(name) + "' takes text values");
+    if (!kql::is_valid_utf8(*value))
+      throw sdk::Error(TINKR_INVALID_QUERY, "dimension value is not valid UTF-8");
     if (i) out += " or ";
     append_name(out, name);
     out += " eq ";
@@ -98,8 +108,9 @@ void append_term(std::string& out, const ir::Filter& f) {
       if (i + 1 == f.children.size()) return;
     }
   }
-  throw sdk::Error(TINKR_UNSUPPORTED,
-                   "metrics dimension filters support an and of eq/in per dimension (or only within one dimension)");
+  throw sdk::Error(
+      TINKR_UNSUPPORTED,
+      "metrics dimension filters support an and of eq/in per dimension (or only within one dimension)");
 }
 
 // A resource id is a path: each segment encoded, the slashes kept.
@@ -107,7 +118,8 @@ void append_resource_path(std::string& url, std::string_view id) {
   std::size_t start = 0;
   while (start <= id.size()) {
     const auto slash = id.find('/', start);
-    url += percent_encode(id.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    url += percent_encode(
+        id.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (slash == std::string_view::npos) break;
     url.push_back('/');
     start = slash + 1;
@@ -167,7 +179,8 @@ MetricsPlan lower_metrics(const ir::Query& query, const QueryContext& context, s
       if (std::find(sent.begin(), sent.end(), a) == sent.end()) sent.push_back(a);
     plan.metrics.push_back(std::move(m));
   }
-  plan.interval_ns = spec.interval_ns ? spec.interval_ns : choose_interval(query.time.to_ns - query.time.from_ns);
+  plan.interval_ns =
+      spec.interval_ns ? spec.interval_ns : choose_interval(query.time.to_ns - query.time.from_ns);
   const std::string_view grain = grain_name(plan.interval_ns);
   if (grain.empty())
     throw sdk::Error(TINKR_INVALID_QUERY, "interval of " + std::to_string(plan.interval_ns / 1'000'000'000) +
@@ -184,7 +197,8 @@ MetricsPlan lower_metrics(const ir::Query& query, const QueryContext& context, s
     url += percent_encode(plan.metrics[i].mapped.native);
   }
   url += "&timespan=";
-  url += percent_encode(kql::format_iso8601(query.time.from_ns) + "/" + kql::format_iso8601(query.time.to_ns));
+  url +=
+      percent_encode(kql::format_iso8601(query.time.from_ns) + "/" + kql::format_iso8601(query.time.to_ns));
   url += "&interval=";
   url += grain;
   if (!sent.empty()) {

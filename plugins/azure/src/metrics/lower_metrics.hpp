@@ -19,9 +19,9 @@ namespace tinkr::azure::metrics {
 inline constexpr std::string_view kMetricsApiVersion = "2024-02-01";
 
 struct RequestedMetric {
-  std::string name;                             // as the user wrote it
-  MetricName mapped;                            // Azure's name, default aggregation, unit
-  std::vector<ir::Aggregation> aggregations;    // series to emit; empty: every one Azure returns
+  std::string name;                           // as the user wrote it
+  MetricName mapped;                          // Azure's name, default aggregation, unit
+  std::vector<ir::Aggregation> aggregations;  // series to emit; empty: every one Azure returns
 };
 
 struct MetricsPlan {

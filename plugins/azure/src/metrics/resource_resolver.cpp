@@ -1,8 +1,8 @@
 // Resource resolution; see resource_resolver.hpp.
 #include "metrics/resource_resolver.hpp"
 
-#include "decode/azure_error.hpp"
 #include "common/url.hpp"
+#include "decode/azure_error.hpp"
 
 #include <tinkr/sdk/error.hpp>
 
@@ -21,14 +21,16 @@ bool same_ignoring_case(std::string_view a, std::string_view b) {
 
 std::string member(const rapidjson::Value& v, const char* name) {
   auto it = v.FindMember(name);
-  return it != v.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
-                                                     : std::string();
+  return it != v.MemberEnd() && it->value.IsString()
+             ? std::string(it->value.GetString(), it->value.GetStringLength())
+             : std::string();
 }
 
 bool name_matches(const ArmResource& r, std::string_view service) {
   if (same_ignoring_case(r.name, service)) return true;
   const auto slash = r.name.rfind('/');  // SQL databases are listed as "server/db"
-  return slash != std::string::npos && same_ignoring_case(std::string_view(r.name).substr(slash + 1), service);
+  return slash != std::string::npos &&
+         same_ignoring_case(std::string_view(r.name).substr(slash + 1), service);
 }
 
 }  // namespace
@@ -71,12 +73,14 @@ std::vector<ArmResource> parse_resource_page(std::string_view body, std::string&
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
   if (doc.HasParseError() || !doc.IsObject())
-    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "azure resource manager answered a resource list that is not JSON");
+    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE,
+                     "azure resource manager answered a resource list that is not JSON");
   std::vector<ArmResource> out;
   auto value = doc.FindMember("value");
   if (value != doc.MemberEnd() && value->value.IsArray())
     for (const auto& r : value->value.GetArray())
-      if (r.IsObject()) out.push_back({member(r, "id"), member(r, "name"), member(r, "type"), member(r, "kind")});
+      if (r.IsObject())
+        out.push_back({member(r, "id"), member(r, "name"), member(r, "type"), member(r, "kind")});
   next_link = member(doc, "nextLink");
   return out;
 }
@@ -110,7 +114,8 @@ std::vector<ArmResource> list_resources(const QueryContext& context, Transport& 
       throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "azure resource manager's nextLink leaves " + origin);
     plan.url = next;
   }
-  throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "azure resource manager's resource list has more than 100 pages");
+  throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE,
+                   "azure resource manager's resource list has more than 100 pages");
 }
 
 ResourceKind kind_of_resource_id(std::string_view id, std::string_view hint) {
@@ -123,7 +128,8 @@ ResourceKind kind_of_resource_id(std::string_view id, std::string_view hint) {
   if (contains("/providers/Microsoft.Web/sites/"))
     return hinted == ResourceKind::function_app ? ResourceKind::function_app : ResourceKind::web_app;
   if (contains("/providers/Microsoft.App/containerApps/")) return ResourceKind::container_app;
-  if (contains("/providers/Microsoft.Sql/servers/") && contains("/databases/")) return ResourceKind::sql_database;
+  if (contains("/providers/Microsoft.Sql/servers/") && contains("/databases/"))
+    return ResourceKind::sql_database;
   if (hinted) return *hinted;
   throw sdk::Error(TINKR_UNSUPPORTED, "resource '" + std::string(id) +
                                           "' is not an App Service, Function, Container App or SQL database");

@@ -16,9 +16,13 @@ kql::FieldRef SpanFieldMap::resolve(std::string_view field) const {
   };
   if (field.starts_with(ir::kAttributesPrefix)) {
     static constexpr kql::ColumnRef kProperties{"Properties", {}, ColumnKind::dynamic};
-    return kql::FieldRef{FieldKind::dynamic_key,
-                         kql::attribute_expression(kProperties, false, field.substr(ir::kAttributesPrefix.size())),
-                         ColumnKind::dynamic, false, nullptr, {}};
+    return kql::FieldRef{
+        FieldKind::dynamic_key,
+        kql::attribute_expression(kProperties, false, field.substr(ir::kAttributesPrefix.size())),
+        ColumnKind::dynamic,
+        false,
+        nullptr,
+        {}};
   }
   if (field == "time") return column("TimeGenerated", ColumnKind::datetime);
   if (field == "service") return column("AppRoleName", ColumnKind::string);
@@ -27,9 +31,12 @@ kql::FieldRef SpanFieldMap::resolve(std::string_view field) const {
   if (field == "trace_id") return column("OperationId", ColumnKind::string);
   if (field == "span_id") return column("Id", ColumnKind::string);
   if (field == "parent_span_id") return column("ParentId", ColumnKind::string);
-  if (field == "duration") return kql::FieldRef{FieldKind::duration_ms, "DurationMs", ColumnKind::real, false, nullptr, {}};
-  if (field == "status") return kql::FieldRef{FieldKind::span_status, "Success", ColumnKind::boolean, false, nullptr, {}};
-  if (field == "kind") return kql::FieldRef{FieldKind::span_kind, {}, ColumnKind::string, false, nullptr, kind_};
+  if (field == "duration")
+    return kql::FieldRef{FieldKind::duration_ms, "DurationMs", ColumnKind::real, false, nullptr, {}};
+  if (field == "status")
+    return kql::FieldRef{FieldKind::span_status, "Success", ColumnKind::boolean, false, nullptr, {}};
+  if (field == "kind")
+    return kql::FieldRef{FieldKind::span_kind, {}, ColumnKind::string, false, nullptr, kind_};
   throw sdk::Error(TINKR_UNSUPPORTED,
                    "field '" + std::string(field) + "' is not available for spans in " + std::string(table_));
 }

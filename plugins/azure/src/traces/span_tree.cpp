@@ -14,7 +14,9 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void write(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void write(Writer& w, const std::string& s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
 
 // Properties (a JSON object as text) plus the dependency's type and target.
 std::string span_attributes(const TraceRow& row) {
@@ -149,9 +151,12 @@ std::vector<AssembledSpan> assemble_trace(const std::string& trace_id, const std
   std::vector<std::size_t> roots, orphans;
   for (std::size_t i = 0; i < spans.size(); ++i) {
     const auto& parent = spans[i].parent_span_id;
-    if (parent.empty()) roots.push_back(i);
-    else if (by_id.count(parent) && parent != spans[i].span_id) children[parent].push_back(i);
-    else orphans.push_back(i);
+    if (parent.empty())
+      roots.push_back(i);
+    else if (by_id.count(parent) && parent != spans[i].span_id)
+      children[parent].push_back(i);
+    else
+      orphans.push_back(i);
   }
   auto by_start = [&](std::size_t a, std::size_t b) { return spans[a].start_ns < spans[b].start_ns; };
   std::sort(roots.begin(), roots.end(), by_start);

@@ -26,7 +26,8 @@ struct TraceRow {
 
 /// An assembled span: owns the strings its sdk::Span view points at.
 struct AssembledSpan {
-  std::string trace_id, span_id, parent_span_id, service, name, kind, status_code, attributes_json, events_json;
+  std::string trace_id, span_id, parent_span_id, service, name, kind, status_code, attributes_json,
+      events_json;
   int64_t start_ns = 0, duration_ns = 0;
   int32_t status = TINKR_SPAN_STATUS_UNSET;
   uint32_t flags = 0;

@@ -12,7 +12,9 @@ using decode::column_index;
 
 namespace {
 
-std::string_view text_at(std::span<const Cell> cells, int i) { return i >= 0 ? cells[i].text : std::string_view(); }
+std::string_view text_at(std::span<const Cell> cells, int i) {
+  return i >= 0 ? cells[i].text : std::string_view();
+}
 
 }  // namespace
 
@@ -79,7 +81,8 @@ bool TraceRowCollector::row(std::span<const Cell> cells) {
   r.target = text_at(cells, target_);
   r.exception_type = text_at(cells, exception_type_);
   r.message = text_at(cells, message_);
-  if (properties_ >= 0 && cells[properties_].json == Cell::Json::string) r.properties_json = cells[properties_].text;
+  if (properties_ >= 0 && cells[properties_].json == Cell::Json::string)
+    r.properties_json = cells[properties_].text;
   if (time_ >= 0) decode::read_datetime(cells[time_], r.time_ns);
   if (duration_ >= 0) r.duration_ns = duration_ns_of(cells[duration_]);
   bool success = false;

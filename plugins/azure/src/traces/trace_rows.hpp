@@ -16,7 +16,8 @@ namespace tinkr::azure::traces {
 /// when the query fixed it and the KQL did not project AppRoleName.
 class TraceSummaryConsumer : public decode::RowConsumer {
  public:
-  TraceSummaryConsumer(std::string_view fixed_service, sdk::Sink& sink) : fixed_service_(fixed_service), sink_(sink) {}
+  TraceSummaryConsumer(std::string_view fixed_service, sdk::Sink& sink)
+      : fixed_service_(fixed_service), sink_(sink) {}
   bool begin_table(std::size_t, std::string_view, std::span<const decode::ColumnInfo> columns) override;
   bool row(std::span<const decode::Cell> cells) override;
 
@@ -34,7 +35,8 @@ class TraceRowCollector : public decode::RowConsumer {
 
  private:
   int type_ = -1, id_ = -1, parent_ = -1, name_ = -1, duration_ = -1, success_ = -1, result_ = -1, time_ = -1,
-      service_ = -1, dependency_type_ = -1, target_ = -1, exception_type_ = -1, message_ = -1, properties_ = -1;
+      service_ = -1, dependency_type_ = -1, target_ = -1, exception_type_ = -1, message_ = -1,
+      properties_ = -1;
 };
 
 /// DurationMs (a real, milliseconds) as nanoseconds; 0 when absent.

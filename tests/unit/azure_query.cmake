@@ -1,0 +1,10 @@
+# The Azure plugin's query path: golden request plans, decoding of every vector, span trees, run_query.
+tinkr_add_test(azure_query_test
+  SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/azure_query/plan_cases.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_query/recording_sink.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_query/lowering_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_query/decode_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_query/run_query_test.cpp
+  LIBRARIES tinkr_azure_impl)
+target_include_directories(azure_query_test PRIVATE ${CMAKE_CURRENT_LIST_DIR}/azure_query)

@@ -1,0 +1,81 @@
+// A tinkr_sink that copies everything it receives, for assertions; and a scripted Transport.
+#pragma once
+
+#include "common/query_context.hpp"
+
+#include <tinkr/sdk/records.hpp>
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tinkr::azure::testing {
+
+struct RecordedLog {
+  int64_t time_ns;
+  int32_t severity;
+  std::string severity_text, body, service, trace_id, span_id, attributes;
+  int64_t item_count;
+};
+struct RecordedSeries {
+  std::string metric, native, aggregation, unit, service, dimensions;
+  int64_t interval_ns;
+  std::vector<tinkr_metric_point> points;
+};
+struct RecordedSpan {
+  std::string trace_id, span_id, parent, service, name, kind, status_code, attributes, events;
+  int64_t start_ns, duration_ns;
+  int32_t status;
+  uint32_t flags;
+};
+struct RecordedSummary {
+  std::string trace_id, service, name, status_code;
+  int64_t start_ns, duration_ns;
+  int32_t status;
+};
+
+class RecordingSink {
+ public:
+  RecordingSink();
+  sdk::Sink& sink() { return sink_; }
+
+  std::vector<RecordedLog> logs;
+  std::vector<RecordedSeries> series;
+  std::vector<RecordedSpan> spans;
+  std::vector<RecordedSummary> summaries;
+  std::vector<std::vector<std::string>> table_columns;        // "name:type"
+  std::vector<std::vector<std::optional<std::string>>> rows;  // every table's rows
+  std::vector<std::string> warnings;
+  std::size_t stop_after = SIZE_MAX;  // records accepted before stopping
+
+ private:
+  int32_t accept();
+  static RecordingSink& self(void* ctx) { return *static_cast<RecordingSink*>(ctx); }
+  std::size_t accepted_ = 0;
+  tinkr_sink raw_{};
+  sdk::Sink sink_;
+};
+
+/// Answers plans from a script, in order, and records the plans it was sent.
+class ScriptedTransport : public Transport {
+ public:
+  void respond(int status, std::string body, std::vector<sdk::HttpHeader> headers = {}) {
+    script_.push_back({status, std::move(headers), std::move(body)});
+  }
+  sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext&) override;
+  std::vector<RequestPlan> sent;
+
+ private:
+  std::deque<sdk::HttpResponse> script_;
+};
+
+/// A CallContext without a host: never cancelled, no deadline.
+inline sdk::CallContext no_call() {
+  return sdk::CallContext(nullptr, nullptr);
+}
+
+/// The text of a file under TINKR_VECTORS_DIR/azure/.
+std::string read_vector(const std::string& relative);
+
+}  // namespace tinkr::azure::testing
