@@ -1,0 +1,16 @@
+// tinkr config check: reads the configuration, selects the profile, opens its backend and asks it
+// for its health; exits non-zero (with the error class's code) at the first problem.
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace tinkr::cli {
+
+struct ConfigCheckOptions {};
+
+void setup_config(CLI::App& app, Context& context);
+int run_config_check(const ConfigCheckOptions& options, Context& context);
+
+}  // namespace tinkr::cli

@@ -1,0 +1,21 @@
+// tinkr ingest FILE…: stores OpenTelemetry OTLP/JSON files (one export request per line, as the
+// Collector's file exporter writes them) in the local backend, each file in one transaction.
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace tinkr::cli {
+
+/// The format name Engine::ingest understands for OTLP/JSON lines.
+inline constexpr std::string_view kOtlpJsonFormat = "otlp_json";
+
+struct IngestOptions {
+  std::vector<std::string> files;
+};
+
+void setup_ingest(CLI::App& app, Context& context);
+int run_ingest(const IngestOptions& options, Context& context);
+
+}  // namespace tinkr::cli

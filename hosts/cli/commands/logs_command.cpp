@@ -1,0 +1,33 @@
+// The logs command: a log query for one service.
+#include "commands/logs_command.hpp"
+
+#include "run_query.hpp"
+
+namespace tinkr::cli {
+
+void setup_logs(CLI::App& app, Context& context) {
+  auto options = std::make_shared<LogsOptions>();
+  auto* command = app.add_subcommand("logs", "log records of a service");
+  command->add_option("service", options->service, "the service (cloud role, service.name)")->required();
+  command->add_option("query", options->query,
+                      "a query: level>=warn \"timeout\" attributes.http.method:POST");
+  add_time_flags(*command, options->time);
+  command->add_option("--limit", options->limit, "at most this many records (default 100)")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--resource", options->resource, "the backend's resource type hint");
+  command->add_flag("--explain", options->explain, "print the native query and send nothing");
+  command->callback([options, &context] { context.exit_code = run_logs(*options, context); });
+}
+
+int run_logs(const LogsOptions& options, Context& context) {
+  QuerySpec spec;
+  spec.signal = ir::Signal::logs;
+  spec.service = options.service;
+  spec.text = options.query;
+  options.time.apply(spec);
+  spec.limit = options.limit;
+  spec.resource_type = options.resource;
+  return run_query_command(context, spec, options.explain);
+}
+
+}  // namespace tinkr::cli

@@ -1,0 +1,23 @@
+// tinkr logs SERVICE [QUERY] [--since 1h | --from T --to T] [--limit N] [--resource TYPE] [--explain]
+#pragma once
+
+#include "commands/time_flags.hpp"
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace tinkr::cli {
+
+struct LogsOptions {
+  std::string service;
+  std::string query;
+  TimeFlags time;
+  int64_t limit = 0;
+  std::string resource;
+  bool explain = false;
+};
+
+void setup_logs(CLI::App& app, Context& context);
+int run_logs(const LogsOptions& options, Context& context);
+
+}  // namespace tinkr::cli

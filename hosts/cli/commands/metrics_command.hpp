@@ -1,0 +1,26 @@
+// tinkr metrics SERVICE METRIC[,METRIC…] [--agg avg,max] [--interval 5m] [time flags] [--explain]
+#pragma once
+
+#include "commands/time_flags.hpp"
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace tinkr::cli {
+
+struct MetricsOptions {
+  std::string service;
+  std::vector<std::string> metrics;
+  std::vector<std::string> aggregations;
+  std::string interval;
+  std::vector<std::string> group_by;
+  int64_t top = 0;
+  std::string resource;
+  TimeFlags time;
+  bool explain = false;
+};
+
+void setup_metrics(CLI::App& app, Context& context);
+int run_metrics(const MetricsOptions& options, Context& context);
+
+}  // namespace tinkr::cli

@@ -1,0 +1,87 @@
+// The plugins command: the registry's listing as a table.
+#include "commands/plugins_command.hpp"
+
+#include <rapidjson/document.h>
+
+namespace tinkr::cli {
+namespace {
+
+using Cells = std::vector<std::optional<std::string>>;
+
+int print_rows(Context& context, const std::vector<Cells>& rows) {
+  auto format = parse_format(context.options.output);
+  if (!format) return context.report(format.error());
+  auto output = make_output(*format, context.out, context.style());
+  output->table_begin("plugins", {{"NAME", "string"},
+                                  {"VERSION", "string"},
+                                  {"ABI", "string"},
+                                  {"SIGNALS", "string"},
+                                  {"PATH", "string"},
+                                  {"ERROR", "string"}});
+  for (const auto& row : rows) output->table_row(row);
+  output->finish();
+  return 0;
+}
+
+int run_remote(Context& context) {
+  auto remote = context.remote();
+  if (!remote) return context.report(remote.error());
+  auto body = (*remote)->get("/api/v1/backends");
+  if (!body) return context.report(body.error());
+  rapidjson::Document document;
+  document.Parse(body->data(), body->size());
+  if (document.HasParseError() || !document.IsObject() || !document.HasMember("backends") ||
+      !document["backends"].IsArray())
+    return context.report(
+        Error(Error::Code::upstream_unavailable, "tinkr-server: /api/v1/backends: unexpected reply"));
+  std::vector<Cells> rows;
+  for (const auto& backend : document["backends"].GetArray()) {
+    auto text = [&backend](const char* key) -> std::string {
+      return backend.HasMember(key) && backend[key].IsString() ? backend[key].GetString() : "";
+    };
+    rows.push_back(
+        {text("name"), text("version"), text("abi"), text("signals"), text("path"), text("error")});
+  }
+  return print_rows(context, rows);
+}
+
+}  // namespace
+
+std::string capability_summary(const std::string& capabilities_json) {
+  auto capabilities = planner::parse_capabilities(capabilities_json);
+  if (!capabilities) return "";
+  std::string summary;
+  for (auto signal : capabilities->signals)
+    summary += (summary.empty() ? "" : ",") + std::string(ir::to_string(signal));
+  return summary;
+}
+
+void setup_plugins(CLI::App& app, Context& context) {
+  auto options = std::make_shared<PluginsOptions>();
+  app.add_subcommand("plugins", "the backend plugins found, or why each did not load")
+      ->callback([options, &context] { context.exit_code = run_plugins(*options, context); });
+}
+
+int run_plugins(const PluginsOptions& /*options*/, Context& context) {
+  if (context.remote_mode()) return run_remote(context);
+  PluginRegistry registry;
+  std::vector<Cells> rows;
+  for (const auto& listing : registry.list()) {
+    if (listing.plugin) {
+      const auto& plugin = *listing.plugin;
+      rows.push_back({plugin.name(), plugin.version(), plugin.abi(),
+                      capability_summary(plugin.capabilities_json()), listing.path, std::nullopt});
+    } else {
+      rows.push_back({std::nullopt, std::nullopt, std::nullopt, std::nullopt, listing.path,
+                      listing.error ? listing.error->message() : "did not load"});
+    }
+  }
+  if (rows.empty()) {
+    context.err << "tinkr: no plugins found; searched:";
+    for (const auto& folder : registry.search_path()) context.err << ' ' << folder;
+    context.err << '\n';
+  }
+  return print_rows(context, rows);
+}
+
+}  // namespace tinkr::cli

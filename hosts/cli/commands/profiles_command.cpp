@@ -1,0 +1,39 @@
+// The profiles command.
+#include "commands/profiles_command.hpp"
+
+namespace tinkr::cli {
+
+void setup_profiles(CLI::App& app, Context& context) {
+  auto options = std::make_shared<ProfilesOptions>();
+  app.add_subcommand("profiles", "the configured profiles and the one in use")->callback([options, &context] {
+    context.exit_code = run_profiles(*options, context);
+  });
+}
+
+int run_profiles(const ProfilesOptions& /*options*/, Context& context) {
+  auto format = parse_format(context.options.output);
+  if (!format) return context.report(format.error());
+  const auto open = context.open_options();
+  auto config = config::load(open.sources);
+  if (!config) return context.report(config.error());
+  std::string notice;
+  auto selected = config::select_profile(*config, open.profile, &notice, open.sources.home);
+
+  auto output = make_output(*format, context.out, context.style());
+  output->table_begin(
+      "profiles", {{"PROFILE", "string"}, {"BACKEND", "string"}, {"IN_USE", "string"}, {"ORIGIN", "string"}});
+  bool listed_selected = false;
+  for (const auto& [name, profile] : config->profiles) {
+    const bool in_use = selected && selected->name == name;
+    listed_selected = listed_selected || in_use;
+    output->table_row({name, profile.backend, in_use ? "yes" : "", profile.origin});
+  }
+  if (selected && !listed_selected)
+    output->table_row({selected->name, selected->backend, "yes", selected->origin});
+  output->finish();
+  if (!selected) return context.report(selected.error());
+  if (!notice.empty()) context.err << "tinkr: " << notice << '\n';
+  return 0;
+}
+
+}  // namespace tinkr::cli

@@ -1,0 +1,15 @@
+// tinkr profiles: the configured profiles, the one a query would use, and where each came from.
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace tinkr::cli {
+
+struct ProfilesOptions {};
+
+void setup_profiles(CLI::App& app, Context& context);
+int run_profiles(const ProfilesOptions& options, Context& context);
+
+}  // namespace tinkr::cli

@@ -1,0 +1,43 @@
+// The query command: the backend's own language passed through, or a query-language query of any
+// signal.
+#include "commands/query_command.hpp"
+
+#include "run_query.hpp"
+
+namespace tinkr::cli {
+
+void setup_query(CLI::App& app, Context& context) {
+  auto options = std::make_shared<QueryOptions>();
+  auto* command = app.add_subcommand("query", "a native query (KQL, SQL) or a query of any signal");
+  auto* native = command->add_option("--native", options->native, "the backend's own query text, sent as is");
+  command->add_option("query", options->text, "a Tinkr query (with --signal)")->excludes(native);
+  command->add_option("--signal", options->signal, "logs, metrics, trace_search, trace_get")
+      ->excludes(native);
+  command->add_option("--service", options->service, "the service");
+  command->add_option("--limit", options->limit, "at most this many records")->check(CLI::NonNegativeNumber);
+  add_time_flags(*command, options->time);
+  command->add_flag("--explain", options->explain, "print the native query and send nothing");
+  command->callback([options, &context] { context.exit_code = run_query(*options, context); });
+}
+
+int run_query(const QueryOptions& options, Context& context) {
+  QuerySpec spec;
+  if (!options.native.empty()) {
+    spec.signal = ir::Signal::native;
+    spec.text = options.native;
+  } else {
+    auto signal = ir::signal_from_string(options.signal);
+    if (!signal || *signal == ir::Signal::native)
+      return context.report(
+          Error(Error::Code::invalid_query,
+                "--signal '" + options.signal + "': expected logs, metrics, trace_search or trace_get"));
+    spec.signal = *signal;
+    spec.text = options.text;
+  }
+  spec.service = options.service;
+  spec.limit = options.limit;
+  options.time.apply(spec);
+  return run_query_command(context, spec, options.explain);
+}
+
+}  // namespace tinkr::cli

@@ -1,0 +1,24 @@
+// tinkr query --native 'KQL…' | tinkr query --signal logs --service S 'level>=warn'  [--explain]
+#pragma once
+
+#include "commands/time_flags.hpp"
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace tinkr::cli {
+
+struct QueryOptions {
+  std::string native;
+  std::string text;
+  std::string signal = "logs";
+  std::string service;
+  int64_t limit = 0;
+  TimeFlags time;
+  bool explain = false;
+};
+
+void setup_query(CLI::App& app, Context& context);
+int run_query(const QueryOptions& options, Context& context);
+
+}  // namespace tinkr::cli

@@ -1,0 +1,25 @@
+// tinkr tail SERVICE [QUERY] [--interval 2s] [--overlap 30s]: follows new log records. Each poll asks
+// for [last end - overlap, now) so that records ingested late are still caught, and a bounded
+// de-duplication memory prints each record once. Ctrl-C ends it cleanly (exit code 0).
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace tinkr::cli {
+
+struct TailOptions {
+  std::string service;
+  std::string query;
+  std::string since = "1m";      // the backlog shown first
+  std::string interval = "2s";   // time between polls
+  std::string overlap = "30s";   // how far each poll reaches back before the previous one's end
+  std::size_t memory = 100'000;  // records remembered for de-duplication
+  int64_t polls = 0;             // stop after this many polls (0: until Ctrl-C); for scripts and tests
+};
+
+void setup_tail(CLI::App& app, Context& context);
+int run_tail(const TailOptions& options, Context& context);
+
+}  // namespace tinkr::cli

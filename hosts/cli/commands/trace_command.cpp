@@ -1,0 +1,26 @@
+// The trace command: every span of one trace.
+#include "commands/trace_command.hpp"
+
+#include "run_query.hpp"
+
+namespace tinkr::cli {
+
+void setup_trace(CLI::App& app, Context& context) {
+  auto options = std::make_shared<TraceOptions>();
+  auto* command = app.add_subcommand("trace", "one trace as a span tree");
+  command->add_option("trace_id", options->trace_id, "the W3C trace id (32 hex digits) or the backend's id")
+      ->required();
+  add_time_flags(*command, options->time);
+  command->add_flag("--explain", options->explain, "print the native query and send nothing");
+  command->callback([options, &context] { context.exit_code = run_trace(*options, context); });
+}
+
+int run_trace(const TraceOptions& options, Context& context) {
+  QuerySpec spec;
+  spec.signal = ir::Signal::trace_get;
+  spec.trace_id = options.trace_id;
+  options.time.apply(spec);
+  return run_query_command(context, spec, options.explain);
+}
+
+}  // namespace tinkr::cli

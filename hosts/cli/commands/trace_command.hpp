@@ -1,0 +1,20 @@
+// tinkr trace TRACE_ID [--since 1d] [--explain]: one whole trace, as a span tree in table output.
+#pragma once
+
+#include "commands/time_flags.hpp"
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace tinkr::cli {
+
+struct TraceOptions {
+  std::string trace_id;
+  TimeFlags time;
+  bool explain = false;
+};
+
+void setup_trace(CLI::App& app, Context& context);
+int run_trace(const TraceOptions& options, Context& context);
+
+}  // namespace tinkr::cli

@@ -1,0 +1,37 @@
+// The traces command: a search for traces of one service.
+#include "commands/traces_command.hpp"
+
+#include "common/query_request.hpp"
+#include "run_query.hpp"
+
+namespace tinkr::cli {
+
+void setup_traces(CLI::App& app, Context& context) {
+  auto options = std::make_shared<TracesOptions>();
+  auto* command = app.add_subcommand("traces", "search the traces of a service");
+  command->add_option("service", options->service, "the service")->required();
+  command->add_option("query", options->query, "a query over spans: name:GET* status_code>=500");
+  command->add_option("--slow", options->slow, "only traces lasting at least this long (500ms, 1s)");
+  command->add_flag("--failed", options->failed, "only failed traces");
+  command->add_option("--limit", options->limit, "at most this many traces (default 20)")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--resource", options->resource, "the backend's resource type hint");
+  add_time_flags(*command, options->time);
+  command->add_flag("--explain", options->explain, "print the native query and send nothing");
+  command->callback([options, &context] { context.exit_code = run_traces(*options, context); });
+}
+
+int run_traces(const TracesOptions& options, Context& context) {
+  QuerySpec spec;
+  spec.signal = ir::Signal::trace_search;
+  spec.service = options.service;
+  auto text = host::fold_trace_filters(options.query, options.slow, options.failed);
+  if (!text) return context.report(text.error());
+  spec.text = *text;
+  spec.limit = options.limit;
+  spec.resource_type = options.resource;
+  options.time.apply(spec);
+  return run_query_command(context, spec, options.explain);
+}
+
+}  // namespace tinkr::cli

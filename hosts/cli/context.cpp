@@ -1,0 +1,68 @@
+// Opens the engine or the server connection on first use, and reports errors.
+#include "context.hpp"
+
+#include "common/error_tables.hpp"
+#include "terminal.hpp"
+
+#include <cstdlib>
+
+namespace tinkr::cli {
+
+OpenOptions Context::open_options() const {
+  OpenOptions open;
+  open.sources.config_path = options.config;
+  open.profile = options.profile;
+  return open;
+}
+
+Expected<Engine*> Context::engine(std::string_view command) {
+  if (remote_mode())
+    return fail(Error::Code::unsupported, "tinkr " + std::string(command) +
+                                              ": not available through --server (it needs a local backend)");
+  if (!engine_) {
+    std::string notice;
+    auto opened = Engine::open(open_options(), &notice);
+    if (!opened) return Unexpected(opened.error());
+    if (!notice.empty()) err << "tinkr: " << notice << '\n';
+    engine_ = std::move(*opened);
+  }
+  return engine_.get();
+}
+
+Expected<RemoteClient*> Context::remote() {
+  auto opened = client();
+  if (!opened) return Unexpected(opened.error());
+  auto* remote = dynamic_cast<RemoteClient*>(*opened);
+  if (!remote) return fail(Error::Code::internal, "not in remote mode");
+  return remote;
+}
+
+Expected<QueryClient*> Context::client() {
+  if (client_) return client_.get();
+  if (remote_mode()) {
+    auto endpoint = host::parse_server_url(options.server);
+    if (!endpoint) return Unexpected(endpoint.error());
+    const char* token = std::getenv("TINKR_TOKEN");
+    client_ = std::make_unique<RemoteClient>(std::move(*endpoint), token ? token : "");
+    return client_.get();
+  }
+  auto opened = engine("query");
+  if (!opened) return Unexpected(opened.error());
+  client_ = std::make_unique<LocalClient>(**opened);
+  return client_.get();
+}
+
+Style Context::style() const {
+  return Style{use_colour(stdout_is_terminal(), std::getenv("NO_COLOR"), options.no_color)};
+}
+
+bool Context::progress_enabled() const {
+  return stderr_is_terminal();
+}
+
+int Context::report(const Error& error) {
+  err << "tinkr: " << error.to_string() << '\n';
+  return host::exit_code_for(error.code());
+}
+
+}  // namespace tinkr::cli

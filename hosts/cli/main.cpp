@@ -1,0 +1,60 @@
+// tinkr: the command line. main only wires the subcommands (each in commands/) to the shared
+// context and turns what happened into an exit code from the one table in common/error_tables.hpp.
+#include "commands/config_command.hpp"
+#include "commands/demo_command.hpp"
+#include "commands/ingest_command.hpp"
+#include "commands/logs_command.hpp"
+#include "commands/metrics_command.hpp"
+#include "commands/plugins_command.hpp"
+#include "commands/profiles_command.hpp"
+#include "commands/query_command.hpp"
+#include "commands/tail_command.hpp"
+#include "commands/trace_command.hpp"
+#include "commands/traces_command.hpp"
+#include "common/error_tables.hpp"
+#include "context.hpp"
+#include "interrupt.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace tinkr::cli;
+  Context context(std::cout, std::cerr);
+  CLI::App app{"tinkr: logs, metrics and traces from any backend, from one command line"};
+  app.footer("\n" + tinkr::host::exit_code_table());
+  app.require_subcommand(1);
+  app.add_option("-o,--output", context.options.output, "output format: table, json, ndjson or csv")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json", "ndjson", "csv"}));
+  app.add_option("--profile", context.options.profile, "the configuration profile to use");
+  app.add_option("--config", context.options.config, "the configuration file (default ~/.tinkr/config.toml)");
+  app.add_option("--server", context.options.server,
+                 "query through a tinkr-server (http://HOST:PORT); token from TINKR_TOKEN")
+      ->envname("TINKR_SERVER");
+  app.add_flag("--no-color", context.options.no_color, "never colour the output (also NO_COLOR=1)");
+
+  setup_logs(app, context);
+  setup_metrics(app, context);
+  setup_traces(app, context);
+  setup_trace(app, context);
+  setup_tail(app, context);
+  setup_query(app, context);
+  setup_plugins(app, context);
+  setup_profiles(app, context);
+  setup_config(app, context);
+  setup_ingest(app, context);
+  setup_demo(app, context);
+
+  cancel_on_interrupt(context.cancel);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? tinkr::host::kExitOk : tinkr::host::kExitUsage;
+  } catch (const std::exception& error) {
+    return context.report(tinkr::Error(tinkr::Error::Code::internal, error.what()));
+  }
+  return context.exit_code;
+}

@@ -1,0 +1,104 @@
+// Runs or explains one query for a command.
+#include "run_query.hpp"
+
+#include "common/result_json.hpp"
+#include "output/span_tree.hpp"
+#include "progress_line.hpp"
+
+namespace tinkr::cli {
+namespace {
+
+// `tinkr trace ID -o table` draws the tree, which needs every span first.
+class SpanCollector final : public ResultSink {
+ public:
+  explicit SpanCollector(ProgressLine& progress) : progress_(progress) {}
+  bool on_record(Record&& record) override {
+    progress_.add_records(1);
+    if (auto* span = std::get_if<Span>(&record)) spans.push_back(std::move(*span));
+    return true;
+  }
+  std::vector<Span> spans;
+
+ private:
+  ProgressLine& progress_;
+};
+
+}  // namespace
+
+bool FormatSink::on_record(Record&& record) {
+  ++records_;
+  if (progress_) progress_->add_records(1);
+  output_.record(record);
+  return true;
+}
+
+bool FormatSink::on_table_begin(const std::string& name, const std::vector<Column>& columns) {
+  output_.table_begin(name, columns);
+  return true;
+}
+
+bool FormatSink::on_table_row(std::vector<std::optional<std::string>>&& cells) {
+  ++records_;
+  if (progress_) progress_->add_records(1);
+  output_.table_row(cells);
+  return true;
+}
+
+void FormatSink::on_warning(const std::string& message) {
+  err_ << "tinkr: warning: " << message << '\n';
+}
+
+void print_explanation(const Explanation& explanation, Format format, std::ostream& out) {
+  if (format != Format::table) {
+    out << host::explanation_to_json(explanation) << '\n';
+    return;
+  }
+  out << "native query (not sent):\n";
+  for (std::size_t start = 0; start <= explanation.native.size();) {
+    const std::size_t end = std::min(explanation.native.find('\n', start), explanation.native.size());
+    out << "  " << explanation.native.substr(start, end - start) << '\n';
+    start = end + 1;
+  }
+  out << "pushed to the backend: " << (explanation.pushed_ir_json.empty() ? "-" : explanation.pushed_ir_json)
+      << '\n';
+  out << "evaluated in tinkr:    "
+      << (explanation.residual_json.empty() ? "nothing" : explanation.residual_json) << '\n';
+  for (const auto& note : explanation.notes) out << "note: " << note << '\n';
+}
+
+int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
+  auto format = parse_format(context.options.output);
+  if (!format) return context.report(format.error());
+  auto client = context.client();
+  if (!client) return context.report(client.error());
+  if (explain) {
+    auto explanation = (*client)->explain(spec);
+    if (!explanation) return context.report(explanation.error());
+    print_explanation(*explanation, *format, context.out);
+    return 0;
+  }
+
+  RunOptions options;
+  options.cancel = context.cancel;
+  ProgressLine progress(context.err, context.progress_enabled());
+  if (spec.signal == ir::Signal::trace_get && *format == Format::table) {
+    SpanCollector spans(progress);
+    auto stats = (*client)->run(spec, spans, options);
+    progress.stop();
+    if (!stats) return context.report(stats.error());
+    render_span_tree(spans.spans, context.out, context.style());
+    return 0;
+  }
+
+  auto output = make_output(*format, context.out, context.style());
+  FormatSink sink(*output, context.err);
+  sink.count_into(&progress);
+  auto stats = (*client)->run(spec, sink, options);
+  progress.stop();
+  output->finish();
+  if (!stats) return context.report(stats.error());
+  if (sink.records() == 0 && *format == Format::table) context.err << "tinkr: no records matched\n";
+  return 0;
+}
+
+}  // namespace tinkr::cli

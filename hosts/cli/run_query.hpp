@@ -1,0 +1,36 @@
+// The path every query command shares once it has built its QuerySpec: --explain prints the lowered
+// query and sends nothing; otherwise records stream through the chosen output format, with a
+// progress line on a terminal, warnings on stderr, and the exit code from the error table.
+#pragma once
+
+#include "context.hpp"
+
+#include <tinkr/engine.hpp>
+
+namespace tinkr::cli {
+
+/// Runs (or explains) one query and returns the exit code.
+int run_query_command(Context& context, const QuerySpec& spec, bool explain);
+
+/// Prints an explanation: readable text for the table format, the server's JSON object otherwise.
+void print_explanation(const Explanation& explanation, Format format, std::ostream& out);
+
+/// Feeds records to an output format, counting them for the progress line.
+class FormatSink final : public ResultSink {
+ public:
+  FormatSink(OutputFormat& output, std::ostream& err) : output_(output), err_(err) {}
+  bool on_record(Record&& record) override;
+  bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override;
+  bool on_table_row(std::vector<std::optional<std::string>>&& cells) override;
+  void on_warning(const std::string& message) override;
+  void count_into(class ProgressLine* progress) { progress_ = progress; }
+  int64_t records() const { return records_; }
+
+ private:
+  OutputFormat& output_;
+  std::ostream& err_;
+  class ProgressLine* progress_ = nullptr;
+  int64_t records_ = 0;
+};
+
+}  // namespace tinkr::cli

@@ -1,0 +1,20 @@
+// Errors on the wire: {"error": {"code": "invalid_query", "message": "...", "retry_after_ms": 0}}.
+#pragma once
+
+#include <tinkr/error.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace tinkr::host {
+
+std::string error_to_json(const Error& error);
+
+/// The error a server reply carries; a body that is not an error object becomes an error named
+/// after the HTTP status, quoting the start of the body.
+Error error_from_reply(int http_status, std::string_view body);
+
+/// The code named by its text ("not_found"); nullopt-like internal for unknown text.
+Error::Code code_from_text(std::string_view text, Error::Code fallback);
+
+}  // namespace tinkr::host

@@ -1,0 +1,35 @@
+// Records and native tables as JSON objects: the server's wire format and the CLI's json / ndjson
+// output, so that both print exactly the same thing. Every object carries "type" (log,
+// metric_series, span, trace, table); record_reader.hpp reads them back.
+//
+//   {"type":"log","time":"2026-11-25T10:00:00.123Z","time_ns":1795...,"severity":"error",
+//    "severity_number":17,"severity_text":"Error","service":"payments-api","body":"...",
+//    "trace_id":"...","span_id":"...","attributes":{...},"item_count":1}
+#pragma once
+
+#include <tinkr/records.hpp>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <string>
+#include <string_view>
+
+namespace tinkr::host {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+/// "log", "metric_series", "span" or "trace".
+std::string_view record_type(const Record& record);
+
+void write_record(JsonWriter& writer, const Record& record);
+void write_table(JsonWriter& writer, const Table& table);
+
+/// One record (or table) as a compact JSON object, without a newline.
+std::string record_to_json(const Record& record);
+std::string table_to_json(const Table& table);
+
+/// Writes a string member; shared by the other JSON writers of the hosts.
+void write_member(JsonWriter& writer, std::string_view key, std::string_view value);
+
+}  // namespace tinkr::host

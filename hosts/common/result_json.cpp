@@ -1,0 +1,233 @@
+// Writes and replays whole results (see result_json.hpp).
+#include "common/result_json.hpp"
+
+#include "common/error_json.hpp"
+#include "common/record_json.hpp"
+#include "common/record_reader.hpp"
+
+#include <rapidjson/document.h>
+
+namespace tinkr::host {
+namespace {
+
+void write_stats(JsonWriter& w, const RunStats& stats) {
+  w.StartObject();
+  w.Key("received");
+  w.Int64(stats.received);
+  w.Key("delivered");
+  w.Int64(stats.delivered);
+  w.Key("residual");
+  w.Bool(stats.residual);
+  w.Key("truncated");
+  w.Bool(stats.truncated);
+  w.Key("elapsed_ns");
+  w.Int64(stats.elapsed_ns);
+  w.EndObject();
+}
+
+RunStats read_stats(const rapidjson::Value& object) {
+  RunStats stats;
+  if (!object.IsObject()) return stats;
+  auto number = [&object](const char* key) {
+    return object.HasMember(key) && object[key].IsInt64() ? object[key].GetInt64() : 0;
+  };
+  auto flag = [&object](const char* key) {
+    return object.HasMember(key) && object[key].IsBool() && object[key].GetBool();
+  };
+  stats.received = number("received");
+  stats.delivered = number("delivered");
+  stats.elapsed_ns = number("elapsed_ns");
+  stats.residual = flag("residual");
+  stats.truncated = flag("truncated");
+  return stats;
+}
+
+std::string finish(rapidjson::StringBuffer& buffer, bool newline) {
+  std::string text(buffer.GetString(), buffer.GetSize());
+  if (newline) text += '\n';
+  return text;
+}
+
+Expected<rapidjson::Document> parse(std::string_view text, std::string_view what) {
+  rapidjson::Document document;
+  document.Parse(text.data(), text.size());
+  if (document.HasParseError() || !document.IsObject())
+    return fail(Error::Code::upstream_unavailable,
+                "server reply: " + std::string(what) + " is not a JSON object", Error::Source::upstream);
+  return document;
+}
+
+// Feeds one record or table object to sink; false when the sink asked to stop.
+Expected<bool> replay_object(const rapidjson::Value& object, ResultSink& sink) {
+  if (object.HasMember("type") && object["type"].IsString() &&
+      std::string_view(object["type"].GetString()) == "table") {
+    auto table = table_from_json(object);
+    if (!table) return Unexpected(table.error());
+    if (!sink.on_table_begin(table->name, table->columns)) return false;
+    for (auto& row : table->rows)
+      if (!sink.on_table_row(std::move(row))) return false;
+    return true;
+  }
+  auto record = record_from_json(object);
+  if (!record) return Unexpected(record.error());
+  return sink.on_record(std::move(*record));
+}
+
+}  // namespace
+
+std::string result_to_json(const QueryResult& result) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("records");
+  w.StartArray();
+  for (const auto& record : result.records) write_record(w, record);
+  w.EndArray();
+  w.Key("tables");
+  w.StartArray();
+  for (const auto& table : result.tables) write_table(w, table);
+  w.EndArray();
+  w.Key("stats");
+  write_stats(w, result.stats);
+  w.Key("warnings");
+  w.StartArray();
+  for (const auto& warning : result.stats.warnings) w.String(warning.c_str());
+  w.EndArray();
+  w.EndObject();
+  return finish(buffer, false);
+}
+
+std::string stats_line(const RunStats& stats) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  write_member(w, "type", "end");
+  w.Key("stats");
+  write_stats(w, stats);
+  w.EndObject();
+  return finish(buffer, true);
+}
+
+std::string warning_line(std::string_view message) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  write_member(w, "type", "warning");
+  write_member(w, "message", message);
+  w.EndObject();
+  return finish(buffer, true);
+}
+
+std::string error_line(const Error& error) {
+  std::string body = error_to_json(error);
+  // {"error":{...}} -> {"type":"error","error":{...}}
+  return "{\"type\":\"error\"," + body.substr(1) + "\n";
+}
+
+std::string explanation_to_json(const Explanation& explanation) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("explain");
+  w.StartObject();
+  write_member(w, "native", explanation.native);
+  auto raw = [&w](const char* key, const std::string& json) {
+    w.Key(key);
+    if (json.empty()) {
+      w.Null();
+    } else {
+      w.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+    }
+  };
+  raw("ir", explanation.ir_json);
+  raw("pushed_ir", explanation.pushed_ir_json);
+  raw("residual", explanation.residual_json);
+  w.Key("notes");
+  w.StartArray();
+  for (const auto& note : explanation.notes) w.String(note.c_str());
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+  return finish(buffer, false);
+}
+
+Expected<Explanation> explanation_from_json(std::string_view body) {
+  auto document = parse(body, "explain reply");
+  if (!document) return Unexpected(document.error());
+  if (!document->HasMember("explain") || !(*document)["explain"].IsObject())
+    return fail(Error::Code::upstream_unavailable, "server reply: no 'explain' object",
+                Error::Source::upstream);
+  const auto& object = (*document)["explain"];
+  auto json = [&object](const char* key) -> std::string {
+    if (!object.HasMember(key) || object[key].IsNull()) return {};
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    object[key].Accept(writer);
+    return std::string(buffer.GetString(), buffer.GetSize());
+  };
+  Explanation explanation;
+  if (object.HasMember("native") && object["native"].IsString())
+    explanation.native = object["native"].GetString();
+  explanation.ir_json = json("ir");
+  explanation.pushed_ir_json = json("pushed_ir");
+  explanation.residual_json = json("residual");
+  if (object.HasMember("notes") && object["notes"].IsArray())
+    for (const auto& note : object["notes"].GetArray())
+      if (note.IsString()) explanation.notes.emplace_back(note.GetString());
+  return explanation;
+}
+
+Expected<RunStats> replay_result(std::string_view body, ResultSink& sink) {
+  auto document = parse(body, "query reply");
+  if (!document) return Unexpected(document.error());
+  RunStats stats = document->HasMember("stats") ? read_stats((*document)["stats"]) : RunStats{};
+  if (document->HasMember("warnings") && (*document)["warnings"].IsArray())
+    for (const auto& warning : (*document)["warnings"].GetArray())
+      if (warning.IsString()) {
+        stats.warnings.emplace_back(warning.GetString());
+        sink.on_warning(stats.warnings.back());
+      }
+  for (const char* key : {"tables", "records"}) {
+    if (!document->HasMember(key) || !(*document)[key].IsArray()) continue;
+    for (const auto& item : (*document)[key].GetArray()) {
+      auto more = replay_object(item, sink);
+      if (!more) return Unexpected(more.error());
+      if (!*more) return stats;
+    }
+  }
+  return stats;
+}
+
+Expected<void> NdjsonReplayer::feed(std::string_view line) {
+  if (line.empty() || finished_) return {};
+  auto document = parse(line, "NDJSON line");
+  if (!document) return Unexpected(document.error());
+  const auto& object = *document;
+  const std::string_view type =
+      object.HasMember("type") && object["type"].IsString() ? object["type"].GetString() : "";
+  if (type == "end") {
+    finished_ = true;
+    const auto warnings = std::move(stats_.warnings);
+    if (object.HasMember("stats")) stats_ = read_stats(object["stats"]);
+    stats_.warnings = warnings;
+    return {};
+  }
+  if (type == "error") {
+    finished_ = true;
+    return Unexpected(error_from_reply(500, line));
+  }
+  if (type == "warning") {
+    const std::string message =
+        object.HasMember("message") && object["message"].IsString() ? object["message"].GetString() : "";
+    stats_.warnings.push_back(message);
+    sink_.on_warning(message);
+    return {};
+  }
+  if (stopped_) return {};
+  auto more = replay_object(object, sink_);
+  if (!more) return Unexpected(more.error());
+  stopped_ = !*more;
+  return {};
+}
+
+}  // namespace tinkr::host

@@ -1,0 +1,43 @@
+// Whole query results on the wire, both ways. A JSON reply is
+//   {"records": [...], "tables": [...], "stats": {...}, "warnings": [...]}
+// and an NDJSON reply is one record or table object per line, {"type":"warning","message":...} lines,
+// and a last line {"type":"end","stats":{...}} or, when the query failed after the first line,
+// {"type":"error","error":{"code","message"}}. An explain reply is {"explain": {...}}.
+#pragma once
+
+#include <tinkr/engine.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace tinkr::host {
+
+std::string result_to_json(const QueryResult& result);
+std::string stats_line(const RunStats& stats);       // the NDJSON end line, with "\n"
+std::string warning_line(std::string_view message);  // with "\n"
+std::string error_line(const Error& error);          // with "\n"
+std::string explanation_to_json(const Explanation& explanation);
+
+/// Replays a JSON reply into sink (remote mode); returns the server's stats.
+Expected<RunStats> replay_result(std::string_view body, ResultSink& sink);
+
+Expected<Explanation> explanation_from_json(std::string_view body);
+
+/// Replays an NDJSON reply line by line.
+class NdjsonReplayer {
+ public:
+  explicit NdjsonReplayer(ResultSink& sink) : sink_(sink) {}
+  /// One line (without its newline); an error line becomes the returned error.
+  Expected<void> feed(std::string_view line);
+  /// Whether the end line arrived (a reply without it was cut short).
+  bool finished() const { return finished_; }
+  const RunStats& stats() const { return stats_; }
+
+ private:
+  ResultSink& sink_;
+  RunStats stats_;
+  bool finished_ = false;
+  bool stopped_ = false;
+};
+
+}  // namespace tinkr::host

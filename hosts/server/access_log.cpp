@@ -1,0 +1,33 @@
+// JSON access-log lines.
+#include "access_log.hpp"
+
+#include "common/record_json.hpp"
+#include "common/time_text.hpp"
+
+#include <tinkr/engine.hpp>
+
+namespace tinkr::server {
+
+void AccessLog::write(const AccessEntry& entry) {
+  if (out_ == nullptr) return;
+  rapidjson::StringBuffer buffer;
+  host::JsonWriter w(buffer);
+  w.StartObject();
+  host::write_member(w, "time", host::format_time(now_ns()));
+  host::write_member(w, "method", entry.method);
+  host::write_member(w, "path", entry.path);
+  host::write_member(w, "route", entry.route);
+  w.Key("status");
+  w.Int(entry.status);
+  w.Key("ms");
+  w.Double(static_cast<double>(static_cast<int64_t>(entry.seconds * 1e6)) / 1e3);
+  w.Key("bytes");
+  w.Uint64(entry.bytes);
+  host::write_member(w, "subject", entry.subject);
+  host::write_member(w, "remote", entry.remote);
+  w.EndObject();
+  std::lock_guard lock(mutex_);
+  *out_ << buffer.GetString() << '\n' << std::flush;
+}
+
+}  // namespace tinkr::server

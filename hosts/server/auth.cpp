@@ -1,0 +1,102 @@
+// Constant-time API-key checks.
+#include "auth.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
+#include <cctype>
+
+namespace tinkr::server {
+namespace {
+
+std::optional<std::array<unsigned char, 32>> decode_hex_digest(std::string_view hex) {
+  if (hex.size() != 64) return std::nullopt;
+  std::array<unsigned char, 32> digest{};
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < 32; ++i) {
+    const int high = nibble(hex[2 * i]), low = nibble(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    digest[i] = static_cast<unsigned char>(high * 16 + low);
+  }
+  return digest;
+}
+
+}  // namespace
+
+std::optional<Role> role_from_text(std::string_view text) {
+  if (text == "viewer") return Role::viewer;
+  if (text == "oncall") return Role::oncall;
+  if (text == "sre-lead") return Role::sre_lead;
+  return std::nullopt;
+}
+
+std::string_view to_string(Role role) {
+  switch (role) {
+    case Role::oncall:
+      return "oncall";
+    case Role::sre_lead:
+      return "sre-lead";
+    case Role::viewer:
+      break;
+  }
+  return "viewer";
+}
+
+std::string sha256_hex(std::string_view text) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char byte : digest) {
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 15];
+  }
+  return hex;
+}
+
+Authenticator::Authenticator(const std::vector<config::ApiKey>& keys, std::vector<std::string>* rejected) {
+  for (const auto& key : keys) {
+    auto digest = decode_hex_digest(key.sha256_hex);
+    if (!digest) {
+      if (rejected) rejected->push_back("api key of '" + key.subject + "': hash is not 64 hex digits");
+      continue;
+    }
+    Key entry;
+    entry.digest = *digest;
+    entry.principal.subject = key.subject;
+    for (const auto& name : key.roles) {
+      auto role = role_from_text(name);
+      if (!role) continue;
+      if (!entry.principal.has_role || static_cast<int>(*role) > static_cast<int>(entry.principal.highest))
+        entry.principal.highest = *role;
+      entry.principal.has_role = true;
+    }
+    keys_.push_back(std::move(entry));
+  }
+}
+
+std::optional<Principal> Authenticator::authenticate(std::string_view authorization) const {
+  constexpr std::string_view kScheme = "Bearer ";
+  if (authorization.size() <= kScheme.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kScheme.size() - 1; ++i)
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) !=
+        std::tolower(static_cast<unsigned char>(kScheme[i])))
+      return std::nullopt;
+  if (authorization[kScheme.size() - 1] != ' ') return std::nullopt;
+  const std::string_view key = authorization.substr(kScheme.size());
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), digest);
+  // Every entry is compared, even after a match, so the time taken does not say which one matched.
+  const Key* match = nullptr;
+  for (const auto& entry : keys_)
+    if (CRYPTO_memcmp(entry.digest.data(), digest, sizeof digest) == 0) match = &entry;
+  if (!match) return std::nullopt;
+  return match->principal;
+}
+
+}  // namespace tinkr::server

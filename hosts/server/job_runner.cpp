@@ -1,0 +1,138 @@
+// Plugin calls for the routes, on the worker pool.
+#include "job_runner.hpp"
+
+#include "common/record_json.hpp"
+#include "common/result_json.hpp"
+
+#include <rapidjson/document.h>
+
+namespace tinkr::server {
+namespace {
+
+constexpr std::size_t kChunkBytes = 32 * 1024;
+constexpr auto kChunkDelay = std::chrono::milliseconds(50);
+
+// Collects NDJSON lines and hands them on in chunks: by size, or when records trickle in slowly.
+class StreamingSink final : public ResultSink {
+ public:
+  explicit StreamingSink(JobOutput& output) : output_(output) {}
+
+  bool on_record(Record&& record) override {
+    buffer_ += host::record_to_json(record);
+    buffer_ += '\n';
+    return maybe_flush();
+  }
+  bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override {
+    close_table();
+    table_ = Table{name, columns, {}};
+    return true;
+  }
+  bool on_table_row(std::vector<std::optional<std::string>>&& cells) override {
+    if (table_) table_->rows.push_back(std::move(cells));
+    return true;
+  }
+  void on_warning(const std::string& message) override { buffer_ += host::warning_line(message); }
+
+  // The end: the last chunk (with the end or error line). False when nothing was streamed yet and
+  // the caller should send an ordinary reply instead.
+  bool finish(const std::string& last_line, bool failed) {
+    close_table();
+    if (failed && !started_) return false;
+    buffer_ += last_line;
+    output_.stream(std::move(buffer_), true);
+    return true;
+  }
+
+ private:
+  void close_table() {
+    if (!table_) return;
+    buffer_ += host::table_to_json(*table_);
+    buffer_ += '\n';
+    table_.reset();
+  }
+
+  bool maybe_flush() {
+    const auto now = std::chrono::steady_clock::now();
+    if (buffer_.size() < kChunkBytes && now - last_flush_ < kChunkDelay) return true;
+    last_flush_ = now;
+    started_ = true;
+    return output_.stream(std::exchange(buffer_, {}), false);
+  }
+
+  JobOutput& output_;
+  std::string buffer_;
+  std::optional<Table> table_;
+  bool started_ = false;
+  std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
+};
+
+bool is_unhealthy(const std::string& health_json) {
+  rapidjson::Document document;
+  document.Parse(health_json.data(), health_json.size());
+  if (document.HasParseError() || !document.IsObject()) return false;
+  if (document.HasMember("ok") && document["ok"].IsBool()) return !document["ok"].GetBool();
+  if (document.HasMember("status") && document["status"].IsString()) {
+    const std::string_view status = document["status"].GetString();
+    return status == "error" || status == "unhealthy";
+  }
+  return false;
+}
+
+void note_call(const Services& services, const Error* error) {
+  services.metrics.record_upstream_call(services.backend.info().name,
+                                        error ? std::string(to_string(error->code())) : std::string());
+}
+
+void run_health(const Job& job, const Services& services, JobOutput& output) {
+  auto health = services.backend.check_health();
+  note_call(services, health ? nullptr : &health.error());
+  if (!health) return output.respond(error_response(health.error(), job.version, job.keep_alive));
+  const bool healthy = !is_unhealthy(*health);
+  const std::string json_health = health->empty() || (*health)[0] != '{' ? "{}" : *health;
+  output.respond(json_response(healthy ? http::status::ok : http::status::service_unavailable,
+                               std::string(R"({"status":")") + (healthy ? "ready" : "unhealthy") +
+                                   R"(","backend":")" + services.backend.info().name + R"(","health":)" +
+                                   json_health + "}",
+                               job.version, job.keep_alive));
+}
+
+void run_streamed(const Job& job, const Services& services, JobOutput& output, const RunOptions& options) {
+  StreamingSink sink(output);
+  auto stats = services.backend.run(job.query, sink, options);
+  note_call(services, stats ? nullptr : &stats.error());
+  if (stats) {
+    sink.finish(host::stats_line(*stats), false);
+  } else if (!sink.finish(host::error_line(stats.error()), true)) {
+    output.respond(error_response(stats.error(), job.version, job.keep_alive));
+  }
+}
+
+}  // namespace
+
+void run_job(const Job& job, const Services& services, JobOutput& output, const CancelSource& cancel,
+             std::chrono::milliseconds timeout) {
+  RunOptions options;
+  options.cancel = cancel;
+  options.timeout = timeout;
+  switch (job.kind) {
+    case Job::Kind::health:
+      return run_health(job, services, output);
+    case Job::Kind::explain: {
+      auto explanation = services.backend.explain(job.query);
+      note_call(services, explanation ? nullptr : &explanation.error());
+      if (!explanation)
+        return output.respond(error_response(explanation.error(), job.version, job.keep_alive));
+      return output.respond(json_response(http::status::ok, host::explanation_to_json(*explanation),
+                                          job.version, job.keep_alive));
+    }
+    case Job::Kind::run:
+      break;
+  }
+  if (job.stream) return run_streamed(job, services, output, options);
+  auto result = services.backend.collect(job.query, options);
+  note_call(services, result ? nullptr : &result.error());
+  if (!result) return output.respond(error_response(result.error(), job.version, job.keep_alive));
+  output.respond(json_response(http::status::ok, host::result_to_json(*result), job.version, job.keep_alive));
+}
+
+}  // namespace tinkr::server

@@ -1,0 +1,54 @@
+// The accept loop.
+#include "listener.hpp"
+
+#include "session.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+
+namespace tinkr::server {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+Listener::Listener(net::io_context& io, ServerContext& context)
+    : io_(io), context_(context), acceptor_(net::make_strand(io)) {}
+
+Expected<uint16_t> Listener::open(const std::string& host, uint16_t port) {
+  boost::system::error_code ec;
+  const auto address = net::ip::make_address(host, ec);
+  const std::string where = host + ":" + std::to_string(port);
+  if (ec) return fail(Error::Code::config, "listen address '" + host + "': not an IP address");
+  const tcp::endpoint endpoint(address, port);
+  acceptor_.open(endpoint.protocol(), ec);
+  if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_.bind(endpoint, ec);
+  if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return fail(Error::Code::config, "listen on " + where + ": " + ec.message());
+  return acceptor_.local_endpoint().port();
+}
+
+void Listener::start() {
+  do_accept();
+}
+
+void Listener::stop() {
+  net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+    boost::system::error_code ec;
+    self->acceptor_.close(ec);
+  });
+}
+
+void Listener::do_accept() {
+  acceptor_.async_accept(net::make_strand(io_),
+                         [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
+                           if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
+                           if (!ec) {
+                             auto session = std::make_shared<Session>(std::move(socket), self->context_);
+                             if (self->context_.sessions.add(session)) session->start();
+                           }
+                           self->do_accept();
+                         });
+}
+
+}  // namespace tinkr::server

@@ -1,0 +1,112 @@
+// tinkr-server: reads the configuration, opens the backend (TINKR_BACKEND and credentials are
+// resolved once, here), then serves until SIGTERM or SIGINT and finishes the requests in flight.
+#include "auth.hpp"
+#include "backends_json.hpp"
+#include "common/error_tables.hpp"
+#include "server.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <iostream>
+
+namespace {
+
+using tinkr::Error;
+
+int refuse(const Error& error) {
+  std::cerr << "tinkr-server: " << error.to_string() << '\n';
+  return tinkr::host::exit_code_for(error.code());
+}
+
+bool is_loopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "::1" || host == "localhost";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"tinkr-server: the Tinkr HTTP API over one backend"};
+  app.footer("\n" + tinkr::host::exit_code_table());
+  std::string config_path, profile, host, hash_key;
+  int port = -1, io_threads = 2;
+  bool no_auth = false, quiet = false;
+  app.add_option("--config", config_path, "the configuration file (default ~/.tinkr/config.toml)");
+  app.add_option("--profile", profile, "the profile whose backend to serve");
+  app.add_option("--host", host, "address to listen on (default from [server], 127.0.0.1)");
+  app.add_option("--port", port, "port (default from [server], 8000; 0: any free port, printed)")
+      ->check(CLI::Range(0, 65535));
+  app.add_option("--io-threads", io_threads, "threads for network I/O")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  app.add_flag("--no-auth", no_auth, "serve without API keys (binds to loopback only)");
+  app.add_flag("--quiet", quiet, "no access log");
+  app.add_option("--hash-key", hash_key, "print the sha256 of an API key for [auth] api_keys, and exit");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : tinkr::host::kExitUsage;
+  }
+  if (!hash_key.empty()) {
+    std::cout << tinkr::server::sha256_hex(hash_key) << '\n';
+    return 0;
+  }
+
+  tinkr::OpenOptions open;
+  open.sources.config_path = config_path;
+  open.profile = profile;
+  auto config = tinkr::config::load(open.sources);
+  if (!config) return refuse(config.error());
+  auto settings = config->server;
+  if (!host.empty()) settings.host = host;
+  if (port >= 0) settings.port = static_cast<uint16_t>(port);
+  if (no_auth && !is_loopback(settings.host))
+    return refuse(
+        Error(Error::Code::config, "--no-auth serves on loopback only; '" + settings.host + "' is not"));
+  if (settings.host == "localhost") settings.host = "127.0.0.1";
+
+  std::optional<tinkr::server::Authenticator> authenticator;
+  if (!no_auth) {
+    std::vector<std::string> rejected;
+    authenticator.emplace(config->api_keys, &rejected);
+    for (const auto& reason : rejected) std::cerr << "tinkr-server: warning: " << reason << '\n';
+    if (authenticator->key_count() == 0)
+      return refuse(Error(Error::Code::config,
+                          "no usable [auth] api_keys in the configuration; add one (see "
+                          "tinkr-server --hash-key) or run with --no-auth on loopback"));
+  }
+
+  std::string notice;
+  auto engine = tinkr::Engine::open(open, &notice);
+  if (!engine) return refuse(engine.error().with_context("backend cannot start"));
+  if (!notice.empty()) std::cerr << "tinkr-server: " << notice << '\n';
+
+  // Signals are taken by sigwait below; every thread started from here on inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  tinkr::server::EngineBackend backend(**engine);
+  tinkr::server::ServerMetrics metrics;
+  tinkr::server::Services services{
+      backend, metrics, authenticator ? &*authenticator : nullptr,
+      tinkr::server::backends_json((*engine)->backend(), (*engine)->profile_name())};
+  tinkr::server::Server server(std::move(services), settings, quiet ? nullptr : &std::clog);
+  auto bound = server.listen(settings.host, settings.port);
+  if (!bound) return refuse(bound.error());
+  server.start(io_threads);
+  std::cout << "tinkr-server: listening on http://" << settings.host << ':' << *bound << " (backend "
+            << (*engine)->backend().name << ", profile " << (*engine)->profile_name() << ", auth "
+            << (no_auth ? "off" : "on") << ")" << std::endl;
+
+  int received = 0;
+  sigwait(&signals, &received);
+  std::cerr << "tinkr-server: " << (received == SIGTERM ? "SIGTERM" : "SIGINT")
+            << ": finishing the requests in flight\n";
+  server.shutdown();
+  server.wait();
+  std::cerr << "tinkr-server: stopped\n";
+  return 0;
+}

@@ -1,0 +1,55 @@
+// The server's request handling as a pure function: route(request, services) checks the API key and
+// role, reads the JSON body, builds the IR and either answers at once or hands back a Job for the
+// worker pool (anything that calls the plugin). No sockets here: unit tests call it directly, the
+// way Beast's examples keep handle_request apart from the session.
+#pragma once
+
+#include "auth.hpp"
+#include "query_backend.hpp"
+#include "server_metrics.hpp"
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <optional>
+#include <string>
+
+namespace tinkr::server {
+
+namespace http = boost::beast::http;
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+
+struct Services {
+  QueryBackend& backend;
+  ServerMetrics& metrics;
+  const Authenticator* auth = nullptr;  // nullptr: --no-auth (every caller has every role)
+  std::string backends_json;            // GET /api/v1/backends, computed at start-up
+};
+
+/// Work that calls the plugin, so it runs on the worker pool, never on an I/O thread.
+struct Job {
+  enum class Kind { run, explain, health };
+  Kind kind = Kind::run;
+  ir::Query query;
+  bool stream = false;  // Accept: application/x-ndjson
+  unsigned version = 11;
+  bool keep_alive = true;
+};
+
+struct RouteResult {
+  std::string route;    // a template ("/api/v1/traces/{id}"), for metrics and the access log
+  std::string subject;  // the key's subject, "" when unauthenticated
+  std::optional<Response> response;
+  std::optional<Job> job;
+};
+
+RouteResult route(const Request& request, const Services& services);
+
+/// A JSON reply with the request's version and keep-alive.
+Response json_response(http::status status, std::string body, unsigned version, bool keep_alive);
+
+/// {"error": {...}} with the status from the error table, and Retry-After when the error has one.
+Response error_response(const Error& error, unsigned version, bool keep_alive);
+
+}  // namespace tinkr::server
