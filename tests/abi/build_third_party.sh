@@ -6,7 +6,7 @@ set -euo pipefail
 build=$1 example=$2 out=$3
 rm -rf "$out"
 mkdir -p "$out/plugins"
-cmake --install "$build" --prefix "$out/prefix" >"$out/install.log"
+cmake --install "$build" --component sdk --prefix "$out/prefix" >"$out/install.log"
 test -f "$out/prefix/include/tinkr/plugin.h"
 cmake -S "$example" -B "$out/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$out/prefix" \
   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF >"$out/configure.log"

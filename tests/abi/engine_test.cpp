@@ -52,7 +52,8 @@ TEST_F(EngineWithMock, EvaluatesWhatTheBackendCannotFilterInCore) {
   EXPECT_TRUE(result->stats.residual);
   EXPECT_EQ(result->stats.received, 100);
   EXPECT_EQ(result->records.size(), 25u) << "one mock record in four is an error";
-  for (const auto& r : result->records) EXPECT_EQ(ir::severity_range(std::get<LogRecord>(r).severity_number), 5);
+  for (const auto& r : result->records)
+    EXPECT_EQ(ir::severity_range(std::get<LogRecord>(r).severity_number), 5);
 }
 
 TEST_F(EngineWithMock, AppliesTheLimitAfterTheResidualAndStopsThePlugin) {

@@ -13,7 +13,9 @@
 namespace tinkr {
 namespace {
 
-std::string fixture(const std::string& name) { return std::string(TINKR_ABI_FIXTURE_DIR) + "/libtinkr-" + name + ".so"; }
+std::string fixture(const std::string& name) {
+  return std::string(TINKR_ABI_FIXTURE_DIR) + "/libtinkr-" + name + ".so";
+}
 
 TEST(Registry, LoadsTheMockPluginByName) {
   PluginRegistry registry({TINKR_PLUGIN_DIR});
@@ -22,7 +24,8 @@ TEST(Registry, LoadsTheMockPluginByName) {
   EXPECT_EQ(plugin->name(), "mock");
   EXPECT_EQ(plugin->version(), "1.0.0");
   EXPECT_EQ(plugin->abi(), "1.0");
-  EXPECT_NE(plugin->capabilities_json().find("\"trace_get\""), std::string::npos) << "describe() is kept whole";
+  EXPECT_NE(plugin->capabilities_json().find("\"trace_get\""), std::string::npos)
+      << "describe() is kept whole";
 }
 
 TEST(Registry, UnknownNameSaysWhereItLooked) {
@@ -30,8 +33,9 @@ TEST(Registry, UnknownNameSaysWhereItLooked) {
   auto plugin = registry.load("nosuch");
   ASSERT_FALSE(plugin);
   EXPECT_EQ(plugin.error().code(), Error::Code::not_found);
-  EXPECT_NE(plugin.error().message().find("backend 'nosuch': no plugin libtinkr-nosuch.so in the plugin search path "
-                                          "(/nonexistent/dir)"),
+  EXPECT_NE(plugin.error().message().find(
+                "backend 'nosuch': no plugin libtinkr-nosuch.so in the plugin search path "
+                "(/nonexistent/dir)"),
             std::string::npos)
       << plugin.error().message();
 }
@@ -43,7 +47,7 @@ TEST(Registry, RefusesANameThatCouldEscapeTheFolder) {
 }
 
 TEST(Registry, RefusesAPluginOfAnotherAbiMajorNamingBothVersions) {
-  auto plugin = PluginRegistry({}).load_file(fixture("abi_v2"));
+  auto plugin = PluginRegistry().load_file(fixture("abi_v2"));
   ASSERT_FALSE(plugin);
   EXPECT_EQ(plugin.error().code(), Error::Code::plugin_abi);
   EXPECT_EQ(plugin.error().message(),
@@ -66,21 +70,22 @@ TEST(Registry, SdkPluginRefusesAHostOfAnotherAbiMajor) {
 }
 
 TEST(Registry, MissingEntrySymbolIsNamed) {
-  auto plugin = PluginRegistry({}).load_file(fixture("no_entry"));
+  auto plugin = PluginRegistry().load_file(fixture("no_entry"));
   ASSERT_FALSE(plugin);
   EXPECT_EQ(plugin.error().code(), Error::Code::plugin_abi);
-  EXPECT_EQ(plugin.error().message(), "plugin '" + fixture("no_entry") + "': no entry point 'tinkr_plugin_entry'");
+  EXPECT_EQ(plugin.error().message(),
+            "plugin '" + fixture("no_entry") + "': no entry point 'tinkr_plugin_entry'");
 }
 
 TEST(Registry, TableTooSmallGivesBothSizes) {
-  auto plugin = PluginRegistry({}).load_file(fixture("small_table"));
+  auto plugin = PluginRegistry().load_file(fixture("small_table"));
   ASSERT_FALSE(plugin);
   EXPECT_EQ(plugin.error().message(), "plugin '" + fixture("small_table") +
                                           "': plugin table too small (24 bytes; ABI 1.0 needs at least 88)");
 }
 
 TEST(Registry, MalformedDescribeJsonIsRefused) {
-  auto plugin = PluginRegistry({}).load_file(fixture("bad_describe"));
+  auto plugin = PluginRegistry().load_file(fixture("bad_describe"));
   ASSERT_FALSE(plugin);
   EXPECT_EQ(plugin.error().code(), Error::Code::plugin_abi);
   EXPECT_NE(plugin.error().message().find("plugin '" + fixture("bad_describe") +
@@ -90,7 +95,7 @@ TEST(Registry, MalformedDescribeJsonIsRefused) {
 }
 
 TEST(Registry, EntryPointRefusalCarriesThePluginsReason) {
-  auto plugin = PluginRegistry({}).load_file(fixture("refusing"));
+  auto plugin = PluginRegistry().load_file(fixture("refusing"));
   ASSERT_FALSE(plugin);
   EXPECT_EQ(plugin.error().message(), "plugin '" + fixture("refusing") + "': refused to load: broken!");
 }
@@ -100,15 +105,16 @@ TEST(Registry, AFileThatIsNotASharedLibrary) {
   std::filesystem::create_directories(dir);
   auto path = (dir / "libtinkr-garbage.so").string();
   std::ofstream(path) << "this is text, not ELF\n";
-  auto plugin = PluginRegistry({}).load_file(path);
+  auto plugin = PluginRegistry().load_file(path);
   ASSERT_FALSE(plugin);
   EXPECT_EQ(plugin.error().code(), Error::Code::plugin_abi);
-  EXPECT_NE(plugin.error().message().find("plugin '" + path + "': not a loadable shared library ("), std::string::npos)
+  EXPECT_NE(plugin.error().message().find("plugin '" + path + "': not a loadable shared library ("),
+            std::string::npos)
       << plugin.error().message();
 }
 
 TEST(Registry, MissingFile) {
-  auto plugin = PluginRegistry({}).load_file("/nonexistent/libtinkr-x.so");
+  auto plugin = PluginRegistry().load_file("/nonexistent/libtinkr-x.so");
   ASSERT_FALSE(plugin);
   EXPECT_EQ(plugin.error().message(), "plugin '/nonexistent/libtinkr-x.so': no such file");
 }

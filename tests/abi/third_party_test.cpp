@@ -7,6 +7,15 @@
 namespace tinkr {
 namespace {
 
+QuerySpec logs_of(std::string service, std::string text = "", int64_t limit = 0) {
+  QuerySpec spec;
+  spec.signal = ir::Signal::logs;
+  spec.service = std::move(service);
+  spec.text = std::move(text);
+  spec.limit = limit;
+  return spec;
+}
+
 TEST(ThirdPartyPlugin, IsFoundInItsFolderAndAnswersQueries) {
   PluginRegistry registry({TINKR_THIRD_PARTY_PLUGIN_DIR});
   auto plugin = registry.load("example");
@@ -14,7 +23,7 @@ TEST(ThirdPartyPlugin, IsFoundInItsFolderAndAnswersQueries) {
   EXPECT_EQ(plugin->abi(), "1.0");
   auto engine = Engine::open_plugin(*plugin, "{}");
   ASSERT_TRUE(engine) << engine.error().to_string();
-  auto q = (*engine)->build(QuerySpec{.signal = ir::Signal::logs, .service = "web", .text = "severity>=warn"});
+  auto q = (*engine)->build(logs_of("web", "severity>=warn"));
   ASSERT_TRUE(q) << q.error().to_string();
   auto result = (*engine)->collect(*q);
   ASSERT_TRUE(result) << result.error().to_string();
@@ -30,8 +39,8 @@ TEST(ThirdPartyPlugin, TwoPluginsLoadedAtOnceEachAnswerTheirOwn) {
   auto a = Engine::open_plugin(*example, "{}");
   auto b = Engine::open_plugin(*mock, "{}");
   ASSERT_TRUE(a && b);
-  auto qa = (*a)->build(QuerySpec{.signal = ir::Signal::logs, .service = "worker"});
-  auto qb = (*b)->build(QuerySpec{.signal = ir::Signal::logs, .service = "web", .limit = 7});
+  auto qa = (*a)->build(logs_of("worker"));
+  auto qb = (*b)->build(logs_of("web", "", 7));
   ASSERT_TRUE(qa && qb);
   auto ra = (*a)->collect(*qa);
   auto rb = (*b)->collect(*qb);

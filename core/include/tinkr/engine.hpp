@@ -47,17 +47,19 @@ class ResultSink {
  public:
   virtual ~ResultSink() = default;
   virtual bool on_record(Record&& record) = 0;
-  virtual bool on_table_begin(const std::string& /*name*/, const std::vector<Column>& /*columns*/) { return true; }
+  virtual bool on_table_begin(const std::string& /*name*/, const std::vector<Column>& /*columns*/) {
+    return true;
+  }
   virtual bool on_table_row(std::vector<std::optional<std::string>>&& /*cells*/) { return true; }
   /// A partial result: the records delivered stand, and this says what is missing.
   virtual void on_warning(const std::string& /*message*/) {}
 };
 
 struct RunStats {
-  int64_t received = 0;   // records the backend sent
-  int64_t delivered = 0;  // records that passed the residual filter and the limit
-  bool residual = false;  // a residual filter ran in core
-  bool truncated = false; // the limit cut the results
+  int64_t received = 0;    // records the backend sent
+  int64_t delivered = 0;   // records that passed the residual filter and the limit
+  bool residual = false;   // a residual filter ran in core
+  bool truncated = false;  // the limit cut the results
   int64_t elapsed_ns = 0;
   std::vector<std::string> warnings;
 };
@@ -85,8 +87,8 @@ struct BackendInfo {
 };
 
 struct OpenOptions {
-  config::Sources sources;          // where to read configuration
-  std::string profile;              // --profile; empty: see config::select_profile
+  config::Sources sources;               // where to read configuration
+  std::string profile;                   // --profile; empty: see config::select_profile
   std::vector<std::string> plugin_path;  // folders searched before the default search path
   std::chrono::milliseconds default_timeout{200'000};
 };
@@ -95,14 +97,14 @@ struct OpenOptions {
 struct QuerySpec {
   ir::Signal signal = ir::Signal::logs;
   std::string service;
-  std::string text;           // query language (logs, trace_search), native text (native)
-  std::string since;          // "1h"; empty with from/to empty: the last hour
-  std::string from, to;       // RFC 3339 or relative
-  int64_t limit = 0;          // 0: the signal's default (100 logs, 20 traces)
+  std::string text;      // query language (logs, trace_search), native text (native)
+  std::string since;     // "1h"; empty with from/to empty: the last hour
+  std::string from, to;  // RFC 3339 or relative
+  int64_t limit = 0;     // 0: the signal's default (100 logs, 20 traces)
   std::string resource_type;
   std::optional<ir::Order> order;
-  ir::MetricsSpec metrics;    // signal == metrics
-  std::string trace_id;       // signal == trace_get
+  ir::MetricsSpec metrics;  // signal == metrics
+  std::string trace_id;     // signal == trace_get
 };
 
 class Engine {
@@ -110,10 +112,12 @@ class Engine {
   /// Opens the selected profile's backend: reads the configuration, loads the plugin, passes it
   /// its options. `notice` receives the one-line explanation of an implicit choice (e.g. the
   /// embedded local default).
-  static Expected<std::unique_ptr<Engine>> open(const OpenOptions& options = {}, std::string* notice = nullptr);
+  static Expected<std::unique_ptr<Engine>> open(const OpenOptions& options = {},
+                                                std::string* notice = nullptr);
 
   /// Opens a backend directly from a loaded plugin and its options JSON (embedding, tests).
-  static Expected<std::unique_ptr<Engine>> open_plugin(const LoadedPlugin& plugin, const std::string& options_json,
+  static Expected<std::unique_ptr<Engine>> open_plugin(const LoadedPlugin& plugin,
+                                                       const std::string& options_json,
                                                        std::string profile_name = "");
   ~Engine();
 

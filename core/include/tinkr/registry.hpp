@@ -32,14 +32,14 @@ class LoadedPlugin {
   const std::string& name() const { return name_; }
   const std::string& version() const { return version_; }
   const std::string& path() const { return path_; }
-  std::string abi() const;                       // "1.0"
+  std::string abi() const;  // "1.0"
   const std::string& capabilities_json() const { return capabilities_json_; }
   const tinkr_plugin* table() const { return table_; }
   std::shared_ptr<void> library() const { return library_; }  // keeps the library mapped
 
  private:
-  friend LoadedPlugin make_loaded_plugin(const tinkr_plugin* table, std::string path, std::string capabilities_json,
-                                         std::shared_ptr<void> library);
+  friend LoadedPlugin make_loaded_plugin(const tinkr_plugin* table, std::string path,
+                                         std::string capabilities_json, std::shared_ptr<void> library);
   std::string name_, version_, path_, capabilities_json_;
   const tinkr_plugin* table_ = nullptr;
   std::shared_ptr<void> library_;

@@ -20,27 +20,42 @@ static_assert(static_cast<int32_t>(Error::Code::internal) == TINKR_INTERNAL);
 
 std::string_view to_string(Error::Code code) noexcept {
   switch (code) {
-    case Error::Code::invalid_query: return "invalid_query";
-    case Error::Code::unsupported: return "unsupported";
-    case Error::Code::not_found: return "not_found";
-    case Error::Code::unauthenticated: return "unauthenticated";
-    case Error::Code::forbidden: return "forbidden";
-    case Error::Code::throttled: return "throttled";
-    case Error::Code::upstream_unavailable: return "upstream_unavailable";
-    case Error::Code::timeout: return "timeout";
-    case Error::Code::cancelled: return "cancelled";
-    case Error::Code::plugin_abi: return "plugin_abi";
-    case Error::Code::config: return "config";
-    case Error::Code::internal: return "internal";
+    case Error::Code::invalid_query:
+      return "invalid_query";
+    case Error::Code::unsupported:
+      return "unsupported";
+    case Error::Code::not_found:
+      return "not_found";
+    case Error::Code::unauthenticated:
+      return "unauthenticated";
+    case Error::Code::forbidden:
+      return "forbidden";
+    case Error::Code::throttled:
+      return "throttled";
+    case Error::Code::upstream_unavailable:
+      return "upstream_unavailable";
+    case Error::Code::timeout:
+      return "timeout";
+    case Error::Code::cancelled:
+      return "cancelled";
+    case Error::Code::plugin_abi:
+      return "plugin_abi";
+    case Error::Code::config:
+      return "config";
+    case Error::Code::internal:
+      return "internal";
   }
   return "internal";
 }
 
 std::string_view to_string(Error::Source source) noexcept {
   switch (source) {
-    case Error::Source::core: return "core";
-    case Error::Source::plugin: return "plugin";
-    case Error::Source::upstream: return "upstream";
+    case Error::Source::core:
+      return "core";
+    case Error::Source::plugin:
+      return "plugin";
+    case Error::Source::upstream:
+      return "upstream";
   }
   return "core";
 }
@@ -50,7 +65,9 @@ Error::Code code_from_status(int32_t status) noexcept {
   return Error::Code::internal;
 }
 
-std::string Error::to_string() const { return std::string(tinkr::to_string(code_)) + ": " + message_; }
+std::string Error::to_string() const {
+  return std::string(tinkr::to_string(code_)) + ": " + message_;
+}
 
 Error Error::with_context(std::string_view context) const {
   Error e = *this;

@@ -24,7 +24,8 @@ Expected<ir::Query> Engine::build(const QuerySpec& spec) const {
       auto filter = query::parse_filter(spec.text);
       if (!filter) return Unexpected(filter.error());
       q.filter = std::move(*filter);
-      q.limit = spec.limit > 0 ? spec.limit : (spec.signal == ir::Signal::logs ? kDefaultLogLimit : kDefaultTraceLimit);
+      q.limit = spec.limit > 0 ? spec.limit
+                               : (spec.signal == ir::Signal::logs ? kDefaultLogLimit : kDefaultTraceLimit);
       if (spec.signal == ir::Signal::trace_search) q.order = ir::Order{"duration", true};
       break;
     }

@@ -16,9 +16,15 @@ Engine::Impl::~Impl() {
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 
-const BackendInfo& Engine::backend() const { return impl_->info; }
-const planner::Capabilities& Engine::capabilities() const { return impl_->capabilities; }
-const std::string& Engine::profile_name() const { return impl_->profile_name; }
+const BackendInfo& Engine::backend() const {
+  return impl_->info;
+}
+const planner::Capabilities& Engine::capabilities() const {
+  return impl_->capabilities;
+}
+const std::string& Engine::profile_name() const {
+  return impl_->profile_name;
+}
 
 Expected<std::unique_ptr<Engine>> Engine::open(const OpenOptions& options, std::string* notice) {
   auto config = config::load(options.sources);
@@ -29,20 +35,24 @@ Expected<std::unique_ptr<Engine>> Engine::open(const OpenOptions& options, std::
   std::vector<std::string> search_path = options.plugin_path;
   for (auto& dir : PluginRegistry::default_search_path()) search_path.push_back(std::move(dir));
   auto plugin = PluginRegistry(std::move(search_path)).load(profile->backend);
-  if (!plugin) return Unexpected(plugin.error().with_context("profile '" + profile->name + "' (" + profile->origin + ")"));
+  if (!plugin)
+    return Unexpected(
+        plugin.error().with_context("profile '" + profile->name + "' (" + profile->origin + ")"));
   auto engine = open_plugin(*plugin, profile->options_json, profile->name);
   if (engine) (*engine)->impl_->default_timeout = options.default_timeout;
   return engine;
 }
 
-Expected<std::unique_ptr<Engine>> Engine::open_plugin(const LoadedPlugin& plugin, const std::string& options_json,
+Expected<std::unique_ptr<Engine>> Engine::open_plugin(const LoadedPlugin& plugin,
+                                                      const std::string& options_json,
                                                       std::string profile_name) {
   auto capabilities = planner::parse_capabilities(plugin.capabilities_json());
   if (!capabilities) return Unexpected(capabilities.error());
   auto impl = std::make_unique<Impl>();
   impl->plugin = plugin;
   impl->capabilities = std::move(*capabilities);
-  impl->info = BackendInfo{plugin.name(), plugin.version(), plugin.abi(), plugin.path(), plugin.capabilities_json()};
+  impl->info =
+      BackendInfo{plugin.name(), plugin.version(), plugin.abi(), plugin.path(), plugin.capabilities_json()};
   impl->profile_name = profile_name.empty() ? plugin.name() : std::move(profile_name);
 
   tinkr_error* error = nullptr;
@@ -50,10 +60,12 @@ Expected<std::unique_ptr<Engine>> Engine::open_plugin(const LoadedPlugin& plugin
   int32_t status = plugin.table()->open({config.data(), config.size()}, &impl->instance, &error);
   if (status != TINKR_OK) {
     impl->instance = nullptr;
-    return Unexpected(error_from_plugin(*plugin.table(), status, error)
-                          .with_context("backend '" + plugin.name() + "' (profile '" + impl->profile_name + "')"));
+    return Unexpected(
+        error_from_plugin(*plugin.table(), status, error)
+            .with_context("backend '" + plugin.name() + "' (profile '" + impl->profile_name + "')"));
   }
-  log::write(log::Level::info, "engine", "opened backend '" + plugin.name() + "' for profile '" + impl->profile_name + "'");
+  log::write(log::Level::info, "engine",
+             "opened backend '" + plugin.name() + "' for profile '" + impl->profile_name + "'");
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
@@ -67,8 +79,8 @@ Expected<Explanation> Engine::explain(const ir::Query& query, const RunOptions& 
   if (!plan->residual.is_all()) out.residual_json = ir::to_json(plan->residual);
   out.notes = plan->notes;
   auto native = call_returning_string(impl_->table(), [&](tinkr_str* text, tinkr_error** error) {
-    return impl_->table().explain(impl_->instance, {out.pushed_ir_json.data(), out.pushed_ir_json.size()}, text,
-                                  error);
+    return impl_->table().explain(impl_->instance, {out.pushed_ir_json.data(), out.pushed_ir_json.size()},
+                                  text, error);
   });
   if (!native) return Unexpected(native.error());
   out.native = std::move(*native);
@@ -82,12 +94,13 @@ Expected<std::string> Engine::check_health() {
   });
 }
 
-Expected<std::string> Engine::ingest(std::string_view format, std::string_view source, std::string_view data) {
+Expected<std::string> Engine::ingest(std::string_view format, std::string_view source,
+                                     std::string_view data) {
   if (!impl_->table().ingest)
     return fail(Error::Code::unsupported, "backend '" + impl_->info.name + "' does not store data");
   return call_returning_string(impl_->table(), [&](tinkr_str* json, tinkr_error** error) {
-    return impl_->table().ingest(impl_->instance, {format.data(), format.size()}, {source.data(), source.size()},
-                                 {data.data(), data.size()}, json, error);
+    return impl_->table().ingest(impl_->instance, {format.data(), format.size()},
+                                 {source.data(), source.size()}, {data.data(), data.size()}, json, error);
   });
 }
 

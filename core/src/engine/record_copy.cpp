@@ -7,9 +7,12 @@ namespace {
 
 SpanStatus span_status(int32_t status) {
   switch (status) {
-    case TINKR_SPAN_STATUS_OK: return SpanStatus::ok;
-    case TINKR_SPAN_STATUS_ERROR: return SpanStatus::error;
-    default: return SpanStatus::unset;
+    case TINKR_SPAN_STATUS_OK:
+      return SpanStatus::ok;
+    case TINKR_SPAN_STATUS_ERROR:
+      return SpanStatus::error;
+    default:
+      return SpanStatus::unset;
   }
 }
 

@@ -22,7 +22,9 @@ struct RunState {
   RunStats stats;
 };
 
-RunState& state(void* ctx) { return *static_cast<RunState*>(ctx); }
+RunState& state(void* ctx) {
+  return *static_cast<RunState*>(ctx);
+}
 
 template <typename CRecord>
 int32_t on_record(void* ctx, const CRecord* raw) {
@@ -53,7 +55,8 @@ int32_t on_table_begin(void* ctx, tinkr_str name, const tinkr_column* columns, u
   try {
     std::vector<Column> cols;
     cols.reserve(static_cast<std::size_t>(count));
-    for (uint64_t i = 0; i < count; ++i) cols.push_back({copy_string(columns[i].name), copy_string(columns[i].type)});
+    for (uint64_t i = 0; i < count; ++i)
+      cols.push_back({copy_string(columns[i].name), copy_string(columns[i].type)});
     if (st.out.on_table_begin(copy_string(name), cols)) return TINKR_OK;
     st.stopped_by_core = true;
     return TINKR_CANCELLED;
@@ -134,7 +137,8 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
   cancel.deadline_ns = started + std::chrono::duration_cast<std::chrono::nanoseconds>(timeout).count();
 
   tinkr_error* error = nullptr;
-  int32_t status = impl_->table().execute(impl_->instance, {ir_json.data(), ir_json.size()}, &c_sink, &cancel, &error);
+  int32_t status =
+      impl_->table().execute(impl_->instance, {ir_json.data(), ir_json.size()}, &c_sink, &cancel, &error);
   if (st.failure) {
     if (error) impl_->table().free_error(error);
     try {
@@ -152,8 +156,10 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
   if (status != TINKR_OK) {
     Error e = error_from_plugin(impl_->table(), status, error);
     if (cancel.flag->load()) return fail(Error::Code::cancelled, "query cancelled");
-    if (now_ns() >= cancel.deadline_ns && (e.code() == Error::Code::cancelled || e.code() == Error::Code::timeout))
-      return fail(Error::Code::timeout, "query exceeded its deadline of " + seconds_text(timeout), Error::Source::core);
+    if (now_ns() >= cancel.deadline_ns &&
+        (e.code() == Error::Code::cancelled || e.code() == Error::Code::timeout))
+      return fail(Error::Code::timeout, "query exceeded its deadline of " + seconds_text(timeout),
+                  Error::Source::core);
     return Unexpected(std::move(e));
   }
   if (plan->overfetch && st.stats.received >= plan->pushed.limit && st.stats.delivered < plan->limit) {

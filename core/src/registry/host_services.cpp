@@ -16,7 +16,8 @@ void host_log(void*, int32_t level, tinkr_str message) {
              : level == TINKR_LOG_INFO ? log::Level::info
              : level == TINKR_LOG_WARN ? log::Level::warn
                                        : log::Level::error;
-  log::write(lvl, "plugin", std::string_view(message.ptr ? message.ptr : "", static_cast<std::size_t>(message.len)));
+  log::write(lvl, "plugin",
+             std::string_view(message.ptr ? message.ptr : "", static_cast<std::size_t>(message.len)));
 }
 
 int32_t host_http_request(void*, const tinkr_http_request* request, const tinkr_cancel* cancel,
@@ -24,21 +25,32 @@ int32_t host_http_request(void*, const tinkr_http_request* request, const tinkr_
   return http::host_http_request(request, cancel, out_response, out_error);
 }
 
-void host_free_http_response(void*, tinkr_http_response* response) { http::free_http_response(response); }
-void host_free_error(void*, tinkr_error* error) { http::free_error(error); }
-int64_t host_now(void*) { return now_ns(); }
-int32_t host_is_cancelled(void*, const tinkr_cancel* cancel) { return is_cancelled(cancel) ? 1 : 0; }
-int64_t host_deadline(void*, const tinkr_cancel* cancel) { return deadline_ns(cancel); }
+void host_free_http_response(void*, tinkr_http_response* response) {
+  http::free_http_response(response);
+}
+void host_free_error(void*, tinkr_error* error) {
+  http::free_error(error);
+}
+int64_t host_now(void*) {
+  return now_ns();
+}
+int32_t host_is_cancelled(void*, const tinkr_cancel* cancel) {
+  return is_cancelled(cancel) ? 1 : 0;
+}
+int64_t host_deadline(void*, const tinkr_cancel* cancel) {
+  return deadline_ns(cancel);
+}
 
 const tinkr_host kHostServices = {
-    sizeof(tinkr_host),  TINKR_PLUGIN_ABI_MAJOR, TINKR_PLUGIN_ABI_MINOR,
-    nullptr,             &host_log,              &host_http_request,
-    &host_free_http_response, &host_free_error,  &host_now,
-    &host_is_cancelled,  &host_deadline,
+    sizeof(tinkr_host), TINKR_PLUGIN_ABI_MAJOR, TINKR_PLUGIN_ABI_MINOR,   nullptr,
+    &host_log,          &host_http_request,     &host_free_http_response, &host_free_error,
+    &host_now,          &host_is_cancelled,     &host_deadline,
 };
 
 }  // namespace
 
-const tinkr_host* host_services_table() { return &kHostServices; }
+const tinkr_host* host_services_table() {
+  return &kHostServices;
+}
 
 }  // namespace tinkr

@@ -12,11 +12,14 @@ namespace {
 constexpr std::string_view kPrefix = "libtinkr-";
 constexpr std::string_view kSuffix = ".so";
 
-std::string file_name_for(const std::string& name) { return std::string(kPrefix) + name + std::string(kSuffix); }
+std::string file_name_for(const std::string& name) {
+  return std::string(kPrefix) + name + std::string(kSuffix);
+}
 
 /// The plugin name a file name stands for, or "" when it is not a plugin's name.
 std::string name_from_file(const std::string& file) {
-  if (file.size() <= kPrefix.size() + kSuffix.size() || !file.starts_with(kPrefix) || !file.ends_with(kSuffix))
+  if (file.size() <= kPrefix.size() + kSuffix.size() || !file.starts_with(kPrefix) ||
+      !file.ends_with(kSuffix))
     return {};
   return file.substr(kPrefix.size(), file.size() - kPrefix.size() - kSuffix.size());
 }
@@ -38,7 +41,8 @@ Expected<LoadedPlugin> PluginRegistry::load_file(const std::string& path) const 
 
 Expected<LoadedPlugin> PluginRegistry::load(const std::string& name) const {
   if (!is_valid_name(name))
-    return fail(Error::Code::config, "backend name '" + name + "' is not valid (lowercase letters, digits, - and _)");
+    return fail(Error::Code::config,
+                "backend name '" + name + "' is not valid (lowercase letters, digits, - and _)");
   const std::string file = file_name_for(name);
   for (const auto& dir : search_path_) {
     std::error_code ec;
@@ -58,8 +62,8 @@ std::vector<PluginListing> PluginRegistry::list() const {
   for (const auto& dir : search_path_) {
     std::error_code ec;
     std::vector<std::filesystem::path> files;
-    for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
-         it.increment(ec))
+    for (auto it = std::filesystem::directory_iterator(dir, ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
       files.push_back(it->path());
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {

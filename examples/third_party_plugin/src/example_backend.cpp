@@ -28,12 +28,18 @@ bool severity_matches(const ir::Predicate& p, int32_t severity) {
   const int32_t have = ir::severity_range(severity);
   const int32_t want = ir::severity_range(std::get<int64_t>(p.values.front()));
   switch (p.op) {
-    case ir::Op::eq: return have == want;
-    case ir::Op::ge: return have >= want;
-    case ir::Op::gt: return have > want;
-    case ir::Op::le: return have <= want;
-    case ir::Op::lt: return have < want;
-    default: return have != want;
+    case ir::Op::eq:
+      return have == want;
+    case ir::Op::ge:
+      return have >= want;
+    case ir::Op::gt:
+      return have > want;
+    case ir::Op::le:
+      return have <= want;
+    case ir::Op::lt:
+      return have < want;
+    default:
+      return have != want;
   }
 }
 
@@ -50,7 +56,9 @@ class ExampleBackend final : public sdk::Backend {
            R"("order":true,"limit":true}})";
   }
 
-  ExampleBackend(const sdk::Host& host, std::string_view /*config_json*/) { host.info("example backend opened"); }
+  ExampleBackend(const sdk::Host& host, std::string_view /*config_json*/) {
+    host.info("example backend opened");
+  }
 
   void execute(const ir::Query& q, sdk::Sink& sink, const sdk::CallContext& call) override {
     int64_t sent = 0;

@@ -25,13 +25,14 @@ void behave(const ir::Query& q, sdk::Sink& sink, const sdk::CallContext& call) {
   const std::string& service = q.service;
   if (service.starts_with("fail-")) {
     auto status = status_from_name(std::string_view(service).substr(5));
-    throw sdk::Error(status, "mock failure: " + std::string(sdk::status_name(status)), status == TINKR_THROTTLED,
-                     status == TINKR_THROTTLED ? 1500 : 0);
+    throw sdk::Error(status, "mock failure: " + std::string(sdk::status_name(status)),
+                     status == TINKR_THROTTLED, status == TINKR_THROTTLED ? 1500 : 0);
   }
   if (service == "throw") throw std::runtime_error("boom");
   if (service.starts_with("stall-")) {
     // Stands for a slow upstream call: the plugin, not a test, waits here, checking for cancellation.
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::stoll(service.substr(6)));
+    const auto until =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(std::stoll(service.substr(6)));
     while (std::chrono::steady_clock::now() < until) {
       call.throw_if_cancelled();
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -57,7 +58,8 @@ class MockBackend final : public sdk::Backend {
   MockBackend(const sdk::Host&, std::string_view config_json) {
     rapidjson::Document doc;
     doc.Parse(config_json.data(), config_json.size());
-    if (doc.HasParseError() || !doc.IsObject()) throw sdk::Error(TINKR_CONFIG, "options must be a JSON object");
+    if (doc.HasParseError() || !doc.IsObject())
+      throw sdk::Error(TINKR_CONFIG, "options must be a JSON object");
     for (auto it = doc.MemberBegin(); it != doc.MemberEnd(); ++it) {
       std::string_view key(it->name.GetString(), it->name.GetStringLength());
       if (key == "records" && it->value.IsInt64() && it->value.GetInt64() >= 0)
@@ -73,11 +75,21 @@ class MockBackend final : public sdk::Backend {
     behave(q, sink, call);
     const int64_t count = q.limit > 0 && q.limit < records_ ? q.limit : records_;
     switch (q.signal) {
-      case ir::Signal::logs: emit_logs(q, count, sink, call); break;
-      case ir::Signal::trace_search: emit_traces(q, count, sink); break;
-      case ir::Signal::trace_get: emit_trace(q, sink); break;
-      case ir::Signal::metrics: emit_metrics(q, sink); break;
-      case ir::Signal::native: emit_table(q, count, sink); break;
+      case ir::Signal::logs:
+        emit_logs(q, count, sink, call);
+        break;
+      case ir::Signal::trace_search:
+        emit_traces(q, count, sink);
+        break;
+      case ir::Signal::trace_get:
+        emit_trace(q, sink);
+        break;
+      case ir::Signal::metrics:
+        emit_metrics(q, sink);
+        break;
+      case ir::Signal::native:
+        emit_table(q, count, sink);
+        break;
     }
   }
 

@@ -6,7 +6,8 @@
 namespace tinkr::mock {
 namespace {
 
-constexpr int32_t kSeverities[] = {ir::kSeverityInfo, ir::kSeverityInfo, ir::kSeverityWarn, ir::kSeverityError};
+constexpr int32_t kSeverities[] = {ir::kSeverityInfo, ir::kSeverityInfo, ir::kSeverityWarn,
+                                   ir::kSeverityError};
 constexpr std::string_view kSeverityTexts[] = {"Information", "Information", "Warning", "Error"};
 
 int64_t step_ns(const ir::Query& q, int64_t count) {
@@ -104,7 +105,8 @@ void emit_table(const ir::Query& q, int64_t count, sdk::Sink& sink) {
   if (!sink.begin_table("PrimaryResult", columns)) return;
   for (int64_t i = 0; i < count; ++i) {
     std::string n = std::to_string(i);
-    const tinkr_str cells[] = {{n.data(), n.size()}, {q.native_text.data(), q.native_text.size()}, {nullptr, 0}};
+    const tinkr_str cells[] = {
+        {n.data(), n.size()}, {q.native_text.data(), q.native_text.size()}, {nullptr, 0}};
     if (!sink.emit_row(cells)) return;
   }
 }

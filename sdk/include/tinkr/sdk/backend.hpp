@@ -47,7 +47,8 @@ class Backend {
   virtual std::string check_health(const CallContext& /*call*/) { return R"({"status":"ok"})"; }
 
   /// Stores telemetry (see tinkr_plugin.ingest); returns a JSON summary. The default refuses.
-  virtual std::string ingest(std::string_view format, std::string_view /*source*/, std::string_view /*data*/) {
+  virtual std::string ingest(std::string_view format, std::string_view /*source*/,
+                             std::string_view /*data*/) {
     throw Error(TINKR_UNSUPPORTED, "this backend does not store data (format '" + std::string(format) + "')");
   }
 };
@@ -61,7 +62,9 @@ inline tinkr_str copy_string(std::string_view s) {
   return {p, s.size()};
 }
 
-inline void free_string(tinkr_str s) noexcept { delete[] s.ptr; }
+inline void free_string(tinkr_str s) noexcept {
+  delete[] s.ptr;
+}
 
 inline tinkr_error* make_error(int32_t status, std::string_view message, bool retryable = false,
                                int64_t retry_after_ms = 0) noexcept {
@@ -163,8 +166,8 @@ struct Trampolines {
 };
 
 template <typename B>
-int32_t entry(uint32_t host_major, uint32_t host_minor, const tinkr_host* host, const tinkr_plugin** out_plugin,
-              const char** out_reason) noexcept {
+int32_t entry(uint32_t host_major, uint32_t host_minor, const tinkr_host* host,
+              const tinkr_plugin** out_plugin, const char** out_reason) noexcept {
   static char reason[256];
   if (host_major != TINKR_PLUGIN_ABI_MAJOR) {
     std::snprintf(reason, sizeof reason, "plugin '%s' was built for plugin ABI %d.x; the host speaks %u.%u",
@@ -197,10 +200,9 @@ int32_t entry(uint32_t host_major, uint32_t host_minor, const tinkr_host* host, 
 }  // namespace tinkr::sdk
 
 /// Exports Class as this shared library's backend. Use once per plugin, at namespace scope.
-#define TINKR_EXPORT_BACKEND(Class)                                                                        \
-  extern "C" TINKR_PLUGIN_EXPORT int32_t tinkr_plugin_entry(uint32_t host_abi_major, uint32_t host_abi_minor, \
-                                                            const tinkr_host* host,                           \
-                                                            const tinkr_plugin** out_plugin,                  \
-                                                            const char** out_reason) {                        \
-    return ::tinkr::sdk::detail::entry<Class>(host_abi_major, host_abi_minor, host, out_plugin, out_reason);  \
+#define TINKR_EXPORT_BACKEND(Class)                                                                          \
+  extern "C" TINKR_PLUGIN_EXPORT int32_t tinkr_plugin_entry(                                                 \
+      uint32_t host_abi_major, uint32_t host_abi_minor, const tinkr_host* host,                              \
+      const tinkr_plugin** out_plugin, const char** out_reason) {                                            \
+    return ::tinkr::sdk::detail::entry<Class>(host_abi_major, host_abi_minor, host, out_plugin, out_reason); \
   }

@@ -15,20 +15,34 @@ namespace tinkr::sdk {
 /// The lowercase name of a status, as the core's error codes spell it ("invalid_query", ...).
 inline std::string_view status_name(int32_t status) noexcept {
   switch (status) {
-    case TINKR_OK: return "ok";
-    case TINKR_INVALID_QUERY: return "invalid_query";
-    case TINKR_UNSUPPORTED: return "unsupported";
-    case TINKR_NOT_FOUND: return "not_found";
-    case TINKR_UNAUTHENTICATED: return "unauthenticated";
-    case TINKR_FORBIDDEN: return "forbidden";
-    case TINKR_THROTTLED: return "throttled";
-    case TINKR_UPSTREAM_UNAVAILABLE: return "upstream_unavailable";
-    case TINKR_TIMEOUT: return "timeout";
-    case TINKR_CANCELLED: return "cancelled";
-    case TINKR_PLUGIN_ABI: return "plugin_abi";
-    case TINKR_CONFIG: return "config";
-    case TINKR_INTERNAL: return "internal";
-    default: return "unknown";
+    case TINKR_OK:
+      return "ok";
+    case TINKR_INVALID_QUERY:
+      return "invalid_query";
+    case TINKR_UNSUPPORTED:
+      return "unsupported";
+    case TINKR_NOT_FOUND:
+      return "not_found";
+    case TINKR_UNAUTHENTICATED:
+      return "unauthenticated";
+    case TINKR_FORBIDDEN:
+      return "forbidden";
+    case TINKR_THROTTLED:
+      return "throttled";
+    case TINKR_UPSTREAM_UNAVAILABLE:
+      return "upstream_unavailable";
+    case TINKR_TIMEOUT:
+      return "timeout";
+    case TINKR_CANCELLED:
+      return "cancelled";
+    case TINKR_PLUGIN_ABI:
+      return "plugin_abi";
+    case TINKR_CONFIG:
+      return "config";
+    case TINKR_INTERNAL:
+      return "internal";
+    default:
+      return "unknown";
   }
 }
 

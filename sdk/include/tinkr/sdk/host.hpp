@@ -16,7 +16,9 @@
 
 namespace tinkr::sdk {
 
-inline tinkr_str to_str(std::string_view s) noexcept { return {s.data(), s.size()}; }
+inline tinkr_str to_str(std::string_view s) noexcept {
+  return {s.data(), s.size()};
+}
 inline std::string_view to_view(tinkr_str s) noexcept {
   return s.ptr ? std::string_view(s.ptr, static_cast<std::size_t>(s.len)) : std::string_view();
 }
@@ -51,8 +53,7 @@ struct HttpResponse {
     for (const auto& h : headers) {
       if (h.name.size() != name.size()) continue;
       bool same = true;
-      for (std::size_t i = 0; same && i < name.size(); ++i)
-        same = (h.name[i] | 0x20) == (name[i] | 0x20);
+      for (std::size_t i = 0; same && i < name.size(); ++i) same = (h.name[i] | 0x20) == (name[i] | 0x20);
       if (same) return h.value;
     }
     return {};

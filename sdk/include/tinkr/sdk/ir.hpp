@@ -122,9 +122,15 @@ inline constexpr std::string_view kOpNames[] = {"eq", "ne",       "lt",         
                                                 "in", "contains", "startswith", "matches", "exists"};
 inline constexpr std::string_view kAggregationNames[] = {"avg", "min", "max", "sum", "count"};
 
-inline std::string_view to_string(Signal s) { return kSignalNames[static_cast<int>(s)]; }
-inline std::string_view to_string(Op op) { return kOpNames[static_cast<int>(op)]; }
-inline std::string_view to_string(Aggregation a) { return kAggregationNames[static_cast<int>(a)]; }
+inline std::string_view to_string(Signal s) {
+  return kSignalNames[static_cast<int>(s)];
+}
+inline std::string_view to_string(Op op) {
+  return kOpNames[static_cast<int>(op)];
+}
+inline std::string_view to_string(Aggregation a) {
+  return kAggregationNames[static_cast<int>(a)];
+}
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> enum_from_string(const std::string_view (&names)[N], std::string_view text) {
@@ -132,8 +138,12 @@ std::optional<Enum> enum_from_string(const std::string_view (&names)[N], std::st
     if (names[i] == text) return static_cast<Enum>(i);
   return std::nullopt;
 }
-inline std::optional<Signal> signal_from_string(std::string_view s) { return enum_from_string<Signal>(kSignalNames, s); }
-inline std::optional<Op> op_from_string(std::string_view s) { return enum_from_string<Op>(kOpNames, s); }
+inline std::optional<Signal> signal_from_string(std::string_view s) {
+  return enum_from_string<Signal>(kSignalNames, s);
+}
+inline std::optional<Op> op_from_string(std::string_view s) {
+  return enum_from_string<Op>(kOpNames, s);
+}
 inline std::optional<Aggregation> aggregation_from_string(std::string_view s) {
   return enum_from_string<Aggregation>(kAggregationNames, s);
 }
@@ -145,8 +155,8 @@ inline constexpr std::string_view kDimensionsPrefix = "dimensions.";
 
 /// The canonical fields of OpenTelemetry's data model that the IR knows.
 inline constexpr std::string_view kFields[] = {
-    "time", "severity", "body", "service", "trace_id", "span_id",        // records
-    "name", "duration", "status", "status_code", "kind", "parent_span_id"  // spans
+    "time", "severity", "body",   "service",     "trace_id", "span_id",        // records
+    "name", "duration", "status", "status_code", "kind",     "parent_span_id"  // spans
 };
 
 /// The canonical name of a field, resolving aliases (message -> body, level -> severity); nullopt for
@@ -197,7 +207,8 @@ inline int32_t severity_range(int64_t number) {
 
 /// The canonical text of a severity number's range.
 inline std::string_view severity_text(int64_t number) {
-  static constexpr std::string_view kTexts[] = {"unspecified", "trace", "debug", "info", "warn", "error", "fatal"};
+  static constexpr std::string_view kTexts[] = {"unspecified", "trace", "debug", "info",
+                                                "warn",        "error", "fatal"};
   return kTexts[severity_range(number)];
 }
 

@@ -24,14 +24,24 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 inline void write_string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
-inline void write_key(Writer& w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+inline void write_key(Writer& w, std::string_view s) {
+  w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
 
 inline void write_value(Writer& w, const Value& v) {
   switch (v.index()) {
-    case 0: write_string(w, std::get<std::string>(v)); break;
-    case 1: w.Int64(std::get<int64_t>(v)); break;
-    case 2: w.Double(std::get<double>(v)); break;
-    case 3: w.Bool(std::get<bool>(v)); break;
+    case 0:
+      write_string(w, std::get<std::string>(v));
+      break;
+    case 1:
+      w.Int64(std::get<int64_t>(v));
+      break;
+    case 2:
+      w.Double(std::get<double>(v));
+      break;
+    case 3:
+      w.Bool(std::get<bool>(v));
+      break;
   }
 }
 
@@ -87,7 +97,9 @@ inline void write_strings(Writer& w, std::string_view key, const std::vector<std
   throw sdk::Error(TINKR_INVALID_QUERY, "ir " + path + ": " + what);
 }
 
-inline std::string_view view(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
+inline std::string_view view(const rapidjson::Value& v) {
+  return {v.GetString(), v.GetStringLength()};
+}
 
 /// Refuses any member of `object` not in `known`, naming it.
 inline void check_members(const rapidjson::Value& object, const std::string& path,
@@ -119,7 +131,8 @@ inline std::vector<std::string> read_strings(const rapidjson::Value& v, const st
   if (!v.IsArray()) fail(path, "expected an array of strings");
   std::vector<std::string> out;
   out.reserve(v.Size());
-  for (rapidjson::SizeType i = 0; i < v.Size(); ++i) out.push_back(read_string(v[i], path + "[" + std::to_string(i) + "]"));
+  for (rapidjson::SizeType i = 0; i < v.Size(); ++i)
+    out.push_back(read_string(v[i], path + "[" + std::to_string(i) + "]"));
   return out;
 }
 
@@ -282,15 +295,16 @@ inline Query from_json(std::string_view text) {
   // Full precision: RapidJSON's fast double parsing may be off by one ulp, and the IR is lossless.
   doc.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
   if (doc.HasParseError())
-    fail("at offset " + std::to_string(doc.GetErrorOffset()), rapidjson::GetParseError_En(doc.GetParseError()));
+    fail("at offset " + std::to_string(doc.GetErrorOffset()),
+         rapidjson::GetParseError_En(doc.GetParseError()));
   require_object(doc, "$");
   check_members(doc, "$",
                 {"ir", "signal", "service", "resource_type", "time", "limit", "order", "filter", "metrics",
                  "trace_id", "native"});
   if (!doc.HasMember("ir")) fail("$", "missing member 'ir' (the IR version)");
   if (read_int(doc["ir"], "$.ir") != kVersion)
-    fail("$.ir", "version " + std::to_string(doc["ir"].GetInt64()) + " is not supported; this build reads version " +
-                     std::to_string(kVersion));
+    fail("$.ir", "version " + std::to_string(doc["ir"].GetInt64()) +
+                     " is not supported; this build reads version " + std::to_string(kVersion));
   if (!doc.HasMember("signal")) fail("$", "missing member 'signal'");
   Query q;
   auto signal_name = read_string(doc["signal"], "$.signal");
@@ -326,7 +340,9 @@ inline Query from_json(std::string_view text) {
     if (m.HasMember("aggregations")) {
       for (const auto& name : read_strings(m["aggregations"], "$.metrics.aggregations")) {
         auto a = aggregation_from_string(name);
-        if (!a) fail("$.metrics.aggregations", "unknown aggregation '" + name + "' (known: avg, min, max, sum, count)");
+        if (!a)
+          fail("$.metrics.aggregations",
+               "unknown aggregation '" + name + "' (known: avg, min, max, sum, count)");
         q.metrics.aggregations.push_back(*a);
       }
     }

@@ -150,7 +150,8 @@ class Sink {
 
   /// One row of the current table; a cell whose ptr is NULL is null.
   bool emit_row(std::span<const tinkr_str> cells) {
-    return accept(raw_->table_row ? raw_->table_row(raw_->ctx, cells.data(), cells.size()) : TINKR_UNSUPPORTED);
+    return accept(raw_->table_row ? raw_->table_row(raw_->ctx, cells.data(), cells.size())
+                                  : TINKR_UNSUPPORTED);
   }
 
   /// A partial result: what is missing from the records emitted so far.

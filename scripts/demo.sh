@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The main job of `make demo`: with no cloud account, load the demo hour of telemetry into a local
+# store and ask it the questions the product's Azure page answers. Uses its own config and database
+# under the build folder, so a developer's ~/.tinkr is never touched.
+set -euo pipefail
+build=${1:-build/release}
+bin="$build/bin"
+demo_dir="$build/demo"
+mkdir -p "$demo_dir"
+rm -f "$demo_dir/demo.db" "$demo_dir/demo.db-wal" "$demo_dir/demo.db-shm"
+cat >"$demo_dir/config.toml" <<TOML
+active_profile = "demo"
+
+[profiles.demo]
+backend = "local"
+path = "$(cd "$demo_dir" && pwd)/demo.db"
+TOML
+export TINKR_CONFIG="$demo_dir/config.toml"
+unset TINKR_BACKEND TINKR_PROFILE
+
+step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "${*:2}"; "${@:2}"; }
+
+step "Backends found" "$bin/tinkr" plugins
+step "Load an hour of demo telemetry (payments-api, checkout, inventory, orders-db) with an incident" \
+  "$bin/tinkr" demo
+step "The last hour's warnings and errors of payments-api" \
+  "$bin/tinkr" logs payments-api 'severity>=warn' --since 1h --limit 15
+step "Its request metrics (5-minute averages and maxima)" \
+  "$bin/tinkr" metrics payments-api requests,latency --agg avg,max --interval 5m --since 1h
+step "Its failed or slow requests, slowest first" \
+  "$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 10
+slowest=$("$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 1 -o csv | sed -n 2p | cut -d, -f1)
+step "The span tree of the slowest one" "$bin/tinkr" trace "$slowest"
+step "What Tinkr sends to the backend for the first question (nothing is run)" \
+  "$bin/tinkr" logs payments-api 'severity>=warn' --since 1h --explain
