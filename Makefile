@@ -1,7 +1,7 @@
 # The README's two commands. Everything else is CMake presets (CMakePresets.json).
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test setup build-release build-dev bench format clean
+.PHONY: demo test setup setup-test build-release build-dev bench format clean
 
 setup:
 	@scripts/setup.sh
@@ -9,14 +9,19 @@ setup:
 demo: setup build-release
 	@scripts/demo.sh build/release
 
-test: setup build-dev
+test: setup-test build-dev
 	ctest --preset dev -j $(JOBS)
 
-build-release:
+# The tests also need node + npm for Microsoft's KQL parser (tests/kql).
+setup-test:
+	@scripts/setup.sh kql
+	@scripts/kql-deps.sh
+
+build-release: setup
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 
-build-dev:
+build-dev: setup
 	cmake --preset dev -DTINKR_WERROR=ON >/dev/null
 	cmake --build --preset dev -j $(JOBS)
 
