@@ -1,9 +1,11 @@
-// lower_filter.cpp: see lower_filter.hpp. Semantics follow docs/ir.md (the core's residual evaluator
-// is the reference; tests/unit/local compares the two on the same records).
+// lower_filter.cpp: see lower_filter.hpp. tests/unit/local/agreement_test.cpp runs every operator
+// both here and in the core on the same records and requires the same answer.
 #include "lower_filter.hpp"
 
 #include <tinkr/sdk/error.hpp>
 
+#include <charconv>
+#include <optional>
 #include <vector>
 
 namespace tinkr::local {
@@ -13,56 +15,8 @@ namespace {
 using ir::Op;
 using ir::Value;
 
-// Where a field's value comes from.
-struct Field {
-  enum class Kind { text, integer, severity, json, absent };
-  Kind kind = Kind::absent;
-  std::string column;  // the column, or the JSON column for Kind::json
-  std::string key;     // Kind::json: the attribute or dimension key
-};
-
-Field text(const char* column) {
-  return {Field::Kind::text, column, {}};
-}
-Field integer(const char* column) {
-  return {Field::Kind::integer, column, {}};
-}
-
-Field resolve(Table table, const std::string& name) {
-  const bool is_attribute = name.starts_with(ir::kAttributesPrefix);
-  const bool is_dimension = name.starts_with(ir::kDimensionsPrefix);
-  if (is_attribute || is_dimension) {
-    std::string key = name.substr(is_attribute ? ir::kAttributesPrefix.size() : ir::kDimensionsPrefix.size());
-    if (table == Table::metric_points) return {Field::Kind::json, "dimensions", key};
-    if (is_attribute) return {Field::Kind::json, "attributes", key};
-    return {};
-  }
-  if (name == "service") return text("service");
-  if (name == "time") return integer(time_column(table));
-  switch (table) {
-    case Table::logs:
-      if (name == "severity") return {Field::Kind::severity, "severity_number", {}};
-      if (name == "body") return text("body");
-      if (name == "trace_id") return text("trace_id");
-      if (name == "span_id") return text("span_id");
-      return {};
-    case Table::spans:
-      if (name == "duration") return integer("duration_ns");
-      for (const char* column :
-           {"trace_id", "span_id", "parent_span_id", "name", "kind", "status", "status_code"})
-        if (name == column) return text(column);
-      return {};
-    case Table::metric_points:
-      if (name == "name") return text("metric");
-      return {};
-  }
-  return {};
-}
-
 const char* sql_operator(Op op) {
   switch (op) {
-    case Op::eq:
-      return "=";
     case Op::ne:
       return "<>";
     case Op::lt:
@@ -78,174 +32,193 @@ const char* sql_operator(Op op) {
   }
 }
 
-bool is_comparison(Op op) {
-  return op == Op::eq || op == Op::ne || op == Op::lt || op == Op::le || op == Op::gt || op == Op::ge;
+// What an operator says of two values the core finds equivalent (status, booleans).
+const char* when_equivalent(Op op) {
+  return op == Op::eq || op == Op::le || op == Op::ge ? "1" : "0";
+}
+
+std::optional<double> number_in(const std::string& text) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
 }
 
 bool is_number(const Value& v) {
   return std::holds_alternative<int64_t>(v) || std::holds_alternative<double>(v);
 }
 
-std::string as_text(const Value& v) {
+// The core's text of a value: numbers in their shortest round-trip form, booleans as true/false.
+std::string text_of(const Value& v) {
   if (auto* s = std::get_if<std::string>(&v)) return *s;
   if (auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   if (auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  return literal(v);
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, std::get<double>(v));
+  return ec == std::errc() ? std::string(buffer, end) : std::string();
 }
 
-// Renders one field's value in the three shapes a comparison may need. JSON lookups bind the path
-// once and reuse its placeholder.
-class Operand {
- public:
-  Operand(const Field& field, SqlQuery& query) : field_(field) {
-    if (field.kind != Field::Kind::json) return;
-    // A key holding '"' cannot be written as a quoted JSON path label, so that rare case reads the
-    // object's members instead.
-    if (field.key.find('"') == std::string::npos) {
-      std::string path = query.param("$.\"" + field.key + "\"");
-      value_ = "json_extract(" + field.column + ", " + path + ")";
-      type_ = "json_type(" + field.column + ", " + path + ")";
-    } else {
-      std::string key = query.param(field.key);
-      value_ = "(SELECT value FROM json_each(" + field.column + ") WHERE key = " + key + ")";
-      type_ = "(SELECT type FROM json_each(" + field.column + ") WHERE key = " + key + ")";
-    }
-  }
+// Each *_rules function gives SQL that is NULL when the core finds the two values incomparable
+// ("unordered") and otherwise the truth of `op`.
 
-  bool nullable() const { return field_.kind == Field::Kind::json; }
+std::string text_rules(const std::string& text, Op op, const Value& v, SqlQuery& q) {
+  if (auto* s = std::get_if<std::string>(&v)) return text + " " + sql_operator(op) + " " + q.param(*s);
+  if (is_number(v)) return "tinkr_number(" + text + ") " + sql_operator(op) + " " + q.param(v);
+  return "(CASE WHEN " + text + " = " + q.param(text_of(v)) + " THEN " + when_equivalent(op) + " END)";
+}
 
-  // The value as text: strings as they are, numbers in decimal, booleans as true/false.
-  std::string text() const {
-    switch (field_.kind) {
-      case Field::Kind::text:
-        return field_.column;
-      case Field::Kind::json:
-        return "(CASE " + type_ +
-               " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN NULL ELSE CAST(" +
-               value_ + " AS TEXT) END)";
-      default:
-        return "CAST(" + field_.column + " AS TEXT)";
-    }
-  }
+std::string number_rules(const std::string& number, Op op, const Value& v, SqlQuery& q) {
+  if (is_number(v)) return number + " " + sql_operator(op) + " " + q.param(v);
+  if (auto* s = std::get_if<std::string>(&v))
+    if (auto n = number_in(*s)) return number + " " + sql_operator(op) + " " + q.param(*n);
+  return "NULL";
+}
 
-  // The value as a number, or NULL when it is not one (text that spells a number counts).
-  std::string number() const {
-    switch (field_.kind) {
-      case Field::Kind::text:
-        return numeric_text(field_.column);
-      case Field::Kind::json:
-        return "(CASE " + type_ + " WHEN 'integer' THEN " + value_ + " WHEN 'real' THEN " + value_ +
-               " WHEN 'text' THEN " + numeric_text(value_) + " END)";
-      default:
-        return field_.column;
-    }
-  }
+std::string bool_rules(bool field, Op op, const Value& v) {
+  const std::string expected = text_of(v);
+  if (expected != "true" && expected != "false") return "NULL";
+  return field == (expected == "true") ? when_equivalent(op) : "NULL";
+}
 
-  // Nonzero when the field has a value on this record.
-  std::string exists() const {
-    switch (field_.kind) {
-      case Field::Kind::text:
-        return field_.column + " <> ''";
-      case Field::Kind::severity:
-        return field_.column + " <> 0";
-      case Field::Kind::json:
-        return type_ + " IS NOT NULL";
-      case Field::Kind::integer:
-        return "1";
-      case Field::Kind::absent:
-        return "0";
-    }
-    return "0";
-  }
+// present AND op, where an incomparable pair fails every operator but `ne`.
+std::string decide(Op op, const std::string& present, const std::string& ordered) {
+  if (op == Op::ne) return "coalesce((" + present + ") AND coalesce(" + ordered + ", 1), 0)";
+  return "coalesce((" + present + ") AND " + ordered + ", 0)";
+}
 
- private:
-  static std::string numeric_text(const std::string& e) {
-    return "(CASE WHEN " + e + " <> '' AND trim(" + e + ", '0123456789.-+eE') = '' AND " + e +
-           " GLOB '*[0-9]*' THEN CAST(" + e + " AS REAL) END)";
-  }
+std::string json_present(const JsonMember& m) {
+  return m.type + " IS NOT NULL AND " + m.type + " <> 'null' AND NOT (" + m.type + " = 'text' AND " +
+         m.value + " = '')";
+}
 
-  Field field_;
-  std::string value_, type_;
-};
+std::string json_text(const JsonMember& m) {
+  return "(CASE " + m.type + " WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE tinkr_text(" + m.value +
+         ") END)";
+}
 
-// Severity compares OpenTelemetry ranges of four. Stored numbers are 0..24 (ingest checks), and the
-// range function is monotonic, so each comparison becomes a bound on the number that an index serves.
-std::string lower_severity(Op op, const Value& value, SqlQuery& query) {
+std::string json_compare(const JsonMember& m, Op op, const Value& v, SqlQuery& q) {
+  const std::string number = number_rules(m.value, op, v, q);
+  const std::string ordered = "(CASE " + m.type + " WHEN 'integer' THEN " + number + " WHEN 'real' THEN " +
+                              number + " WHEN 'true' THEN " + bool_rules(true, op, v) +
+                              " WHEN 'false' THEN " + bool_rules(false, op, v) + " ELSE " +
+                              text_rules(m.value, op, v, q) + " END)";
+  return decide(op, json_present(m), ordered);
+}
+
+// Severities compare ranges of four. Stored numbers are 0..24 (0: none), and the range function is
+// monotonic, so each comparison becomes bounds on the number that an index serves.
+std::string severity_compare(Op op, const Value& v, SqlQuery& q) {
   int64_t number = 0;
-  if (auto* s = std::get_if<std::string>(&value)) {
-    auto parsed = ir::severity_from_text(*s);
-    if (!parsed) throw sdk::Error(TINKR_INVALID_QUERY, "severity '" + *s + "' is not a severity level");
-    number = *parsed;
-  } else if (auto* i = std::get_if<int64_t>(&value)) {
+  if (auto* s = std::get_if<std::string>(&v))
+    number = ir::severity_from_text(*s).value_or(0);
+  else if (auto* i = std::get_if<int64_t>(&v))
     number = *i;
-  } else if (auto* d = std::get_if<double>(&value)) {
+  else if (auto* d = std::get_if<double>(&v))
     number = static_cast<int64_t>(*d);
-  } else {
-    throw sdk::Error(TINKR_INVALID_QUERY, "severity compared with a boolean");
-  }
   const int32_t range = ir::severity_range(number);
-  const int64_t low = range == 0 ? 0 : range * 4 - 3;
-  const int64_t high = range == 0 ? 0 : range * 4;
-  auto lo = [&] { return query.param(low); };
-  auto hi = [&] { return query.param(high); };
+  if (range == 0) return op == Op::ne ? "severity_number <> 0" : "0";  // incomparable
+  const std::string low = q.param(int64_t{range * 4 - 3});
   switch (op) {
     case Op::eq:
-    case Op::ne: {
-      const std::string from = lo(), to = hi();  // numbered in reading order
-      return std::string("severity_number ") + (op == Op::ne ? "NOT " : "") + "BETWEEN " + from + " AND " +
-             to;
-    }
+      return "severity_number BETWEEN " + low + " AND " + q.param(int64_t{range * 4});
+    case Op::ne:
+      return "(severity_number <> 0 AND severity_number NOT BETWEEN " + low + " AND " +
+             q.param(int64_t{range * 4}) + ")";
     case Op::lt:
-      return "severity_number < " + lo();
+      return "(severity_number > 0 AND severity_number < " + low + ")";
     case Op::le:
-      return "severity_number <= " + hi();
+      return "(severity_number > 0 AND severity_number < " + low + " + 4)";
     case Op::gt:
-      return "severity_number > " + hi();
+      return "severity_number >= " + low + " + 4";
     default:
-      return "severity_number >= " + lo();
+      return "severity_number >= " + low;
   }
 }
 
-std::string lower_comparison(const Field& field, const Operand& operand, Op op, const Value& value,
-                             SqlQuery& query) {
-  if (field.kind == Field::Kind::severity) return lower_severity(op, value, query);
-  const char* sql_op = sql_operator(op);
-  // Direct column comparisons keep the indexes usable.
-  if (field.kind == Field::Kind::text && std::holds_alternative<std::string>(value))
-    return field.column + " " + sql_op + " " + query.param(value);
-  if (field.kind == Field::Kind::integer && is_number(value))
-    return field.column + " " + sql_op + " " + query.param(value);
-  std::string lhs = is_number(value) ? operand.number() : operand.text();
-  std::string rhs = query.param(is_number(value) ? value : Value(as_text(value)));
-  return "coalesce(" + lhs + " " + sql_op + " " + rhs + ", " + (op == Op::ne ? "1" : "0") + ")";
+std::string compare(const Field& f, Op op, const Value& v, SqlQuery& q) {
+  switch (f.kind) {
+    case Field::Kind::severity:
+      return severity_compare(op, v, q);
+    case Field::Kind::integer:
+      if (is_number(v)) return f.column + " " + sql_operator(op) + " " + q.param(v);  // index-friendly
+      return decide(op, "1", number_rules(f.column, op, v, q));
+    case Field::Kind::status: {
+      const auto* s = std::get_if<std::string>(&v);
+      if (!s) return op == Op::ne ? "1" : "0";
+      std::string lowered = *s;
+      for (auto& c : lowered) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (op == Op::ne) return "status <> " + q.param(lowered);
+      if (op == Op::lt || op == Op::gt) return "0";
+      return "status = " + q.param(lowered);
+    }
+    case Field::Kind::text:
+      if (op == Op::eq && std::holds_alternative<std::string>(v) && !std::get<std::string>(v).empty())
+        return f.column + " = " + q.param(v);  // index-friendly; a match is never empty
+      return decide(op, f.column + " <> ''", text_rules(f.column, op, v, q));
+    case Field::Kind::json:
+      return json_compare(json_member(f, q), op, v, q);
+    case Field::Kind::absent:
+      return "0";
+  }
+  return "0";
 }
 
-std::string lower_predicate(const ir::Predicate& p, Table table, SqlQuery& query) {
-  const Field field = resolve(table, p.field);
+const char* kSeverityTexts =
+    "(CASE (severity_number + 3) / 4 WHEN 1 THEN 'trace' WHEN 2 THEN 'debug' WHEN 3 THEN 'info' WHEN 4 THEN "
+    "'warn' "
+    "WHEN 5 THEN 'error' WHEN 6 THEN 'fatal' END)";
+
+// contains / startswith / exists: on the field's text, when it has a value.
+std::string text_operator(const Field& f, Op op, const ir::Predicate& p, SqlQuery& q) {
+  std::string present, text;
+  switch (f.kind) {
+    case Field::Kind::text:
+      present = f.column + " <> ''", text = f.column;
+      break;
+    case Field::Kind::integer:
+      present = "1", text = "tinkr_text(" + f.column + ")";
+      break;
+    case Field::Kind::severity:
+      present = "severity_number <> 0", text = kSeverityTexts;
+      break;
+    case Field::Kind::status:
+      present = "1", text = "status";
+      break;
+    case Field::Kind::json: {
+      JsonMember m = json_member(f, q);
+      present = json_present(m), text = json_text(m);
+      break;
+    }
+    case Field::Kind::absent:
+      return "0";
+  }
+  if (op == Op::exists) return present == "1" ? "1" : "coalesce(" + present + ", 0)";
+  const std::string needle = q.param(text_of(p.values.front()));
+  const std::string test = op == Op::contains ? "instr(lower(" + text + "), lower(" + needle + ")) > 0"
+                                              : "instr(lower(" + text + "), lower(" + needle + ")) = 1";
+  return "coalesce((" + present + ") AND " + test + ", 0)";
+}
+
+std::string lower_predicate(const ir::Predicate& p, Table table, SqlQuery& q) {
   if (p.op == Op::matches)
     throw sdk::Error(TINKR_UNSUPPORTED,
                      "local backend: operator 'matches' is evaluated by the core, not in SQL");
-  if (field.kind == Field::Kind::absent) return p.op == Op::ne ? "1" : "0";
-  Operand operand(field, query);
-  if (p.op == Op::exists)
-    return operand.nullable() ? "coalesce(" + operand.exists() + ", 0)" : operand.exists();
-  if (p.values.empty())
-    throw sdk::Error(TINKR_INVALID_QUERY, "predicate on '" + p.field + "' with operator '" +
-                                              std::string(ir::to_string(p.op)) + "' has no value");
-  if (is_comparison(p.op)) return lower_comparison(field, operand, p.op, p.values.front(), query);
+  if (p.op != Op::exists && p.values.empty())
+    return "0";  // as the core: a predicate without values matches nothing
+  const Field field = resolve_field(table, p.field);
+  if (field.kind == Field::Kind::absent) return "0";
+  if (p.op == Op::exists || p.op == Op::contains || p.op == Op::startswith)
+    return text_operator(field, p.op, p, q);
   if (p.op == Op::in) {
     std::string out = "(";
     for (std::size_t i = 0; i < p.values.size(); ++i)
-      out += (i ? " OR " : "") + lower_comparison(field, operand, Op::eq, p.values[i], query);
+      out += (i ? " OR " : "") + compare(field, Op::eq, p.values[i], q);
     return out + ")";
   }
-  const std::string needle = query.param(as_text(p.values.front()));
-  const std::string haystack = field.kind == Field::Kind::severity ? "severity_text" : operand.text();
-  if (p.op == Op::contains) return "coalesce(instr(lower(" + haystack + "), lower(" + needle + ")) > 0, 0)";
-  return "coalesce(instr(" + haystack + ", " + needle + ") = 1, 0)";  // startswith
+  return compare(field, p.op, p.values.front(), q);
 }
 
-const char* text_search_column(Table table) {
+const char* searchable_column(Table table) {
   switch (table) {
     case Table::logs:
       return "body";
@@ -258,10 +231,6 @@ const char* text_search_column(Table table) {
 }
 
 }  // namespace
-
-const char* time_column(Table table) {
-  return table == Table::spans ? "start_unix_nano" : "time_unix_nano";
-}
 
 std::string lower_scope(const ir::Query& query, Table table, SqlQuery& sql) {
   std::vector<std::string> conditions;
@@ -284,8 +253,8 @@ std::string lower_filter(const ir::Filter& filter, Table table, SqlQuery& query)
     case Kind::predicate:
       return lower_predicate(filter.predicate, table, query);
     case Kind::text:
-      return std::string("instr(lower(") + text_search_column(table) + "), lower(" +
-             query.param(filter.text) + ")) > 0";
+      return std::string("instr(lower(") + searchable_column(table) + "), lower(" + query.param(filter.text) +
+             ")) > 0";
     case Kind::not_:
       return "NOT (" + lower_filter(filter.children.front(), table, query) + ")";
     case Kind::and_:

@@ -41,6 +41,9 @@ MetricsPlan lower_metrics(const ir::Query& query) {
   SqlQuery& sql = plan.sql;
   std::string groups, group_names;
   for (std::size_t i = 0; i < spec.group_by.size(); ++i) {
+    if (spec.group_by[i].find('"') != std::string::npos)
+      throw sdk::Error(TINKR_INVALID_QUERY,
+                       "local backend: cannot group by a dimension whose name holds '\"'");
     std::string name = "g" + std::to_string(i);
     groups += ", CAST(json_extract(dimensions, " + sql.param("$.\"" + spec.group_by[i] + "\"") +
               ") AS TEXT) AS " + name;

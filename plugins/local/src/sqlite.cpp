@@ -1,6 +1,8 @@
 // sqlite.cpp: the RAII owners of sqlite.hpp.
 #include "sqlite.hpp"
 
+#include "sql_functions.hpp"
+
 #include <utility>
 
 namespace tinkr::local {
@@ -34,6 +36,7 @@ Connection::Connection(const std::string& path, Mode mode) : path_(path), mode_(
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 10'000);
+  if (int fn = register_sql_functions(db_); fn != SQLITE_OK) fail("registering SQL functions", fn);
   if (mode != Mode::read_only) exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
 }
 
