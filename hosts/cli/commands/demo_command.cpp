@@ -1,16 +1,59 @@
-// The demo command.
+// The demo command: the demo-data generator's hour, through Engine::ingest.
 #include "commands/demo_command.hpp"
+
+#include "commands/ingest_command.hpp"
+#include "common/time_text.hpp"
+
+#include <fstream>
+
+#ifdef TINKR_HAVE_DEMO_DATA
+#include <demo_data.hpp>
+#endif
 
 namespace tinkr::cli {
 
 void setup_demo(CLI::App& app, Context& context) {
   auto options = std::make_shared<DemoOptions>();
-  app.add_subcommand("demo", "write an hour of demo telemetry into the local backend")
-      ->callback([options, &context] { context.exit_code = run_demo(*options, context); });
+  auto* command = app.add_subcommand("demo", "write an hour of demo telemetry into the local backend");
+  command->add_option("--seed", options->seed, "the same seed writes the same hour")->capture_default_str();
+  command->add_option("--save", options->save, "also write the OTLP/JSON lines to this file");
+  command->callback([options, &context] { context.exit_code = run_demo(*options, context); });
 }
 
+#ifdef TINKR_HAVE_DEMO_DATA
+int run_demo(const DemoOptions& options, Context& context) {
+  auto engine = context.engine("demo");
+  if (!engine) return context.report(engine.error());
+  demo::DemoOptions demo_options;
+  demo_options.now_ns = now_ns();
+  demo_options.seed = options.seed;
+  std::string lines;
+  const auto summary = demo::generate_demo(demo_options, lines);
+  if (!options.save.empty()) {
+    std::ofstream file(options.save, std::ios::binary);
+    if (!(file << lines))
+      return context.report(
+          Error(Error::Code::config, "--save '" + options.save + "': cannot write the file"));
+  }
+  auto stored = (*engine)->ingest(kOtlpJsonFormat, "tinkr demo", lines);
+  if (!stored) return context.report(stored.error().with_context("tinkr demo"));
+  context.out << "demo: wrote " << summary.requests << " requests, " << summary.logs << " log records, "
+              << summary.spans << " spans and " << summary.metric_points << " metric points to the "
+              << (*engine)->profile_name() << " backend\n"
+              << "demo: incident from " << host::format_time(summary.incident.start_ns) << " to "
+              << host::format_time(summary.incident.end_ns) << "\n\n"
+              << "try:\n"
+              << "  tinkr logs payments-api 'level>=warn'\n"
+              << "  tinkr metrics payments-api http.server.requests,http.server.errors --interval 5m\n"
+              << "  tinkr traces payments-api --failed\n"
+              << "  tinkr traces checkout --slow 1s\n"
+              << "  tinkr trace TRACE_ID   (an id from the traces above)\n";
+  return 0;
+}
+#else
 int run_demo(const DemoOptions& /*options*/, Context& context) {
   return context.report(Error(Error::Code::unsupported, "tinkr demo: this build has no demo data generator"));
 }
+#endif
 
 }  // namespace tinkr::cli

@@ -1,5 +1,6 @@
-// tinkr demo: generates a realistic hour of telemetry (payments-api, checkout, inventory and their
-// database, with an incident in it) and ingests it into the local backend, then says what to ask.
+// tinkr demo: generates a realistic hour of telemetry (checkout, inventory, payments-api and its
+// database orders-db, with an incident in it) and ingests it into the local backend, then says which
+// questions to ask of it.
 #pragma once
 
 #include "context.hpp"
@@ -8,7 +9,10 @@
 
 namespace tinkr::cli {
 
-struct DemoOptions {};
+struct DemoOptions {
+  uint64_t seed = 42;
+  std::string save;  // also write the OTLP/JSON lines to this file
+};
 
 void setup_demo(CLI::App& app, Context& context);
 int run_demo(const DemoOptions& options, Context& context);

@@ -9,7 +9,7 @@
 namespace tinkr::cli {
 
 /// The format name Engine::ingest understands for OTLP/JSON lines.
-inline constexpr std::string_view kOtlpJsonFormat = "otlp_json";
+inline constexpr std::string_view kOtlpJsonFormat = "otlp-json";
 
 struct IngestOptions {
   std::vector<std::string> files;
