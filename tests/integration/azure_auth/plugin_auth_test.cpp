@@ -34,18 +34,21 @@ constexpr const char* kArm = "https://management.azure.com";
 class ScopedEnvironment {
  public:
   ScopedEnvironment() {
-    for (const char* name : {"AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_AUTHORITY_HOST",
-                             "AZURE_FEDERATED_TOKEN_FILE", "AZURE_CLIENT_CERTIFICATE_PATH", "IDENTITY_ENDPOINT",
-                             "IDENTITY_HEADER", "IDENTITY_SERVER_THUMBPRINT", "AZURE_LOG_ANALYTICS_WORKSPACE_ID",
-                             "AZURE_SUBSCRIPTION_ID", "AZURE_RESOURCE_GROUP", "FAKE_AZ_MODE", "FAKE_AZ_ARGS_FILE",
-                             "HTTPS_PROXY", "https_proxy", "PATH"})
+    for (const char* name :
+         {"AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_AUTHORITY_HOST",
+          "AZURE_FEDERATED_TOKEN_FILE", "AZURE_CLIENT_CERTIFICATE_PATH", "IDENTITY_ENDPOINT",
+          "IDENTITY_HEADER", "IDENTITY_SERVER_THUMBPRINT", "AZURE_LOG_ANALYTICS_WORKSPACE_ID",
+          "AZURE_SUBSCRIPTION_ID", "AZURE_RESOURCE_GROUP", "FAKE_AZ_MODE", "FAKE_AZ_ARGS_FILE", "HTTPS_PROXY",
+          "https_proxy", "PATH"})
       set(name, std::nullopt);
     set("PATH", "/nonexistent-tinkr-path");  // no real az
   }
   ~ScopedEnvironment() {
     for (auto& [name, value] : saved_) {
-      if (value) ::setenv(name.c_str(), value->c_str(), 1);
-      else ::unsetenv(name.c_str());
+      if (value)
+        ::setenv(name.c_str(), value->c_str(), 1);
+      else
+        ::unsetenv(name.c_str());
     }
   }
   void set(const std::string& name, const std::optional<std::string>& value) {
@@ -53,8 +56,10 @@ class ScopedEnvironment {
       const char* old = std::getenv(name.c_str());
       saved_[name] = old ? std::optional<std::string>(old) : std::nullopt;
     }
-    if (value) ::setenv(name.c_str(), value->c_str(), 1);
-    else ::unsetenv(name.c_str());
+    if (value)
+      ::setenv(name.c_str(), value->c_str(), 1);
+    else
+      ::unsetenv(name.c_str());
   }
 
  private:
@@ -76,12 +81,14 @@ uint16_t closed_port() {
 
 class AzureAuthIntegration : public ::testing::Test {
  protected:
-  std::string options(const std::string& extra = "") const {
-    std::string json = R"({"workspace_id":"11111111-2222-3333-4444-555555555555",)"
-                       R"("subscription_id":"00000000-0000-0000-0000-000000000001","resource_group":"rg-shop",)"
-                       R"("log_analytics_endpoint":")" + fake_.https_url() + R"(","arm_endpoint":")" +
-                       fake_.https_url() + R"(","authority_host":")" + fake_.https_url() + R"(","imds_endpoint":")" +
-                       fake_.http_url() + R"(","ca_file":")" + fake_.ca_file() + R"(")";
+  std::string options(const std::string& extra = "", std::string imds = "") const {
+    if (imds.empty()) imds = fake_.http_url();
+    std::string json =
+        R"({"workspace_id":"11111111-2222-3333-4444-555555555555",)"
+        R"("subscription_id":"00000000-0000-0000-0000-000000000001","resource_group":"rg-shop",)"
+        R"("log_analytics_endpoint":")" +
+        fake_.https_url() + R"(","arm_endpoint":")" + fake_.https_url() + R"(","authority_host":")" +
+        fake_.https_url() + R"(","imds_endpoint":")" + imds + R"(","ca_file":")" + fake_.ca_file() + R"(")";
     return json + (extra.empty() ? "" : "," + extra) + "}";
   }
 
@@ -153,7 +160,8 @@ TEST_F(AzureAuthIntegration, WorkloadIdentitySendsTheFederatedTokenAsAnAssertion
   ASSERT_EQ(tokens.size(), 1u);
   EXPECT_EQ(tokens[0].path, "/tenant-a/oauth2/v2.0/token");
   EXPECT_EQ(tokens[0].form_param("client_assertion"), "projected.service-account.jwt");
-  EXPECT_EQ(tokens[0].form_param("client_assertion_type"), "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+  EXPECT_EQ(tokens[0].form_param("client_assertion_type"),
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
   EXPECT_EQ(tokens[0].form_param("client_secret"), std::nullopt);
   std::filesystem::remove(file);
 }
@@ -213,7 +221,7 @@ TEST_F(AzureAuthIntegration, AzureCliNotLoggedInOrHangingIsAClearReason) {
 
 TEST_F(AzureAuthIntegration, WithNothingConfiguredTheErrorListsEveryCredential) {
   std::string imds = "http://127.0.0.1:" + std::to_string(closed_port());
-  std::string h = health(options(R"("imds_endpoint":")" + imds + R"(")"));
+  std::string h = health(options("", imds));
   EXPECT_NE(h.find(R"("status":"error")"), std::string::npos) << h;
   auto at = [&](const char* text) { return h.find(text); };
   EXPECT_LT(at("environment: AZURE_TENANT_ID"), at("workload_identity: AZURE_FEDERATED_TOKEN_FILE")) << h;
@@ -246,7 +254,8 @@ TEST_F(AzureAuthIntegration, AThousandQueriesInARowAskForOneTokenPerScope) {
   EXPECT_EQ(fake_.token_requests(kArm), 1u);
   EXPECT_EQ(fake_.token_requests_total(), 2u);
   std::cout << "[ figures  ] 2000 queries: " << fake_.token_requests_total() << " token requests, "
-            << fake_.tls_handshakes() << " TLS handshakes, " << fake_.connections_accepted() << " connections\n";
+            << fake_.tls_handshakes() << " TLS handshakes, " << fake_.connections_accepted()
+            << " connections\n";
 }
 
 }  // namespace

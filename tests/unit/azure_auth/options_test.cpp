@@ -85,6 +85,11 @@ TEST(AzureOptions, UnknownKeysAreErrorsNamingThem) {
   EXPECT_NE(message.find("unknown option 'colud'"), std::string::npos) << message;
 }
 
+TEST(AzureOptions, AKeyGivenTwiceIsAnError) {
+  std::string message = config_error(complete(R"("cloud":"public","cloud":"china")"));
+  EXPECT_NE(message.find("option 'cloud' is given more than once"), std::string::npos) << message;
+}
+
 TEST(AzureOptions, TextThatIsNotAJsonObjectIsAConfigError) {
   EXPECT_NE(config_error("[1,2]").find("expected a JSON object"), std::string::npos);
   EXPECT_NE(config_error("{not json").find("expected a JSON object"), std::string::npos);

@@ -1,7 +1,7 @@
 // The Azure backend's wiring (see azure_backend.hpp).
 #include "backend/azure_backend.hpp"
 
-#include "backend/query_path.hpp"
+#include "lower/run_query.hpp"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -50,11 +50,11 @@ QueryContext AzureBackend::query_context() const {
 }
 
 void AzureBackend::execute(const ir::Query& query, sdk::Sink& sink, const sdk::CallContext& call) {
-  query_path::run_query(query, query_context(), transport_, sink, call);
+  run_query(query, query_context(), transport_, sink, call);
 }
 
 std::string AzureBackend::explain(const ir::Query& query) {
-  return query_path::explain_query(query, query_context());
+  return explain_query(query, query_context());
 }
 
 std::string AzureBackend::check_health(const sdk::CallContext& call) {

@@ -1,7 +1,7 @@
 // AzureBackend::describe(): the query path's capabilities plus the options schema, in the agreed
 // describe() format (name, version, description, signals, pushdown, resource_types, options).
 #include "backend/azure_backend.hpp"
-#include "backend/query_path.hpp"
+#include "lower/run_query.hpp"
 
 #include <tinkr/sdk/error.hpp>
 
@@ -20,7 +20,7 @@ rapidjson::Value string_value(std::string_view s, rapidjson::Document::Allocator
 
 std::string AzureBackend::describe() {
   rapidjson::Document capabilities;
-  std::string text = query_path::capabilities_json();
+  std::string text = capabilities_json();
   capabilities.Parse(text.data(), text.size());
   if (capabilities.HasParseError() || !capabilities.IsObject())
     throw sdk::Error(TINKR_INTERNAL, "azure: the capabilities JSON is not an object");

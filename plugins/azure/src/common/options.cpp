@@ -7,6 +7,7 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <vector>
@@ -262,11 +263,16 @@ AzureOptions parse_options(std::string_view options_json, const Environment& env
     throw sdk::Error(TINKR_CONFIG, "invalid azure options: expected a JSON object");
 
   OptionReader reader(doc, env);
+  std::vector<std::string_view> seen;
   for (const auto& m : doc.GetObject()) {
     std::string_view key(m.name.GetString(), m.name.GetStringLength());
     bool known = false;
     for (const auto& s : kOptions) known = known || s.key == key;
     if (!known) reader.problems().push_back("unknown option " + quoted(key));
+    // RapidJSON keeps duplicates and finds the first: say so rather than ignore the later value.
+    if (known && std::find(seen.begin(), seen.end(), key) != seen.end())
+      reader.problems().push_back("option " + quoted(key) + " is given more than once");
+    seen.push_back(key);
   }
   AzureOptions options;
   read_identity_options(reader, options);
