@@ -22,15 +22,11 @@ constexpr int64_t kHour = 3'600'000'000'000;
 constexpr int64_t kEnd = 1'750'000'000'000'000'000;
 constexpr const char* kServices[] = {"payments-api", "checkout", "inventory", "orders-db"};
 
-std::filesystem::path temp_folder() {
+const std::filesystem::path& temp_folder() {
   static const std::filesystem::path folder = [] {
     auto p = std::filesystem::temp_directory_path() /
              ("tinkr-local-bench-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(p);
-    std::atexit([] {
-      std::error_code ec;
-      std::filesystem::remove_all(temp_folder(), ec);
-    });
     return p;
   }();
   return folder;
@@ -100,18 +96,21 @@ struct CountingSink {
   }
 };
 
+std::unique_ptr<LocalBackend> million;
+
 LocalBackend& million_record_store() {
-  static std::unique_ptr<LocalBackend> backend = [] {
-    Options options;
-    options.path = (temp_folder() / "million.db").string();
-    auto b = std::make_unique<LocalBackend>(options);
-    // Ten files of 100,000, one an hour: the way `tinkr ingest` takes hours of exporter output.
-    for (int64_t hour = 0; hour < 10; ++hour)
-      b->ingest("otlp-json", "hour.jsonl",
-                otlp_logs(100'000, kEnd - hour * kHour, static_cast<uint64_t>(hour)));
-    return b;
-  }();
-  return *backend;
+  if (!million)
+    million = [] {
+      Options options;
+      options.path = (temp_folder() / "million.db").string();
+      auto b = std::make_unique<LocalBackend>(options);
+      // Ten files of 100,000, one an hour: the way `tinkr ingest` takes hours of exporter output.
+      for (int64_t hour = 0; hour < 10; ++hour)
+        b->ingest("otlp-json", "hour.jsonl",
+                  otlp_logs(100'000, kEnd - hour * kHour, static_cast<uint64_t>(hour)));
+      return b;
+    }();
+  return *million;
 }
 
 void BM_ErrorsOfTheLastHour(benchmark::State& state) {
@@ -137,4 +136,13 @@ BENCHMARK(BM_ErrorsOfTheLastHour)->Unit(benchmark::kMillisecond)->Repetitions(5)
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  million.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(temp_folder(), ec);
+  return 0;
+}

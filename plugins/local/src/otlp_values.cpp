@@ -29,7 +29,11 @@ std::string Path::render() const {
     if (!out.empty()) out += '.';
     out += member;
   }
-  if (index >= 0) out += "[" + std::to_string(index) + "]";
+  if (index >= 0) {
+    out += '[';
+    out += std::to_string(index);
+    out += ']';
+  }
   return out;
 }
 

@@ -25,7 +25,6 @@ CREATE TABLE IF NOT EXISTS logs (
 CREATE INDEX IF NOT EXISTS logs_service_time ON logs (service, time_unix_nano);
 CREATE INDEX IF NOT EXISTS logs_service_severity_time ON logs (service, severity_number, time_unix_nano);
 CREATE INDEX IF NOT EXISTS logs_time ON logs (time_unix_nano);
-CREATE INDEX IF NOT EXISTS logs_trace ON logs (trace_id) WHERE trace_id <> '';
 
 CREATE TABLE IF NOT EXISTS spans (
   trace_id        TEXT    NOT NULL,

@@ -7,7 +7,9 @@ namespace tinkr::local {
 
 std::string SqlQuery::param(ir::Value value) {
   params.push_back(std::move(value));
-  return "?" + std::to_string(params.size());
+  std::string placeholder = std::to_string(params.size());
+  placeholder.insert(0, 1, '?');  // not "?" + ...: GCC 12 at -O3 warns falsely (-Wrestrict) on that form
+  return placeholder;
 }
 
 std::string literal(const ir::Value& value) {
@@ -40,8 +42,12 @@ std::string literal(const ir::Value& value) {
 
 std::string explain_text(const SqlQuery& query) {
   std::string out = query.text;
-  for (std::size_t i = 0; i < query.params.size(); ++i)
-    out += "\n-- ?" + std::to_string(i + 1) + " = " + literal(query.params[i]);
+  for (std::size_t i = 0; i < query.params.size(); ++i) {
+    out += "\n-- ?";
+    out += std::to_string(i + 1);
+    out += " = ";
+    out += literal(query.params[i]);
+  }
   return out;
 }
 
