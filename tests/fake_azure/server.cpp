@@ -204,6 +204,8 @@ struct FakeAzure::Runtime {
     acceptor.async_accept([this, &acceptor, tls, state](error_code ec, tcp::socket socket) {
       if (ec) return;  // closed: the server is stopping
       uint64_t id = ++state->connections;
+      error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
       if (tls) {
         auto mode = state->tls_mode.load();
         auto& context = mode == TlsMode::untrusted_ca      ? *untrusted

@@ -20,6 +20,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include <array>
+#include <vector>
 
 #include "base/call_state.hpp"
 
@@ -116,21 +117,28 @@ struct Connection::Impl {
     return std::nullopt;
   }
 
-  std::optional<TransportFailure> connect(const std::string& host, const std::string& port, bool numeric_host,
+  std::optional<TransportFailure> connect(const std::string& host, const std::string& port,
                                           const Deadlines& d, const std::string& who) {
     auto deadline = std::min(d.request, Clock::now() + d.connect_timeout);
     error_code ec;
-    tcp::resolver::results_type endpoints;
-    auto flags = tcp::resolver::numeric_service |
-                 (numeric_host ? tcp::resolver::numeric_host : tcp::resolver::flags());
-    auto wait = run(
-        [&](bool& done) {
-          resolver.async_resolve(host, port, flags, [&](error_code e, tcp::resolver::results_type r) {
-            ec = e, endpoints = std::move(r), done = true;
-          });
-        },
-        deadline, d.cancel);
-    if (auto f = stopped(wait, "name resolution", who)) return f;
+    std::vector<tcp::endpoint> endpoints;
+    Wait wait = Wait::done;
+    // An IP literal needs no resolver (whose asynchronous form starts a thread per io_context).
+    error_code not_literal;
+    auto literal = asio::ip::make_address(host, not_literal);
+    if (!not_literal) {
+      endpoints.emplace_back(literal, static_cast<uint16_t>(std::stoul(port)));
+    } else {
+      wait = run(
+          [&](bool& done) {
+            resolver.async_resolve(host, port, tcp::resolver::numeric_service,
+                                   [&](error_code e, tcp::resolver::results_type r) {
+                                     ec = e, endpoints.assign(r.begin(), r.end()), done = true;
+                                   });
+          },
+          deadline, d.cancel);
+      if (auto f = stopped(wait, "name resolution", who)) return f;
+    }
     if (ec) return failure(Error::Code::upstream_unavailable, "cannot resolve " + who + ": " + ec.message());
     wait = run(
         [&](bool& done) {
@@ -234,11 +242,10 @@ TransportExpected<std::unique_ptr<Connection>> Connection::open(const Endpoint& 
     impl->plain.emplace(impl->ioc);
   if (endpoint.proxy) {
     auto& p = *endpoint.proxy;
-    if (auto f = impl->connect(p.host, p.port, false, d, "proxy " + p.host + ":" + p.port))
+    if (auto f = impl->connect(p.host, p.port, d, "proxy " + p.host + ":" + p.port))
       return tl::unexpected(*f);
     if (auto f = impl->tunnel(p, d)) return tl::unexpected(*f);
-  } else if (auto f = impl->connect(endpoint.url.host, endpoint.url.port, endpoint.url.host_is_ip, d,
-                                    impl->authority)) {
+  } else if (auto f = impl->connect(endpoint.url.host, endpoint.url.port, d, impl->authority)) {
     return tl::unexpected(*f);
   }
   if (impl->tls)
