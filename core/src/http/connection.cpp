@@ -89,6 +89,10 @@ struct Connection::Impl {
       auto now = Clock::now();
       if (outcome == Wait::done && now >= deadline) outcome = Wait::timed_out;
       if (outcome != Wait::done) {
+        // An operation that already finished is not thrown away: only unfinished work is cut short.
+        if (ioc.stopped()) ioc.restart();
+        ioc.poll();
+        if (done) break;
         abort(done);
         return outcome;
       }
