@@ -2,6 +2,7 @@
 #include "server_metrics.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace tinkr::server {
 namespace {
@@ -20,9 +21,13 @@ std::string label(std::string_view value) {
   return escaped;
 }
 
+// Shortest text that reads back as the same bucket bound or sum ("0.005", not "0.0050000000000000001").
 std::string number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", value);
+  char text[40];
+  for (int precision = 6; precision <= 17; ++precision) {
+    std::snprintf(text, sizeof text, "%.*g", precision, value);
+    if (std::strtod(text, nullptr) == value) break;
+  }
   return text;
 }
 

@@ -4,7 +4,9 @@
 #include "job_runner.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/prefer.hpp>
 #include <boost/asio/write.hpp>
 
 namespace tinkr::server {
@@ -147,7 +149,7 @@ void Session::reject_and_drain(http::status status, const Error& error) {
   response_ = std::make_shared<Response>(std::move(response));
   bytes_sent_ = response_->body().size();
   std::size_t remaining = kMaxDrainBytes;
-  if (parser_ && parser_->content_length())
+  if (parser_ && parser_->is_header_done() && parser_->content_length())
     remaining = static_cast<std::size_t>(std::min<std::uint64_t>(*parser_->content_length(), kMaxDrainBytes));
   stream_.expires_after(milliseconds(context_.settings.header_timeout_ms));
   http::async_write(stream_, *response_,

@@ -9,6 +9,21 @@ namespace {
 constexpr std::string_view kReset = "\033[0m";
 constexpr std::string_view kBold = "\033[1m";
 
+// A cell is one line: a line break inside a message would tear the table apart.
+std::string one_line(std::string text) {
+  std::string result;
+  for (char c : text) {
+    if (c == '\n') {
+      result += "↵";
+    } else if (c == '\t') {
+      result += ' ';
+    } else if (c != '\r') {
+      result += c;
+    }
+  }
+  return result;
+}
+
 }  // namespace
 
 std::size_t display_width(std::string_view text) {
@@ -38,7 +53,10 @@ void TableOutput::start_block(const std::vector<std::string>& headers) {
 
 void TableOutput::record(const Record& record) {
   start_block(record_headers(record));
+  const std::size_t first = rows_.size();
   append_record_rows(record, rows_);
+  for (std::size_t i = first; i < rows_.size(); ++i)
+    for (auto& cell : rows_[i]) cell = one_line(std::move(cell));
 }
 
 void TableOutput::table_begin(const std::string& /*name*/, const std::vector<Column>& columns) {
@@ -50,7 +68,7 @@ void TableOutput::table_begin(const std::string& /*name*/, const std::vector<Col
 
 void TableOutput::table_row(const std::vector<std::optional<std::string>>& cells) {
   TextRow row;
-  for (const auto& cell : cells) row.push_back(cell.value_or(""));
+  for (const auto& cell : cells) row.push_back(one_line(cell.value_or("")));
   rows_.push_back(std::move(row));
 }
 
@@ -79,6 +97,7 @@ void TableOutput::flush() {
       line += text;
       if (i != last) line += std::string(widths[i] - display_width(cell) + 2, ' ');
     }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
     out_ << line << '\n';
   };
   if (printed_block_) out_ << '\n';

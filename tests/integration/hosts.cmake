@@ -1,0 +1,16 @@
+# The hosts over real sockets on 127.0.0.1: tinkr-server in-process and as a binary, the tinkr CLI
+# as a binary (locally and through a server), and the embedding example. Backend: the mock plugin.
+if(TARGET tinkr_server_lib AND TARGET tinkr AND TARGET tinkr-server AND TARGET tinkr-embed-example
+   AND TARGET tinkr_plugin_mock)
+  tinkr_add_test(hosts_integration_test
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/hosts/process.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/server_fixture.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/server_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/cli_test.cpp
+    LIBRARIES tinkr_server_lib tinkr_host_http)
+  target_compile_definitions(hosts_integration_test PRIVATE
+    TINKR_CLI_PATH="$<TARGET_FILE:tinkr>"
+    TINKR_SERVER_PATH="$<TARGET_FILE:tinkr-server>"
+    TINKR_EMBED_PATH="$<TARGET_FILE:tinkr-embed-example>")
+  add_dependencies(hosts_integration_test tinkr tinkr-server tinkr-embed-example tinkr_plugin_mock)
+endif()

@@ -1,0 +1,54 @@
+// Runs the host programs as child processes for the integration tests: arguments and extra
+// environment in, exit code and both output streams out. No shell is involved.
+#pragma once
+
+#include <sys/types.h>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tinkr::testing {
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `program` to completion. `env` is added to (and overrides) the test's environment.
+ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
+                          const std::map<std::string, std::string>& env = {});
+
+/// A child whose stdout is read line by line while it runs (tinkr-server).
+class ChildProcess {
+ public:
+  ChildProcess(const std::string& program, const std::vector<std::string>& args,
+               const std::map<std::string, std::string>& env = {});
+  ~ChildProcess();
+  /// The next line of stdout (blocks until it comes); "" at end of output.
+  std::string read_line();
+  void signal(int number);
+  /// Waits for the child to end; its exit code (128 + signal when killed).
+  int wait();
+
+ private:
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+  std::string pending_;
+  bool waited_ = false;
+  int exit_code_ = -1;
+};
+
+/// A fresh temporary folder, removed with the object.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::string path_;
+};
+
+}  // namespace tinkr::testing

@@ -1,0 +1,8 @@
+# The CLI's output formats and span tree on fixed records, against golden files
+# (TINKR_UPDATE_GOLDEN=1 rewrites them).
+if(TARGET tinkr_cli_lib)
+  tinkr_add_test(cli_output_test
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/cli_output/cli_output_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/cli_output/fixed_records.cpp
+    LIBRARIES tinkr_cli_lib)
+endif()

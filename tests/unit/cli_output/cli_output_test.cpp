@@ -1,0 +1,129 @@
+// Each output format, and the span tree, on fixed records, compared with golden files in
+// tests/unit/cli_output/golden/. Run with TINKR_UPDATE_GOLDEN=1 to rewrite them after a deliberate
+// change, then review the diff.
+#include "fixed_records.hpp"
+#include "output/output_format.hpp"
+#include "output/span_tree.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace tinkr::cli {
+namespace {
+
+const std::string kGoldenDir = std::string(TINKR_SOURCE_DIR) + "/tests/unit/cli_output/golden/";
+
+void expect_golden(const std::string& name, const std::string& actual) {
+  const std::string path = kGoldenDir + name;
+  const char* update = std::getenv("TINKR_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  std::ifstream file(path, std::ios::binary);
+  ASSERT_TRUE(file.good()) << "missing golden file " << path << " (run with TINKR_UPDATE_GOLDEN=1)";
+  std::stringstream expected;
+  expected << file.rdbuf();
+  EXPECT_EQ(expected.str(), actual) << "output differs from " << path;
+}
+
+std::string render(Format format, const std::vector<Record>& records, Style style = {}) {
+  std::ostringstream out;
+  auto output = make_output(format, out, style);
+  for (const auto& record : records) output->record(record);
+  output->finish();
+  return out.str();
+}
+
+std::string render_table(Format format) {
+  std::ostringstream out;
+  auto output = make_output(format, out, {});
+  const Table table = testing::fixed_table();
+  output->table_begin(table.name, table.columns);
+  for (const auto& row : table.rows) output->table_row(row);
+  output->finish();
+  return out.str();
+}
+
+struct FormatCase {
+  Format format;
+  const char* extension;
+};
+
+class OutputFormatTest : public ::testing::TestWithParam<FormatCase> {};
+
+// Logs, metric series, trace summaries and native tables print as each format's golden file says.
+TEST_P(OutputFormatTest, MatchesGoldenFiles) {
+  const auto [format, extension] = GetParam();
+  expect_golden(std::string("logs.") + extension, render(format, testing::fixed_logs()));
+  expect_golden(std::string("metrics.") + extension, render(format, testing::fixed_metrics()));
+  expect_golden(std::string("traces.") + extension, render(format, testing::fixed_traces()));
+  expect_golden(std::string("native.") + extension, render_table(format));
+  const auto fixed_spans = testing::fixed_spans();
+  const std::vector<Record> spans(fixed_spans.begin(), fixed_spans.end());
+  expect_golden(std::string("spans.") + extension, render(format, spans));
+}
+
+INSTANTIATE_TEST_SUITE_P(AllFormats, OutputFormatTest,
+                         ::testing::Values(FormatCase{Format::table, "table"},
+                                           FormatCase{Format::json, "json"},
+                                           FormatCase{Format::ndjson, "ndjson"},
+                                           FormatCase{Format::csv, "csv"}),
+                         [](const auto& info) { return std::string(info.param.extension); });
+
+// An empty result is still valid output in the machine formats: [] for json, nothing for the rest.
+TEST(OutputFormat, EmptyResultIsValidOutput) {
+  EXPECT_EQ(render(Format::json, {}), "[]\n") << "json must stay parseable with no records";
+  EXPECT_EQ(render(Format::ndjson, {}), "") << "ndjson has one line per record";
+  EXPECT_EQ(render(Format::table, {}), "") << "the table format prints nothing (the CLI says so on stderr)";
+}
+
+// Colour appears only when the style asks for it, and then around level cells only.
+TEST(OutputFormat, TableColoursLevelsOnlyWhenAsked) {
+  const auto plain = render(Format::table, testing::fixed_logs());
+  const auto coloured = render(Format::table, testing::fixed_logs(), Style{true});
+  EXPECT_EQ(plain.find('\033'), std::string::npos) << "no escape codes without colour";
+  EXPECT_NE(coloured.find("\033[31mERROR\033[0m"), std::string::npos) << "errors are red on a terminal";
+  EXPECT_NE(coloured.find("\033[33mWARN\033[0m"), std::string::npos) << "warnings are yellow on a terminal";
+}
+
+TEST(OutputFormat, UnknownFormatNamesTheChoices) {
+  auto format = parse_format("yaml");
+  ASSERT_FALSE(format);
+  EXPECT_EQ(format.error().message(),
+            "-o 'yaml': unknown output format (expected table, json, ndjson or csv)");
+}
+
+// The span tree: children under parents by start time, the orphan as its own root, durations and
+// bars placed on the trace's timeline.
+TEST(SpanTree, MatchesGoldenFile) {
+  std::ostringstream out;
+  render_span_tree(testing::fixed_spans(), out, Style{}, 40);
+  expect_golden("span_tree.txt", out.str());
+}
+
+TEST(SpanTree, EverySpanPrintedOnceEvenWithAParentCycle) {
+  auto spans = testing::fixed_spans();
+  spans[1].parent_span_id = "g1";  // root -> g1 -> c2 -> root
+  std::ostringstream out;
+  render_span_tree(spans, out, Style{}, 20);
+  const std::string text = out.str();
+  for (const char* name :
+       {"POST /checkout", "POST /payments", "SELECT orders", "GET /inventory/{sku}", "score"}) {
+    const auto first = text.find(name);
+    ASSERT_NE(first, std::string::npos) << name << " is missing from\n" << text;
+    EXPECT_EQ(text.find(name, first + 1), std::string::npos) << name << " printed twice in\n" << text;
+  }
+}
+
+TEST(SpanTree, EmptyTraceSaysSo) {
+  std::ostringstream out;
+  render_span_tree({}, out, Style{});
+  EXPECT_EQ(out.str(), "trace has no spans\n");
+}
+
+}  // namespace
+}  // namespace tinkr::cli
