@@ -39,12 +39,14 @@ struct Capabilities {
 Expected<Capabilities> parse_capabilities(std::string_view json);
 
 struct Plan {
-  ir::Query pushed;                // what goes to the backend (filter, and limit/order when safe)
-  ir::Filter residual;             // what the core evaluates on returned records; all() when nothing
-  int64_t limit = 0;               // the user's limit, applied by the core after the residual
-  bool overfetch = false;          // the pushed limit was raised because a residual exists
-  bool sort_in_core = false;       // the backend cannot order: the core sorts by query.order before the limit
-  std::vector<std::string> notes;  // for explain: what was kept back and why
+  ir::Query pushed;           // what goes to the backend (filter, and limit/order when safe)
+  ir::Filter residual;        // what the core evaluates on returned records; all() when nothing
+  int64_t limit = 0;          // the user's limit, applied by the core after the residual
+  bool overfetch = false;     // the pushed limit was raised because a residual exists
+  bool sort_in_core = false;  // the backend cannot order: the core sorts by query.order before the limit
+  // For explain: decisions about the limit and order. What was kept back is the residual itself;
+  // a part found in both the pushed filter and the residual was pushed but is re-checked (inexact).
+  std::vector<std::string> notes;
 };
 
 /// With a residual, the backend is asked for max(limit * kOverfetchFactor, kOverfetchMinimum) records
@@ -67,6 +69,10 @@ inline constexpr int64_t kOverfetchMinimum = 1000;
 /// An inexact predicate is never pushed under a not: the backend may return extra records for it
 /// (never fewer), and a not of "extra" is "fewer", which the core could not recover.
 Expected<Plan> plan(const ir::Query& query, const Capabilities& capabilities, bool pushdown = true);
+
+/// The same, taking the query apart instead of copying it (the engine's path: the query is not
+/// needed once planned).
+Expected<Plan> plan(ir::Query&& query, const Capabilities& capabilities, bool pushdown = true);
 
 /// Does the record satisfy the filter? The reference semantics of every operator (docs/ir.md): eq, ne,
 /// in and the comparisons are case-sensitive on text; contains, startswith and text search are

@@ -84,52 +84,51 @@ std::string join_signals(const std::set<ir::Signal>& signals) {
   return out.empty() ? "nothing" : out;
 }
 
-void split_filter(const Filter& filter, const Capabilities& caps, bool pushdown, Plan& plan) {
+/// Moves each and-child of `filter` to the pushed side, the residual, or (pushed but inexact) both.
+void split_filter(Filter&& filter, const Capabilities& caps, bool pushdown, Plan& plan) {
   std::vector<Filter> pushed, residual;
-  auto place = [&](const Filter& part) {
-    if (pushdown && is_pushable(part, caps, false)) {
-      pushed.push_back(part);
-      if (!is_exact(part, caps)) {
-        residual.push_back(part);
-        plan.notes.push_back("re-checked in core (inexact in the backend): " + ir::to_json(part));
-      }
-    } else {
-      residual.push_back(part);
-      plan.notes.push_back("evaluated in core: " + ir::to_json(part));
+  auto place = [&](Filter&& part) {
+    if (!pushdown || !is_pushable(part, caps, false)) {
+      residual.push_back(std::move(part));
+      return;
     }
+    if (!is_exact(part, caps)) residual.push_back(part);
+    pushed.push_back(std::move(part));
   };
   if (filter.kind == Filter::Kind::and_) {
-    for (const auto& child : filter.children) place(child);
+    pushed.reserve(filter.children.size());
+    residual.reserve(filter.children.size());
+    for (auto& child : filter.children) place(std::move(child));
   } else if (!filter.is_all()) {
-    place(filter);
+    place(std::move(filter));
   }
   plan.pushed.filter = join_and(std::move(pushed));
   plan.residual = join_and(std::move(residual));
 }
 
-void place_limit_and_order(const ir::Query& query, const Capabilities& caps, Plan& plan) {
-  plan.limit = query.limit;
+void place_limit_and_order(int64_t limit, const Capabilities& caps, Plan& plan) {
+  plan.limit = limit;
   plan.sort_in_core = !caps.order;
   const bool core_cuts = !plan.residual.is_all() || !caps.order || !caps.limit;
   if (!core_cuts) {
-    plan.pushed.limit = query.limit;
-    if (caps.max_limit > 0 && (query.limit == 0 || query.limit > caps.max_limit)) {
+    plan.pushed.limit = limit;
+    if (caps.max_limit > 0 && (limit == 0 || limit > caps.max_limit)) {
       plan.pushed.limit = caps.max_limit;
       plan.notes.push_back("limit capped at the backend's max_limit " + std::to_string(caps.max_limit));
     }
     return;
   }
-  if (!caps.limit || query.limit == 0 || !caps.order) {
+  if (!caps.limit || limit == 0 || !caps.order) {
     // Without order in the backend, any cut it makes is an arbitrary one: fetch what it allows.
     plan.pushed.limit = caps.limit ? caps.max_limit : 0;
   } else {
-    plan.pushed.limit = std::max(query.limit * kOverfetchFactor, kOverfetchMinimum);
+    plan.pushed.limit = std::max(limit * kOverfetchFactor, kOverfetchMinimum);
     if (caps.max_limit > 0) plan.pushed.limit = std::min(plan.pushed.limit, caps.max_limit);
   }
-  if (query.limit > 0) {
+  if (limit > 0) {
     plan.overfetch = true;
     plan.notes.push_back(
-        "limit " + std::to_string(query.limit) + " applied in core after the residual; backend asked for " +
+        "limit " + std::to_string(limit) + " applied in core after the residual; backend asked for " +
         (plan.pushed.limit > 0 ? "up to " + std::to_string(plan.pushed.limit) : std::string("all")) +
         " records");
   }
@@ -138,7 +137,7 @@ void place_limit_and_order(const ir::Query& query, const Capabilities& caps, Pla
 
 }  // namespace
 
-Expected<Plan> plan(const ir::Query& query, const Capabilities& caps, bool pushdown) {
+Expected<Plan> plan(ir::Query&& query, const Capabilities& caps, bool pushdown) {
   if (!caps.signals.contains(query.signal)) {
     const std::string name = caps.name.empty() ? "backend" : "backend '" + caps.name + "'";
     return fail(Error::Code::unsupported, name + " cannot answer " +
@@ -147,17 +146,15 @@ Expected<Plan> plan(const ir::Query& query, const Capabilities& caps, bool pushd
   }
   if (auto error = find_bad_regex(query.filter)) return tl::make_unexpected(std::move(*error));
   Plan plan;
-  plan.pushed.signal = query.signal;
-  plan.pushed.service = query.service;
-  plan.pushed.resource_type = query.resource_type;
-  plan.pushed.time = query.time;
-  plan.pushed.order = query.order;
-  plan.pushed.metrics = query.metrics;
-  plan.pushed.trace_id = query.trace_id;
-  plan.pushed.native_text = query.native_text;
-  split_filter(query.filter, caps, pushdown, plan);
-  place_limit_and_order(query, caps, plan);
+  Filter filter = std::move(query.filter);
+  plan.pushed = std::move(query);
+  split_filter(std::move(filter), caps, pushdown, plan);
+  place_limit_and_order(plan.pushed.limit, caps, plan);
   return plan;
+}
+
+Expected<Plan> plan(const ir::Query& query, const Capabilities& caps, bool pushdown) {
+  return plan(ir::Query(query), caps, pushdown);
 }
 
 }  // namespace tinkr::planner

@@ -291,8 +291,44 @@ class Parser {
     auto field = detail::resolve_field(name, name_pos);
     if (!field) return set_issue(field.error().position, std::move(field.error().what)), Filter{};
     const FieldContext context{&*field, relation};
-    if (peek() == '(') return collapse_to_in(parse_parenthesised(&context));
+    if (peek() == '(') {
+      if (auto list = parse_value_list(context)) return std::move(*list);
+      return collapse_to_in(parse_parenthesised(&context));
+    }
     return parse_value(context);
+  }
+
+  /// The common `field:(a OR b OR c)` of plain values, read straight into one `in` predicate. For
+  /// anything else (one value, AND, NOT, quotes, wildcards, a bad value) the cursor is put back and
+  /// nullopt returned: the general path parses it and reports any error.
+  std::optional<Filter> parse_value_list(const FieldContext& context) {
+    if ((context.relation != Relation::colon && context.relation != Relation::eq) || *context.field == "body")
+      return std::nullopt;
+    const std::size_t start = pos_++;
+    std::vector<ir::Value> values;
+    values.reserve(4);
+    for (;;) {
+      skip_space();
+      if (at_end() || peek() == '(' || peek() == ')' || peek() == '"' || peek() == '/' ||
+          !keyword_at_cursor().empty())
+        break;
+      ValueToken token;
+      token.position = pos_;
+      token.raw = read_word(false);
+      if (token.raw.find('*') != std::string_view::npos) break;
+      auto value = detail::build_value(*context.field, token, clock_);
+      if (!value) break;
+      values.push_back(std::move(*value));
+      skip_space();
+      if (!at_end() && peek() == ')' && values.size() >= 2) {
+        ++pos_;
+        return Filter::make_predicate(*context.field, ir::Op::in, std::move(values));
+      }
+      if (keyword_at_cursor() != "OR") break;
+      pos_ += 2;
+    }
+    pos_ = start;
+    return std::nullopt;
   }
 
   /// field:(a OR b) of plain equalities becomes `field in [a, b]`: one predicate every backend can

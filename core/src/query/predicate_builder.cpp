@@ -116,7 +116,34 @@ tl::expected<ir::Value, Issue> severity_value(const ValueToken& value, const std
           text + "'");
 }
 
-tl::expected<ir::Value, Issue> typed_value(const std::string& field, const ValueToken& value, Clock& clock) {
+}  // namespace
+
+int64_t Clock::now_ns() {
+  if (!now_ns_) {
+    now_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  }
+  return *now_ns_;
+}
+
+std::string unescape(std::string_view raw) {
+  if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c == '\\' && i + 1 < raw.size()) {
+      c = raw[++i];
+      if (c == 'n') c = '\n';
+      if (c == 't') c = '\t';
+    }
+    out += c;
+  }
+  return out;
+}
+
+tl::expected<ir::Value, Issue> build_value(const std::string& field, const ValueToken& value, Clock& clock) {
   std::string text = unescape(value.raw);
   if (field == "severity") return severity_value(value, text);
   if (field == "duration") {
@@ -153,33 +180,6 @@ tl::expected<ir::Value, Issue> typed_value(const std::string& field, const Value
   return text;
 }
 
-}  // namespace
-
-int64_t Clock::now_ns() {
-  if (!now_ns_) {
-    now_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                  std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-  }
-  return *now_ns_;
-}
-
-std::string unescape(std::string_view raw) {
-  if (raw.find('\\') == std::string_view::npos) return std::string(raw);
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    char c = raw[i];
-    if (c == '\\' && i + 1 < raw.size()) {
-      c = raw[++i];
-      if (c == 'n') c = '\n';
-      if (c == 't') c = '\t';
-    }
-    out += c;
-  }
-  return out;
-}
-
 tl::expected<std::string, Issue> resolve_field(std::string_view name, std::size_t position) {
   if (auto canonical = ir::canonical_field(name)) return std::move(*canonical);
   return issue(position,
@@ -209,7 +209,7 @@ tl::expected<Filter, Issue> build_predicate(const std::string& field, Relation r
   if (value.kind == ValueToken::Kind::bare && relation == Relation::colon) {
     if (auto stars = unescaped_stars(value.raw); !stars.empty()) return build_glob(field, value, stars);
   }
-  auto typed = typed_value(field, value, clock);
+  auto typed = build_value(field, value, clock);
   if (!typed) return tl::unexpected(std::move(typed.error()));
   std::vector<ir::Value> values;
   values.push_back(std::move(*typed));

@@ -50,6 +50,11 @@ tl::expected<std::string, Issue> resolve_field(std::string_view name, std::size_
 tl::expected<ir::Filter, Issue> build_predicate(const std::string& canonical_field, Relation relation,
                                                 const ValueToken& value, Clock& clock);
 
+/// The value of a plain (no wildcard, no regex) token, typed for the canonical field: severity
+/// numbers, nanoseconds for time and duration, lowercase span status, typed attribute literals.
+tl::expected<ir::Value, Issue> build_value(const std::string& canonical_field, const ValueToken& value,
+                                           Clock& clock);
+
 /// The text of a bare or quoted token with its backslash escapes removed ("a\ b" -> "a b").
 std::string unescape(std::string_view raw);
 
