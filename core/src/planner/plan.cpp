@@ -125,13 +125,8 @@ void place_limit_and_order(int64_t limit, const Capabilities& caps, Plan& plan) 
     plan.pushed.limit = std::max(limit * kOverfetchFactor, kOverfetchMinimum);
     if (caps.max_limit > 0) plan.pushed.limit = std::min(plan.pushed.limit, caps.max_limit);
   }
-  if (limit > 0) {
-    plan.overfetch = true;
-    plan.notes.push_back(
-        "limit " + std::to_string(limit) + " applied in core after the residual; backend asked for " +
-        (plan.pushed.limit > 0 ? "up to " + std::to_string(plan.pushed.limit) : std::string("all")) +
-        " records");
-  }
+  // No note here: overfetch and pushed.limit say it, and the hot path stays free of string building.
+  plan.overfetch = limit > 0;
   if (plan.sort_in_core) plan.notes.push_back("the backend cannot order results: sorted in core");
 }
 

@@ -122,7 +122,6 @@ TEST(Plan, ResidualMeansOverFetchAndTheUserLimitIsAppliedInCore) {
   auto big = tinkr::planner::plan(logs_query(kBenchQuery, 5000), azure());
   ASSERT_TRUE(big);
   EXPECT_EQ(big->pushed.limit, 30000) << "50000 capped by max_limit";
-  EXPECT_FALSE(plan->notes.empty()) << "explain says what was kept back";
 }
 
 TEST(Plan, NoResidualPushesTheLimitAsIs) {
