@@ -133,7 +133,7 @@ class SchemaReader {
     if (!value.IsInt64() || value.GetInt64() < min || value.GetInt64() > max)
       return error("server", "'" + key + "' must be an integer from " + std::to_string(min) + " to " +
                                  std::to_string(max) + ", found " +
-                                 (value.IsNumber() ? std::to_string(value.GetDouble()) : type_name(value)));
+                                 (value.IsInt64() ? std::to_string(value.GetInt64()) : type_name(value)));
     out = value.GetInt64();
     return true;
   }
