@@ -14,3 +14,7 @@ if(TARGET tinkr_server_lib AND TARGET tinkr AND TARGET tinkr-server AND TARGET t
     TINKR_EMBED_PATH="$<TARGET_FILE:tinkr-embed-example>")
   add_dependencies(hosts_integration_test tinkr tinkr-server tinkr-embed-example tinkr_plugin_mock)
 endif()
+if(TARGET hosts_integration_test AND TARGET tinkr_plugin_local)
+  target_compile_definitions(hosts_integration_test PRIVATE TINKR_HAVE_LOCAL_PLUGIN=1)
+  add_dependencies(hosts_integration_test tinkr_plugin_local)
+endif()

@@ -190,6 +190,39 @@ TEST(ServerBinary, RefusesToStartWithoutKeysOrWithABrokenBackend) {
   EXPECT_EQ(public_no_auth.exit_code, 12) << "--no-auth binds to loopback only";
 }
 
+#ifdef TINKR_HAVE_LOCAL_PLUGIN
+// With no config and no TINKR_BACKEND the CLI uses the embedded local backend; `tinkr demo` fills it
+// and the demo's questions get answers.
+TEST(LocalDemo, DemoThenQueriesAnswerFromTheLocalBackend) {
+  TempDir home;
+  const std::map<std::string, std::string> env = {{"HOME", home.path()},
+                                                  {"TINKR_PLUGIN_PATH", TINKR_PLUGIN_DIR}};
+  auto demo = run_process(TINKR_CLI_PATH, {"demo"}, env);
+  ASSERT_EQ(demo.exit_code, 0) << demo.out << demo.err;
+  EXPECT_NE(demo.err.find("local backend"), std::string::npos)
+      << "the implicit choice is said once: " << demo.err;
+
+  auto errors = run_process(TINKR_CLI_PATH,
+                            {"-o", "json", "logs", "payments-api", "level>=error", "--since", "1h"}, env);
+  ASSERT_EQ(errors.exit_code, 0) << errors.err;
+  rapidjson::Document logs;
+  logs.Parse(errors.out.c_str());
+  ASSERT_TRUE(logs.IsArray()) << errors.out.substr(0, 300);
+  EXPECT_GT(logs.Size(), 0u) << "the incident's error burst";
+
+  auto failed = run_process(TINKR_CLI_PATH, {"-o", "json", "traces", "payments-api", "--failed"}, env);
+  ASSERT_EQ(failed.exit_code, 0) << failed.err;
+  rapidjson::Document traces;
+  traces.Parse(failed.out.c_str());
+  ASSERT_TRUE(traces.IsArray() && traces.Size() > 0) << failed.out.substr(0, 300);
+  const std::string trace_id = traces[0]["trace_id"].GetString();
+  auto tree = run_process(TINKR_CLI_PATH, {"trace", trace_id}, env);
+  ASSERT_EQ(tree.exit_code, 0) << tree.err;
+  EXPECT_NE(tree.out.find("trace " + trace_id), std::string::npos) << tree.out;
+  EXPECT_NE(tree.out.find("ERROR"), std::string::npos) << "a failed trace has a failed span: " << tree.out;
+}
+#endif
+
 // hosts/examples/embed: the ~30-line program of docs/embedding.md.
 TEST(EmbedExample, OpensAProfileAndPrintsRecords) {
   TempDir home;

@@ -1,9 +1,12 @@
 // The CLI's small parts: colour rules, tail's de-duplication memory, URL escaping.
 #include "commands/dedup_window.hpp"
+#include "progress_line.hpp"
 #include "query_client.hpp"
 #include "terminal.hpp"
 
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace tinkr::cli {
 namespace {
@@ -46,6 +49,22 @@ TEST(RemoteClient, PathSegmentsArePercentEncoded) {
   EXPECT_EQ(encode_path_segment("4bf92f35"), "4bf92f35");
   EXPECT_EQ(encode_path_segment("../admin?x=1"), "..%2Fadmin%3Fx%3D1");
   EXPECT_EQ(encode_path_segment("a b#"), "a%20b%23");
+}
+
+// A query that ends within the delay never shows a progress line, and a disabled line (stderr is not
+// a terminal) never draws at all.
+TEST(ProgressLine, QuietBeforeItsDelayAndWhenDisabled) {
+  std::ostringstream err;
+  {
+    ProgressLine quick(err, true, std::chrono::hours(1));
+    quick.add_records(5);
+    quick.stop();
+  }
+  {
+    ProgressLine off(err, false, std::chrono::milliseconds(0));
+    off.add_records(5);
+  }
+  EXPECT_EQ(err.str(), "");
 }
 
 }  // namespace
