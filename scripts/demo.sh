@@ -25,11 +25,14 @@ step "Load an hour of demo telemetry (payments-api, checkout, inventory, orders-
   "$bin/tinkr" demo
 step "The last hour's warnings and errors of payments-api" \
   "$bin/tinkr" logs payments-api 'severity>=warn' --since 1h --limit 15
-step "Its request metrics (5-minute averages and maxima)" \
-  "$bin/tinkr" metrics payments-api requests,latency --agg avg,max --interval 5m --since 1h
+step "Its requests and failed requests per 5 minutes" \
+  "$bin/tinkr" metrics payments-api http.server.requests,http.server.errors --agg sum --interval 5m --since 1h
+step "Its latency per 5 minutes (average and worst)" \
+  "$bin/tinkr" metrics payments-api http.server.duration --agg avg,max --interval 5m --since 1h
 step "Its failed or slow requests, slowest first" \
   "$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 10
-slowest=$("$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 1 -o csv | sed -n 2p | cut -d, -f1)
+slowest=$("$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 1 -o csv |
+  awk -F, '{ sub(/\r$/, "") } NR == 1 { for (i = 1; i <= NF; i++) if ($i == "trace_id") c = i } NR == 2 { print $c }')
 step "The span tree of the slowest one" "$bin/tinkr" trace "$slowest"
 step "What Tinkr sends to the backend for the first question (nothing is run)" \
   "$bin/tinkr" logs payments-api 'severity>=warn' --since 1h --explain

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   CLI::App app{"tinkr: logs, metrics and traces from any backend, from one command line"};
   app.footer("\n" + tinkr::host::exit_code_table());
   app.require_subcommand(1);
+  // Global flags may also follow the subcommand (`tinkr logs api -o json`), as users type them.
+  app.fallthrough();
   app.add_option("-o,--output", context.options.output, "output format: table, json, ndjson or csv")
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "json", "ndjson", "csv"}));

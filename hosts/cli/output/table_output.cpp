@@ -1,6 +1,8 @@
 // Aligned text tables, coloured by level and status on a terminal.
 #include "output/table_output.hpp"
 
+#include "output/metric_grid.hpp"
+
 #include <algorithm>
 
 namespace tinkr::cli {
@@ -52,6 +54,11 @@ void TableOutput::start_block(const std::vector<std::string>& headers) {
 }
 
 void TableOutput::record(const Record& record) {
+  if (const auto* series = std::get_if<MetricSeries>(&record)) {
+    if (!rows_.empty()) flush();
+    series_.push_back(*series);
+    return;
+  }
   start_block(record_headers(record));
   const std::size_t first = rows_.size();
   append_record_rows(record, rows_);
@@ -73,6 +80,14 @@ void TableOutput::table_row(const std::vector<std::optional<std::string>>& cells
 }
 
 void TableOutput::flush() {
+  if (!series_.empty()) {
+    build_metric_grid(series_, headers_, rows_);
+    series_.clear();
+  }
+  print_rows();
+}
+
+void TableOutput::print_rows() {
   if (rows_.empty()) return;
   std::vector<std::size_t> widths(headers_.size(), 0);
   for (std::size_t i = 0; i < headers_.size(); ++i) widths[i] = display_width(headers_[i]);

@@ -20,12 +20,14 @@ class TableOutput final : public OutputFormat {
 
  private:
   void start_block(const std::vector<std::string>& headers);
+  void print_rows();
   std::string paint(const std::string& header, const std::string& cell) const;
 
   std::ostream& out_;
   Style style_;
   std::vector<std::string> headers_;
   std::vector<TextRow> rows_;
+  std::vector<MetricSeries> series_;  // printed together as one grid
   bool printed_block_ = false;
 };
 
