@@ -6,7 +6,12 @@ JOBS ?= $(shell nproc)
 setup:
 	@scripts/setup.sh
 
-demo: setup build-release
+# The demo needs the programs and the backends, not the test suite.
+DEMO_TARGETS = tinkr tinkr-server tinkr_plugin_local tinkr_plugin_azure
+
+demo: setup
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS) --target $(DEMO_TARGETS)
 	@scripts/demo.sh build/release
 
 test: setup-test build-dev

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `make bench`: every figure the issues name, measured on a Release build. Google Benchmark programs
+# report medians over repetitions; the server run drives tinkr-server with wrk for 60 s.
+set -euo pipefail
+build=${1:-build/release}
+scripts/setup.sh bench
+cmake --build "$build" -j "$(nproc)" --target bench_query bench_transport azure_query_bench local_bench \
+  tinkr-server tinkr_plugin_mock
+reps=(--benchmark_repetitions=10 --benchmark_report_aggregates_only=true)
+run() { printf '\n== %s\n' "$1"; shift; "$@"; }
+run "query language: parse + plan + serialise (target: median <= 1 us)" "$build/bin/bench_query" "${reps[@]}"
+run "HTTPS transport overhead on loopback (median, p99)" "$build/bin/bench_transport"
+run "Azure: decode a 100,000-row AppTraces answer; lower the page's query (>= 300 MB/s, <= 2 us)" \
+  "$build/bin/azure_query_bench" "${reps[@]}"
+run "Azure: peak RSS while decoding (<= 2x the body)" "$build/bin/azure_query_bench" --peak-rss
+run "local backend: ingest (>= 100k records/s) and the errors query on 1M records (< 50 ms)" \
+  "$build/bin/local_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+run "tinkr-server with auth, mock backend answering 100 records (>= 2,000 req/s, p99, flat RSS)" \
+  bench/hosts/run_server_bench.sh "$build/bin/tinkr-server" "$build/lib/tinkr/plugins" 60
