@@ -140,12 +140,15 @@ Expected<Plan> plan(ir::Query&& query, const Capabilities& caps, bool pushdown) 
                                               " queries (it supports: " + join_signals(caps.signals) + ")");
   }
   if (auto error = find_bad_regex(query.filter)) return tl::make_unexpected(std::move(*error));
-  Plan plan;
   Filter filter = std::move(query.filter);
+  // Built in the result and returned by name: a Plan holds two filters and a whole query, and each
+  // move of one costs as much as a small part of planning.
+  Expected<Plan> result;
+  Plan& plan = *result;
   plan.pushed = std::move(query);
   split_filter(std::move(filter), caps, pushdown, plan);
   place_limit_and_order(plan.pushed.limit, caps, plan);
-  return plan;
+  return result;
 }
 
 Expected<Plan> plan(const ir::Query& query, const Capabilities& caps, bool pushdown) {

@@ -20,7 +20,7 @@ tl::unexpected<Issue> issue(std::size_t position, std::string what) {
   return tl::unexpected(Issue{position, std::move(what)});
 }
 
-Op op_of(Relation relation, const std::string& field) {
+Op op_of(Relation relation, std::string_view field) {
   switch (relation) {
     case Relation::colon:
       return field == "body" ? Op::contains : Op::eq;
@@ -40,7 +40,8 @@ Op op_of(Relation relation, const std::string& field) {
   return Op::eq;
 }
 
-bool is_numeric_field(const std::string& field) {
+// Fields are compared as string_views: against a literal that is a length check, then memcmp.
+bool is_numeric_field(std::string_view field) {
   return field == "severity" || field == "time" || field == "duration";
 }
 
@@ -143,7 +144,9 @@ std::string unescape(std::string_view raw) {
   return out;
 }
 
-tl::expected<ir::Value, Issue> build_value(const std::string& field, const ValueToken& value, Clock& clock) {
+tl::expected<ir::Value, Issue> build_value(const std::string& canonical_field, const ValueToken& value,
+                                           Clock& clock) {
+  const std::string_view field = canonical_field;
   std::string text = unescape(value.raw);
   if (field == "severity") return severity_value(value, text);
   if (field == "duration") {

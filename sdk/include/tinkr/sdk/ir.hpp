@@ -187,8 +187,15 @@ inline constexpr int32_t kSeverityFatal = 21;
 /// trace, verbose, debug, info, information, informational, notice, warn, warning, error, err,
 /// fatal, critical, crit, alert, emerg. nullopt for anything else.
 inline std::optional<int32_t> severity_from_text(std::string_view text) {
-  std::string t(text);
-  for (auto& c : t) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  // Lowercased into a small buffer rather than a std::string: this runs for every severity a query
+  // names. The longest name, "informational", has 13 characters.
+  char buffer[16];
+  if (text.size() > sizeof buffer) return std::nullopt;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    buffer[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  const std::string_view t(buffer, text.size());
   if (t == "trace" || t == "verbose") return kSeverityTrace;
   if (t == "debug") return kSeverityDebug;
   if (t == "info" || t == "information" || t == "informational" || t == "notice") return kSeverityInfo;

@@ -9,6 +9,8 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -22,12 +24,19 @@ namespace tinkr::ir {
 namespace json_detail {
 
 /// A JSON writer with the part of rapidjson::Writer's interface the IR needs, appending straight to
-/// a std::string. The IR is serialised on every query, and this is about twice as fast as RapidJSON's
-/// writer over a StringBuffer plus the copy out of it: keys and enum names need no escaping scan, and
-/// runs of plain characters are appended in one go.
+/// a std::string. The IR is serialised on every query, so the writer works in spare room it keeps at
+/// the end of the string (finish() trims it): each piece is one bounds check and a copy, numbers are
+/// formatted in place, keys the IR spells itself skip the escaping scan.
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out) {}
+  explicit Writer(std::string& out) : out_(out), length_(out.size()) {
+    out_.resize(std::max(out_.capacity(), length_ + kMinimumRoom));
+  }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  /// Cuts the string back to what was written; call once, after the last piece.
+  void finish() { out_.resize(length_); }
 
   void StartObject() { open('{'); }
   void EndObject() { close('}'); }
@@ -35,21 +44,31 @@ class Writer {
   void EndArray() { close(']'); }
   void Key(const char* s, rapidjson::SizeType n) {
     String(s, n);
-    out_ += ':';
+    put(':');
+    after_key_ = true;
+  }
+  /// A key known to need no escaping (the IR's own member names).
+  [[gnu::always_inline]] void PlainKey(std::string_view key) {
+    separate();
+    char* at = room(key.size() + 3);
+    at[0] = '"';
+    std::memcpy(at + 1, key.data(), key.size());
+    at[key.size() + 1] = '"';
+    at[key.size() + 2] = ':';
     after_key_ = true;
   }
   void String(const char* s, rapidjson::SizeType n) {
     separate();
-    out_ += '"';
+    put('"');
     append_escaped(std::string_view(s, n));
-    out_ += '"';
+    put('"');
   }
   void Int(int v) { Int64(v); }
   void Int64(int64_t v) {
     separate();
-    char buffer[24];
-    auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
-    out_.append(buffer, end);
+    constexpr std::size_t kMaxDigits = 20;  // "-9223372036854775808"
+    char* at = room(kMaxDigits);
+    length_ -= kMaxDigits - static_cast<std::size_t>(std::to_chars(at, at + kMaxDigits, v).ptr - at);
   }
   void Double(double v) {
     if (!std::isfinite(v)) {  // JSON has no NaN or infinity: they travel as text, as the reader keeps them
@@ -60,69 +79,89 @@ class Writer {
     separate();
     char buffer[32];
     auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;  // shortest form that round-trips
-    out_.append(buffer, end);
+    const std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+    put(text);
     // Keep it a double when read back: "2" would come back as an integer.
-    if (std::string_view(buffer, static_cast<std::size_t>(end - buffer)).find_first_of(".eE") ==
-        std::string_view::npos)
-      out_ += ".0";
+    if (text.find_first_of(".eE") == std::string_view::npos) put(".0");
   }
   void Bool(bool v) {
     separate();
-    out_ += v ? "true" : "false";
+    put(v ? std::string_view("true") : std::string_view("false"));
   }
 
  private:
+  static constexpr std::size_t kMinimumRoom = 256;
+
+  /// Room for n more characters at the end of what was written; the caller fills all n.
+  char* room(std::size_t n) {
+    if (out_.size() - length_ < n) out_.resize(std::max(out_.size() * 2, length_ + n));
+    char* at = out_.data() + length_;
+    length_ += n;
+    return at;
+  }
+  void put(char c) { *room(1) = c; }
+  void put(std::string_view s) { std::memcpy(room(s.size()), s.data(), s.size()); }
+
   void separate() {
     if (after_key_) {
       after_key_ = false;
     } else if (need_comma_) {
-      out_ += ',';
+      put(',');
     }
     need_comma_ = true;
   }
   void open(char c) {
     separate();
-    out_ += c;
+    put(c);
     need_comma_ = false;
   }
   void close(char c) {
-    out_ += c;
+    put(c);
     need_comma_ = true;
   }
+
+  static constexpr bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
   void append_escaped(std::string_view s) {
+    static constexpr auto kNeedsEscape = [] {
+      std::array<bool, 256> table{};
+      for (std::size_t c = 0; c < table.size(); ++c) table[c] = needs_escape(static_cast<unsigned char>(c));
+      return table;
+    }();
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - run);
+      if (!kNeedsEscape[c]) continue;
+      put(s.substr(run, i - run));
       run = i + 1;
       switch (c) {
         case '"':
-          out_ += "\\\"";
+          put("\\\"");
           break;
         case '\\':
-          out_ += "\\\\";
+          put("\\\\");
           break;
         case '\n':
-          out_ += "\\n";
+          put("\\n");
           break;
         case '\r':
-          out_ += "\\r";
+          put("\\r");
           break;
         case '\t':
-          out_ += "\\t";
+          put("\\t");
           break;
         default: {
           char escaped[7];
           std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-          out_.append(escaped, 6);
+          put(std::string_view(escaped, 6));
         }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
+    put(s.substr(run));
   }
 
   std::string& out_;
+  std::size_t length_;  // of the JSON written so far; out_ is longer by the spare room
   bool need_comma_ = false;
   bool after_key_ = false;
 };
@@ -134,14 +173,18 @@ std::string write_json(Body&& body) {
   text.reserve(384);
   Writer writer(text);
   body(writer);
+  writer.finish();
   return text;
 }
 
 inline void write_string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
-inline void write_key(Writer& w, std::string_view s) {
-  w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+/// `key` is one of the IR's member names, which need no escaping; taking it as a literal lets its
+/// length, and so the copy, be fixed at compile time.
+template <std::size_t N>
+void write_key(Writer& w, const char (&key)[N]) {
+  w.PlainKey(std::string_view(key, N - 1));
 }
 
 inline void write_value(Writer& w, const Value& v) {
@@ -189,7 +232,11 @@ inline void write_filter(Writer& w, const Filter& f) {
       break;
     case Filter::Kind::and_:
     case Filter::Kind::or_:
-      write_key(w, f.kind == Filter::Kind::and_ ? "and" : "or");
+      if (f.kind == Filter::Kind::and_) {
+        write_key(w, "and");
+      } else {
+        write_key(w, "or");
+      }
       w.StartArray();
       for (const auto& c : f.children) write_filter(w, c);
       w.EndArray();
@@ -202,7 +249,8 @@ inline void write_filter(Writer& w, const Filter& f) {
   w.EndObject();
 }
 
-inline void write_strings(Writer& w, std::string_view key, const std::vector<std::string>& items) {
+template <std::size_t N>
+void write_strings(Writer& w, const char (&key)[N], const std::vector<std::string>& items) {
   write_key(w, key);
   w.StartArray();
   for (const auto& s : items) write_string(w, s);
@@ -320,6 +368,9 @@ inline Filter read_filter(const rapidjson::Value& v, const std::string& path, in
 /// The IR as compact JSON. Members equal to their defaults are left out.
 inline std::string to_json(const Query& q) {
   using namespace json_detail;
+  // Built once: comparing against a fresh default would build (and free) one on every call.
+  static const Order kDefaultOrder{};
+  static const MetricsSpec kNoMetrics{};
   return write_json([&q](Writer& w) {
     w.StartObject();
     write_key(w, "ir");
@@ -345,7 +396,7 @@ inline std::string to_json(const Query& q) {
       write_key(w, "limit");
       w.Int64(q.limit);
     }
-    if (!(q.order == Order{})) {
+    if (!(q.order == kDefaultOrder)) {
       write_key(w, "order");
       w.StartObject();
       write_key(w, "field");
@@ -358,7 +409,7 @@ inline std::string to_json(const Query& q) {
       write_key(w, "filter");
       write_filter(w, q.filter);
     }
-    if (!(q.metrics == MetricsSpec{})) {
+    if (!(q.metrics == kNoMetrics)) {
       const auto& m = q.metrics;
       write_key(w, "metrics");
       w.StartObject();
