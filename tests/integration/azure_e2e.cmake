@@ -1,0 +1,12 @@
+# The Azure backend end to end: query text -> the core's engine -> the azure plugin -> the real HTTPS
+# client -> the fake Azure on 127.0.0.1, and back to records (logs, residual filters, traces, metrics,
+# faults).
+tinkr_add_test(azure_e2e_integration_tests
+  SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/logs_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/traces_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/metrics_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/faults_test.cpp
+  LIBRARIES tinkr::core tinkr_fake_azure)
+add_dependencies(azure_e2e_integration_tests tinkr_plugin_azure)
+target_include_directories(azure_e2e_integration_tests SYSTEM PRIVATE ${RAPIDJSON_INCLUDE_DIRS})
