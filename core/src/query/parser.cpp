@@ -85,26 +85,29 @@ class Parser {
     return {};
   }
 
-  void add_child(Filter& group, Filter&& child, Filter::Kind kind) {
+  // Groups are collected as a plain list of children and made a Filter once, at the end: a Filter is
+  // large, and building an empty one early only to move into it costs as much as the list itself.
+  static void add_child(std::vector<Filter>& children, Filter&& child, Filter::Kind kind) {
     if (child.kind == kind) {
-      for (auto& grandchild : child.children) group.children.push_back(std::move(grandchild));
+      for (auto& grandchild : child.children) children.push_back(std::move(grandchild));
     } else {
-      group.children.push_back(std::move(child));
+      children.push_back(std::move(child));
     }
   }
 
-  Filter finish_group(Filter&& group) {
-    if (group.children.size() == 1) return std::move(group.children.front());
-    return std::move(group);
+  static Filter finish_group(std::vector<Filter>&& children, Filter::Kind kind) {
+    if (children.size() == 1) return std::move(children.front());
+    return kind == Filter::Kind::and_ ? Filter::make_and(std::move(children))
+                                      : Filter::make_or(std::move(children));
   }
 
   Filter parse_or(const FieldContext* context) {
     Filter first = parse_and(context);
     skip_space();
     if (issue_ || keyword_at_cursor() != "OR") return first;
-    Filter group = Filter::make_or({});
-    group.children.reserve(4);
-    add_child(group, std::move(first), Filter::Kind::or_);
+    std::vector<Filter> children;
+    children.reserve(4);
+    add_child(children, std::move(first), Filter::Kind::or_);
     while (!issue_ && keyword_at_cursor() == "OR") {
       const std::size_t keyword_pos = pos_;
       pos_ += 2;
@@ -114,18 +117,18 @@ class Parser {
                             std::to_string(keyword_pos + 1) + ")");
         break;
       }
-      add_child(group, parse_and(context), Filter::Kind::or_);
+      add_child(children, parse_and(context), Filter::Kind::or_);
       skip_space();
     }
     // `* OR x` matches everything.
-    for (const auto& child : group.children)
+    for (const auto& child : children)
       if (child.is_all()) return Filter::all();
-    return finish_group(std::move(group));
+    return finish_group(std::move(children), Filter::Kind::or_);
   }
 
   Filter parse_and(const FieldContext* context) {
     Filter first = parse_unary(context, 0);
-    Filter group;
+    std::vector<Filter> children;
     bool grouped = false;
     for (;;) {
       skip_space();
@@ -142,18 +145,17 @@ class Parser {
       }
       Filter next = parse_unary(context, 0);
       if (!grouped) {
-        group = Filter::make_and({});
-        group.children.reserve(4);
-        add_child(group, std::move(first), Filter::Kind::and_);
+        children.reserve(4);
+        add_child(children, std::move(first), Filter::Kind::and_);
         grouped = true;
       }
-      add_child(group, std::move(next), Filter::Kind::and_);
+      add_child(children, std::move(next), Filter::Kind::and_);
     }
     if (!grouped) return first;
     // `*` adds nothing to an and.
-    std::erase_if(group.children, [](const Filter& child) { return child.is_all(); });
-    if (group.children.empty()) return Filter::all();
-    return finish_group(std::move(group));
+    std::erase_if(children, [](const Filter& child) { return child.is_all(); });
+    if (children.empty()) return Filter::all();
+    return finish_group(std::move(children), Filter::Kind::and_);
   }
 
   Filter parse_unary(const FieldContext* context, int depth) {
