@@ -9,6 +9,7 @@
 #include <tinkr/records.hpp>
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -25,13 +26,22 @@ struct Capabilities {
   std::set<std::string> fields;      // canonical field names; "attributes.*" allows every attribute
   std::set<ir::Op> operators;        // operators it can evaluate
   std::set<ir::Op> exact_operators;  // operators whose results need no re-check in core
-  bool text_search = false;          // free-text message search
-  bool boolean_or = true;            // or-nodes
-  bool boolean_not = true;           // not-nodes
-  bool order = true;                 // can return results in the IR's order
-  bool limit = true;                 // can apply the IR's limit
-  int64_t max_limit = 0;             // 0: none
-  std::string native_language;       // "kql", "sql", ...
+  // Operators exact for one field only (e.g. severity ge where the level column is an integer).
+  std::map<std::string, std::set<ir::Op>> exact_field_operators;
+
+  /// Does the backend answer `op` on `field` exactly as the core would?
+  bool is_exact(const std::string& field, ir::Op op) const {
+    if (exact_operators.contains(op)) return true;
+    auto it = exact_field_operators.find(field);
+    return it != exact_field_operators.end() && it->second.contains(op);
+  }
+  bool text_search = false;     // free-text message search
+  bool boolean_or = true;       // or-nodes
+  bool boolean_not = true;      // not-nodes
+  bool order = true;            // can return results in the IR's order
+  bool limit = true;            // can apply the IR's limit
+  int64_t max_limit = 0;        // 0: none
+  std::string native_language;  // "kql", "sql", ...
 };
 
 /// Parses describe()'s JSON. Invalid JSON, a wrong type or an unknown signal/operator is an error

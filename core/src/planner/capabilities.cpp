@@ -39,6 +39,31 @@ Expected<bool> read_flag(const rapidjson::Value& parent, const char* key, bool& 
   return true;
 }
 
+/// "exact_field_operators": {"severity": ["ge", "gt"]}: operators exact for one field only.
+Expected<bool> read_exact_field_operators(const rapidjson::Value& pushdown, Capabilities& caps) {
+  if (!pushdown.HasMember("exact_field_operators")) return false;
+  const auto& map = pushdown["exact_field_operators"];
+  const std::string path = "pushdown.exact_field_operators";
+  if (!map.IsObject()) return bad(path, "must be an object of field -> operators");
+  for (auto it = map.MemberBegin(); it != map.MemberEnd(); ++it) {
+    const std::string name(view(it->name));
+    auto field = ir::canonical_field(name);
+    if (!field) return bad(path, "has an unknown field '" + name + "'");
+    auto& ops = caps.exact_field_operators[*field];
+    auto ok = read_names(map, name.c_str(), path + "." + name, [&ops](std::string_view op_name) {
+      auto op = ir::op_from_string(op_name);
+      if (op) ops.insert(*op);
+      return op.has_value();
+    });
+    if (!ok) return ok;
+    for (auto op : ops)
+      if (!caps.operators.contains(op))
+        return bad(path + "." + name,
+                   "names '" + std::string(ir::to_string(op)) + "', which is not in operators");
+  }
+  return true;
+}
+
 Expected<bool> read_pushdown(const rapidjson::Value& pushdown, Capabilities& caps) {
   if (!pushdown.IsObject()) return bad("pushdown", "must be an object");
   auto fields = read_names(pushdown, "fields", "pushdown.fields", [&](std::string_view name) {
@@ -69,6 +94,7 @@ Expected<bool> read_pushdown(const rapidjson::Value& pushdown, Capabilities& cap
     if (!caps.operators.contains(op))
       return bad("pushdown.exact_operators",
                  "names '" + std::string(ir::to_string(op)) + "', which is not in operators");
+  if (auto ok = read_exact_field_operators(pushdown, caps); !ok) return ok;
   for (auto [key, flag] : {std::pair{"text_search", &caps.text_search}, std::pair{"or", &caps.boolean_or},
                            std::pair{"not", &caps.boolean_not}, std::pair{"order", &caps.order},
                            std::pair{"limit", &caps.limit}})

@@ -26,7 +26,7 @@ bool is_exact(const Filter& filter, const Capabilities& caps) {
     case Filter::Kind::all:
       return true;
     case Filter::Kind::predicate:
-      return caps.exact_operators.contains(filter.predicate.op);
+      return caps.is_exact(filter.predicate.field, filter.predicate.op);
     case Filter::Kind::text:
       return caps.exact_operators.contains(ir::Op::contains);
     default:
@@ -43,7 +43,7 @@ bool is_pushable(const Filter& filter, const Capabilities& caps, bool negated) {
       return true;
     case Filter::Kind::predicate:
       return field_allowed(caps, filter.predicate.field) && caps.operators.contains(filter.predicate.op) &&
-             (!negated || caps.exact_operators.contains(filter.predicate.op));
+             (!negated || caps.is_exact(filter.predicate.field, filter.predicate.op));
     case Filter::Kind::text:
       return caps.text_search && (!negated || caps.exact_operators.contains(ir::Op::contains));
     case Filter::Kind::not_:

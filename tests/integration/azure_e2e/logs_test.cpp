@@ -55,10 +55,9 @@ TEST_F(AzureLogs, ThePagesQuestionSendsThePagesKqlAndDecodesAppTraces) {
   std::smatch match;
   ASSERT_TRUE(std::regex_match(sent.kql, match, page_shape)) << sent.kql;
   EXPECT_EQ(sent.timespan, match[1].str() + "/" + match[2].str()) << "the KQL and timespan select one range";
-  // Azure's >= is declared inexact (re-checked in core), so the engine over-fetches rather than
-  // push the page's "take 100"; the core cuts to 100.
-  EXPECT_EQ(match[3].str(),
-            std::to_string(std::max(100 * planner::kOverfetchFactor, planner::kOverfetchMinimum)));
+  // severity >= is exact on AppTraces' integer SeverityLevel (exact_field_operators), so the page's
+  // "take 100" is pushed as is.
+  EXPECT_EQ(match[3].str(), "100");
   EXPECT_EQ(parse_utc_ns(match[1].str()), query.time.from_ns / 100 * 100);
   EXPECT_EQ(parse_utc_ns(match[2].str()), query.time.to_ns / 100 * 100);
   expect_tokens_only_where_they_belong();

@@ -31,6 +31,13 @@ std::string capabilities_json() {
   strings("operators",
           {"eq", "ne", "lt", "le", "gt", "ge", "in", "contains", "startswith", "matches", "exists"});
   strings("exact_operators", {"eq", "ne", "in"});
+  // Lower bounds on the level and on durations lower exactly (integer SeverityLevel, DurationMs
+  // decoded back to the same nanoseconds): the page's `severity>=warn` then keeps its `take 100`.
+  w.Key("exact_field_operators");
+  w.StartObject();
+  strings("severity", {"ge", "gt"});
+  strings("duration", {"ge", "gt", "le", "lt"});
+  w.EndObject();
   w.Key("text_search");
   w.Bool(true);
   w.Key("or");
