@@ -57,6 +57,7 @@ enum class Fault {
   hold,                    // keep the response until release_held() or the client goes away
   truncate_body,           // promise the whole body (Content-Length), send half, close
   close_without_response,  // read the request, then close the connection (a reset for the client)
+  pause_midway,            // send the head and half the body, the rest on release_held(), then close
 };
 
 struct FakeResponse {
@@ -76,6 +77,9 @@ struct FakeResponse {
   static FakeResponse server_error(int status);
   static FakeResponse held(FakeResponse then = json(200, "{}"));
   static FakeResponse truncated(FakeResponse whole);
+  /// whole, sent in two halves: the second only once the test calls release_held() (wait_for_held
+  /// counts it once the first half is out).
+  static FakeResponse paused_midway(FakeResponse whole);
   static FakeResponse reset();
   static FakeResponse invalid_json();
   /// 200 with a table and a partial-result "error" (query.partial-error.response.json).

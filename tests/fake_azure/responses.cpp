@@ -117,6 +117,11 @@ FakeResponse FakeResponse::truncated(FakeResponse whole) {
   return whole;
 }
 
+FakeResponse FakeResponse::paused_midway(FakeResponse whole) {
+  whole.fault = Fault::pause_midway;
+  return whole;
+}
+
 FakeResponse FakeResponse::reset() {
   FakeResponse response;
   response.fault = Fault::close_without_response;

@@ -102,6 +102,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
         return write_truncated(std::move(response));
       case Fault::hold:
         return hold(std::move(response));
+      case Fault::pause_midway:
+        return write_in_two_halves(std::move(response));
       case Fault::none:
         return write(std::move(response), message.keep_alive());
     }
@@ -127,25 +129,53 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                        });
   }
 
+  // The status line and headers of a response written by hand, promising the whole body.
+  static std::string raw_head(const FakeResponse& response) {
+    std::string raw = "HTTP/1.1 " + std::to_string(response.status) + " Fake\r\n";
+    for (auto& [name, value] : response.headers) raw += name + ": " + value + "\r\n";
+    return raw + "Content-Length: " + std::to_string(response.body.size()) + "\r\nConnection: close\r\n\r\n";
+  }
+
   // Promises the whole body, sends half of it and closes without a TLS close_notify.
   void write_truncated(FakeResponse response) {
-    auto raw = std::make_shared<std::string>("HTTP/1.1 " + std::to_string(response.status) + " Fake\r\n");
-    for (auto& [name, value] : response.headers) *raw += name + ": " + value + "\r\n";
-    *raw += "Content-Length: " + std::to_string(response.body.size()) + "\r\nConnection: close\r\n\r\n";
-    *raw += response.body.substr(0, response.body.size() / 2);
+    auto raw =
+        std::make_shared<std::string>(raw_head(response) + response.body.substr(0, response.body.size() / 2));
     asio::async_write(stream_, asio::buffer(*raw),
                       [self = this->shared_from_this(), raw](error_code, std::size_t) { self->close(); });
   }
 
+  // Sends the head and the first half of the body, holds the second half until release_held(), then
+  // sends it and closes.
+  void write_in_two_halves(FakeResponse response) {
+    const std::size_t half = response.body.size() / 2;
+    auto first = std::make_shared<std::string>(raw_head(response) + response.body.substr(0, half));
+    auto second = std::make_shared<std::string>(response.body.substr(half));
+    asio::async_write(stream_, asio::buffer(*first),
+                      [self = this->shared_from_this(), first, second](error_code ec, std::size_t) {
+                        if (ec) return self->close();
+                        self->hold_until_released([second](Session& me) {
+                          asio::async_write(
+                              me.stream_, asio::buffer(*second),
+                              [me = me.shared_from_this(), second](error_code, std::size_t) { me->close(); });
+                        });
+                      });
+  }
+
   // Keeps the response until release_held(); a read that completes meanwhile means the client left.
   void hold(FakeResponse response) {
-    std::weak_ptr<Session> weak = this->shared_from_this();
     auto shared_response = std::make_shared<FakeResponse>(std::move(response));
+    hold_until_released([shared_response](Session& me) { me.write(std::move(*shared_response), false); });
+  }
+
+  // Runs send on the server's thread once the test calls release_held(). Until then a pending read
+  // keeps the session alive and notices a client that goes away.
+  void hold_until_released(std::function<void(Session&)> send) {
+    std::weak_ptr<Session> weak = this->shared_from_this();
     {
       std::lock_guard lock(state_->mutex);
-      state_->held[id_] = [weak, shared_response, executor = stream_.get_executor()] {
-        asio::post(executor, [weak, shared_response] {
-          if (auto self = weak.lock()) self->write(std::move(*shared_response), false);
+      state_->held[id_] = [weak, send = std::move(send), executor = stream_.get_executor()] {
+        asio::post(executor, [weak, send] {
+          if (auto self = weak.lock()) send(*self);
         });
       };
     }

@@ -21,6 +21,7 @@ struct RunState {
   bool limited = false;       // the limit applies to this signal's records
   bool sort_in_core = false;  // hold every record, sort, then deliver (backend cannot order)
   std::vector<Record> held;
+  tinkr_cancel* call = nullptr;
   bool stopped_by_core = false;
   std::exception_ptr failure;  // an exception thrown by the host's sink, rethrown after execute
   RunStats stats;
@@ -28,6 +29,14 @@ struct RunState {
 
 RunState& state(void* ctx) {
   return *static_cast<RunState*>(ctx);
+}
+
+// The core has what it needs: the plugin's next sink call is refused, and its transfers in flight end
+// now rather than at their next piece.
+int32_t stop_by_core(RunState& st) {
+  st.stopped_by_core = true;
+  st.call->finished.store(true, std::memory_order_release);
+  return TINKR_CANCELLED;
 }
 
 template <typename CRecord>
@@ -43,14 +52,10 @@ int32_t on_record(void* ctx, const CRecord* raw) {
     }
     if (st.limited && st.plan.limit > 0 && st.stats.delivered >= st.plan.limit) {
       st.stats.truncated = true;
-      st.stopped_by_core = true;
-      return TINKR_CANCELLED;
+      return stop_by_core(st);
     }
     ++st.stats.delivered;
-    if (!st.out.on_record(std::move(record))) {
-      st.stopped_by_core = true;
-      return TINKR_CANCELLED;
-    }
+    if (!st.out.on_record(std::move(record))) return stop_by_core(st);
     return TINKR_OK;
   } catch (...) {
     st.failure = std::current_exception();
@@ -66,8 +71,7 @@ int32_t on_table_begin(void* ctx, tinkr_str name, const tinkr_column* columns, u
     for (uint64_t i = 0; i < count; ++i)
       cols.push_back({copy_string(columns[i].name), copy_string(columns[i].type)});
     if (st.out.on_table_begin(copy_string(name), cols)) return TINKR_OK;
-    st.stopped_by_core = true;
-    return TINKR_CANCELLED;
+    return stop_by_core(st);
   } catch (...) {
     st.failure = std::current_exception();
     return TINKR_INTERNAL;
@@ -80,8 +84,7 @@ int32_t on_table_row(void* ctx, const tinkr_str* cells, uint64_t count) {
     ++st.stats.received;
     if (st.plan.limit > 0 && st.stats.delivered >= st.plan.limit) {
       st.stats.truncated = true;
-      st.stopped_by_core = true;
-      return TINKR_CANCELLED;
+      return stop_by_core(st);
     }
     std::vector<std::optional<std::string>> row;
     row.reserve(static_cast<std::size_t>(count));
@@ -89,8 +92,7 @@ int32_t on_table_row(void* ctx, const tinkr_str* cells, uint64_t count) {
       row.push_back(cells[i].ptr ? std::optional<std::string>(copy_string(cells[i])) : std::nullopt);
     ++st.stats.delivered;
     if (st.out.on_table_row(std::move(row))) return TINKR_OK;
-    st.stopped_by_core = true;
-    return TINKR_CANCELLED;
+    return stop_by_core(st);
   } catch (...) {
     st.failure = std::current_exception();
     return TINKR_INTERNAL;
@@ -175,6 +177,7 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
   tinkr_cancel cancel;
   cancel.flag = options.cancel ? options.cancel->shared_flag() : CancelSource().shared_flag();
   cancel.deadline_ns = started + std::chrono::duration_cast<std::chrono::nanoseconds>(timeout).count();
+  st.call = &cancel;
 
   tinkr_error* error = nullptr;
   int32_t status =

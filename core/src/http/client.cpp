@@ -30,7 +30,7 @@ bool iequals(std::string_view a, std::string_view b) noexcept {
 }
 
 bool is_flag_cancelled(const tinkr_cancel* cancel) {
-  return cancel && cancel->flag && cancel->flag->load(std::memory_order_acquire);
+  return is_stopped(cancel);
 }
 
 bool sleep_in_slices(milliseconds delay, const tinkr_cancel* cancel) {
@@ -129,8 +129,9 @@ Expected<Response> Client::Impl::send(const Request& request) {
       request.max_response_bytes > 0 ? request.max_response_bytes : options.max_response_bytes;
   int max_retries = request.no_retry ? 0 : options.max_retries;
   int attempt = 0;
-  // Retryable answers are read whole (not streamed): if they are retried, the consumer never sees them.
-  auto stream_body = [&](int status) { return !(is_retryable_status(status) && attempt < max_retries); };
+  // Only a success streams: an error answer is small, is needed whole to explain itself, and may be
+  // retried, and a consumer that decodes results must never see one.
+  auto stream_body = [](int status) { return status >= 200 && status < 300; };
 
   // Waits before the next attempt; an error when the wait would pass the deadline or was cancelled.
   auto wait_before_retry = [&](milliseconds delay) -> std::optional<Error> {
@@ -205,13 +206,6 @@ Expected<Response> Client::Impl::send(const Request& request) {
                                         " throttled the request (HTTP 429) and advised a wait of " +
                                         std::to_string(delay.count()) + " ms, past the request's deadline",
                                     Error::Source::upstream, true, delay.count()));
-    }
-    // A retryable status read whole but not retried goes to the consumer now.
-    if (request.on_body && !response.body.empty()) {
-      if (int32_t status = request.on_body(response.body); status != TINKR_OK)
-        return fail(code_from_status(status),
-                    "the body consumer stopped the transfer from " + url->authority());
-      response.body.clear();
     }
     if (log::enabled(log::Level::debug))
       log::write(log::Level::debug, "http",

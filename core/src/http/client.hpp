@@ -41,7 +41,8 @@ struct Request {
   std::string ca_file;                           // PEM bundle; empty = the system store
   bool allow_plain_http = false;
   bool no_retry = false;
-  /// When set, the final response's body goes here instead of into Response::body.
+  /// When set, a success's (2xx) body goes here as it arrives instead of into Response::body. Other
+  /// statuses are read whole into Response::body: they may be retried, and they explain an error.
   BodyCallback on_body;
   const tinkr_cancel* cancel = nullptr;  // may be null
 };
@@ -49,7 +50,7 @@ struct Request {
 struct Response {
   int status = 0;
   std::vector<Header> headers;
-  std::string body;  // empty when the request streamed it to on_body
+  std::string body;  // empty when a 2xx body was streamed to on_body
   int attempts = 1;  // requests sent, the final one included
 
   /// The first header of that name (case-insensitive), or empty.

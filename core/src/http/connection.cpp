@@ -85,7 +85,7 @@ struct Connection::Impl {
     start(done);
     while (!done) {
       Wait outcome = Wait::done;
-      if (cancel && cancel->flag && cancel->flag->load(std::memory_order_acquire)) outcome = Wait::cancelled;
+      if (is_stopped(cancel)) outcome = Wait::cancelled;
       auto now = Clock::now();
       if (outcome == Wait::done && now >= deadline) outcome = Wait::timed_out;
       if (outcome != Wait::done) {

@@ -56,7 +56,7 @@ class Connection {
   ~Connection();
 
   /// Sends request and reads the answer. When stream_body(status) says so, the body goes to
-  /// request.on_body instead of Response::body. A body over max_response_bytes fails.
+  /// request.on_body instead of Response::body. A body over max_response_bytes fails, streamed or not.
   TransportExpected<Response> exchange(const Request& request, const Deadlines& deadlines,
                                        int64_t max_response_bytes,
                                        const std::function<bool(int status)>& stream_body);

@@ -122,10 +122,10 @@ typedef struct tinkr_metric_point {
 
 typedef struct tinkr_metric_series {
   uint64_t struct_size;
-  tinkr_str metric;          /* the name the user asked for */
-  tinkr_str native_metric;   /* the backend's own name, when different */
-  tinkr_str aggregation;     /* avg | min | max | sum | count */
-  tinkr_str unit;            /* e.g. "Count", "Seconds", "Milliseconds", "Percent" */
+  tinkr_str metric;        /* the name the user asked for */
+  tinkr_str native_metric; /* the backend's own name, when different */
+  tinkr_str aggregation;   /* avg | min | max | sum | count */
+  tinkr_str unit;          /* e.g. "Count", "Seconds", "Milliseconds", "Percent" */
   tinkr_str service;
   tinkr_str dimensions_json; /* a JSON object of dimension name -> value, or empty */
   int64_t interval_ns;
@@ -140,12 +140,12 @@ typedef struct tinkr_span {
   tinkr_str parent_span_id; /* empty for a root */
   tinkr_str service;
   tinkr_str name;
-  tinkr_str kind;        /* server | client | internal | producer | consumer */
+  tinkr_str kind; /* server | client | internal | producer | consumer */
   int64_t start_unix_nano;
   int64_t duration_ns;
-  int32_t status;        /* TINKR_SPAN_STATUS_* */
-  uint32_t flags;        /* TINKR_SPAN_FLAG_* */
-  tinkr_str status_code; /* e.g. an HTTP result code "503" */
+  int32_t status;            /* TINKR_SPAN_STATUS_* */
+  uint32_t flags;            /* TINKR_SPAN_FLAG_* */
+  tinkr_str status_code;     /* e.g. an HTTP result code "503" */
   tinkr_str attributes_json; /* a JSON object, or empty */
   tinkr_str events_json;     /* a JSON array of {time_unix_nano, name, attributes}, e.g. exceptions */
 } tinkr_span;
@@ -153,11 +153,11 @@ typedef struct tinkr_span {
 typedef struct tinkr_trace_summary {
   uint64_t struct_size;
   tinkr_str trace_id;
-  tinkr_str service;   /* the root (or matched) span's service */
-  tinkr_str name;      /* the root (or matched) span's name */
+  tinkr_str service; /* the root (or matched) span's service */
+  tinkr_str name;    /* the root (or matched) span's name */
   int64_t start_unix_nano;
   int64_t duration_ns;
-  int32_t status;      /* TINKR_SPAN_STATUS_* */
+  int32_t status; /* TINKR_SPAN_STATUS_* */
   int32_t reserved0;
   tinkr_str status_code;
   int64_t span_count;  /* 0 when unknown */
@@ -224,8 +224,10 @@ typedef struct tinkr_http_request {
   tinkr_str ca_file;          /* PEM bundle to verify the server with; empty = system store */
   uint32_t flags;             /* TINKR_HTTP_* */
   uint32_t reserved0;
-  /* When set, the body is streamed to on_body and not kept in the response (response->body empty).
-   * on_body returning non-zero aborts the transfer with that status. */
+  /* When set, a success's (2xx) body is streamed to on_body as it arrives and not kept in the
+   * response (response->body empty). Any other status's body is read whole into response->body and
+   * never reaches on_body: it may be retried, and it is what explains the error. on_body returning
+   * non-zero aborts the transfer with that status. */
   tinkr_http_body_fn on_body;
   void* on_body_ctx;
 } tinkr_http_request;
@@ -260,7 +262,9 @@ typedef struct tinkr_host {
 
   /* The host's clock: nanoseconds since the Unix epoch (tests control it). */
   int64_t (*now_unix_nano)(void* ctx);
-  /* Nonzero once the call owning cancel was cancelled or its deadline passed. cancel may be NULL. */
+  /* Nonzero once the call owning cancel was cancelled, its deadline passed, or the host needs nothing
+   * more from it (a sink callback returned non-OK; http_request calls in flight then end too). cancel
+   * may be NULL. */
   int32_t (*is_cancelled)(void* ctx, const tinkr_cancel* cancel);
   /* The deadline of the call owning cancel, in Unix nanoseconds; INT64_MAX when none. */
   int64_t (*deadline_unix_nano)(void* ctx, const tinkr_cancel* cancel);
@@ -292,7 +296,8 @@ typedef struct tinkr_plugin {
 
   /* The backend's native request for an IR (KQL, SQL, a URL), without sending it. The plugin
    * allocates *out_text; the host releases it with free_string. */
-  int32_t (*explain)(tinkr_instance* instance, tinkr_str ir_json, tinkr_str* out_text, tinkr_error** out_error);
+  int32_t (*explain)(tinkr_instance* instance, tinkr_str ir_json, tinkr_str* out_text,
+                     tinkr_error** out_error);
 
   /* Releases an instance. Never fails. */
   void (*close)(tinkr_instance* instance);
@@ -323,8 +328,9 @@ typedef struct tinkr_plugin {
  * table in *out_plugin and returns TINKR_OK. On failure, returns a status and stores a static,
  * NUL-terminated reason in *out_reason (valid until the library is unloaded).
  */
-typedef int32_t (*tinkr_plugin_entry_fn)(uint32_t host_abi_major, uint32_t host_abi_minor, const tinkr_host* host,
-                                         const tinkr_plugin** out_plugin, const char** out_reason);
+typedef int32_t (*tinkr_plugin_entry_fn)(uint32_t host_abi_major, uint32_t host_abi_minor,
+                                         const tinkr_host* host, const tinkr_plugin** out_plugin,
+                                         const char** out_reason);
 
 TINKR_PLUGIN_EXPORT int32_t tinkr_plugin_entry(uint32_t host_abi_major, uint32_t host_abi_minor,
                                                const tinkr_host* host, const tinkr_plugin** out_plugin,

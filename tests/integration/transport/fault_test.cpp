@@ -55,6 +55,33 @@ TEST_F(TransportTest, CancellationStopsAHeldRequest) {
   EXPECT_LT(elapsed_since(start), 5s);
 }
 
+TEST_F(TransportTest, AFinishedCallEndsItsTransferInFlight) {
+  // The host's sink has enough: whatever the plugin still reads for that call stops at once.
+  server_.push_response(Route::any,
+                        FakeResponse::paused_midway(FakeResponse::json(200, std::string(100'000, 'z'))));
+  tinkr_cancel cancel;
+  auto request = get("/ping");
+  request.timeout = 60s;
+  request.cancel = &cancel;
+  std::size_t received = 0;
+  request.on_body = [&](std::string_view piece) {
+    received += piece.size();
+    return int32_t{TINKR_OK};
+  };
+  std::thread finisher([&] {
+    ASSERT_TRUE(server_.wait_for_held(1, 10s));
+    cancel.finished.store(true);
+  });
+  auto start = std::chrono::steady_clock::now();
+  auto response = client_->send(request);
+  finisher.join();
+  server_.release_held();
+  ASSERT_FALSE(response);
+  EXPECT_EQ(response.error().code(), Error::Code::cancelled);
+  EXPECT_LT(received, 100'000u) << "the second half never came";
+  EXPECT_LT(elapsed_since(start), 5s);
+}
+
 TEST_F(TransportTest, ReleasedHeldResponseArrives) {
   server_.push_response(Route::any, FakeResponse::held(FakeResponse::json(200, "{\"late\":true}")));
   auto pending = std::async(std::launch::async, [&] { return client_->send(get("/ping")); });
@@ -154,6 +181,26 @@ TEST_F(TransportTest, BodyStreamsToTheCallback) {
   EXPECT_TRUE(response->body.empty()) << "a streamed body is not kept";
   EXPECT_EQ(received, body);
   EXPECT_GT(pieces, 1) << "a 100 kB body arrives in several pieces";
+}
+
+TEST_F(TransportTest, OnlyASuccessBodyStreamsAnErrorBodyComesWhole) {
+  for (int status : {404, 400, 503}) {
+    SCOPED_TRACE(status);
+    server_.push_response(Route::any,
+                          FakeResponse::json(status, R"({"error":{"code":"E","message":"why"}})"));
+    bool streamed = false;
+    auto request = get("/ping");
+    request.no_retry = true;
+    request.on_body = [&](std::string_view) {
+      streamed = true;
+      return int32_t{TINKR_OK};
+    };
+    auto response = client_->send(request);
+    ASSERT_TRUE(response) << response.error().message();
+    EXPECT_EQ(response->status, status);
+    EXPECT_FALSE(streamed) << "a decoder of results never sees an error body";
+    EXPECT_EQ(response->body, R"({"error":{"code":"E","message":"why"}})");
+  }
 }
 
 TEST_F(TransportTest, BodyCallbackCanStopTheTransfer) {

@@ -38,8 +38,8 @@ struct HttpRequest {
   int64_t max_response_bytes = 0;
   std::string ca_file;
   uint32_t flags = 0;
-  /// When set, the body is handed over in pieces as it arrives instead of being kept; return false
-  /// to abort the transfer.
+  /// When set, a success's (2xx) body is handed over in pieces as it arrives instead of being kept
+  /// (other statuses arrive whole in HttpResponse::body); return false to abort the transfer.
   std::function<bool(std::string_view)> on_body;
 };
 
