@@ -4,15 +4,17 @@
 set -euo pipefail
 build=${1:-build/release}
 scripts/setup.sh bench
-cmake --build "$build" -j "$(nproc)" --target bench_query bench_transport azure_query_bench local_bench \
-  tinkr-server tinkr_plugin_mock
+cmake --build "$build" -j "$(nproc)" --target bench_query bench_transport azure_query_bench azure_stream_bench \
+  local_bench tinkr-server tinkr_plugin_mock
 reps=(--benchmark_repetitions=10 --benchmark_report_aggregates_only=true)
 run() { printf '\n== %s\n' "$1"; shift; "$@"; }
 run "query language: parse + plan + serialise (target: median <= 1 us)" "$build/bin/bench_query" "${reps[@]}"
 run "HTTPS transport overhead on loopback (median, p99)" "$build/bin/bench_transport"
 run "Azure: decode a 100,000-row AppTraces answer; lower the page's query (>= 300 MB/s, <= 2 us)" \
   "$build/bin/azure_query_bench" "${reps[@]}"
-run "Azure: peak RSS while decoding (<= 2x the body)" "$build/bin/azure_query_bench" --peak-rss
+run "Azure: peak RSS while decoding a streamed answer (<= 2x the body)" "$build/bin/azure_query_bench" --peak-rss
+run "Azure end to end: engine + plugin + HTTPS on loopback, 100,000 log records (report)" \
+  "$build/bin/azure_stream_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 run "local backend: ingest (>= 100k records/s) and the errors query on 1M records (< 50 ms)" \
   "$build/bin/local_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 run "tinkr-server with auth, mock backend answering 100 records (>= 2,000 req/s, p99, flat RSS)" \

@@ -106,6 +106,18 @@ class FakeHost {
       if (!self->handler) throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "connection refused");
       auto* owned = new OwnedResponse;
       owned->data = self->handler(copy);
+      // Like the core's client: a success's body goes to on_body in pieces when the plugin asks.
+      if (request->on_body && owned->data.status >= 200 && owned->data.status < 300) {
+        const std::string_view body = owned->data.body;
+        for (std::size_t at = 0; at < body.size(); at += kPieceSize)
+          if (int32_t status = request->on_body(request->on_body_ctx, body.data() + at,
+                                                std::min(kPieceSize, body.size() - at));
+              status != TINKR_OK) {
+            delete owned;
+            throw sdk::Error(static_cast<tinkr_status>(status), "the body consumer stopped the transfer");
+          }
+        owned->data.body.clear();
+      }
       owned->c.struct_size = sizeof owned->c;
       owned->c.status = owned->data.status;
       for (const auto& h : owned->data.headers)
@@ -128,6 +140,8 @@ class FakeHost {
       return e.status();
     }
   }
+
+  static constexpr std::size_t kPieceSize = 5;
 
   tinkr_host table_{};
   mutable std::mutex mutex_;

@@ -64,12 +64,21 @@ int32_t RecordingSink::accept() {
   return ++accepted_ >= stop_after ? TINKR_CANCELLED : TINKR_OK;
 }
 
-sdk::HttpResponse ScriptedTransport::send(const RequestPlan& plan, const sdk::CallContext&) {
+sdk::HttpResponse ScriptedTransport::send(const RequestPlan& plan, const sdk::CallContext&,
+                                          const BodyReceiver& on_body) {
   sent.push_back(plan);
   if (script_.empty())
     throw sdk::Error(TINKR_INTERNAL, "scripted transport: no response left for " + plan.url);
   sdk::HttpResponse r = std::move(script_.front());
   script_.pop_front();
+  if (!on_body || r.status < 200 || r.status >= 300) return r;
+  const std::string_view body = r.body;
+  for (std::size_t at = 0; at < body.size(); at += piece_size) {
+    ++pieces_sent;
+    if (!on_body(body.substr(at, piece_size)))
+      throw sdk::Error(TINKR_CANCELLED, "the body consumer stopped the transfer from the script");
+  }
+  r.body.clear();
   return r;
 }
 

@@ -57,14 +57,20 @@ class RecordingSink {
   sdk::Sink sink_;
 };
 
-/// Answers plans from a script, in order, and records the plans it was sent.
+/// Answers plans from a script, in order, and records the plans it was sent. A streamed 2xx body is
+/// handed over in pieces of piece_size bytes, as the host's client would, so that every decoder
+/// meets tokens cut at piece boundaries.
 class ScriptedTransport : public Transport {
  public:
   void respond(int status, std::string body, std::vector<sdk::HttpHeader> headers = {}) {
     script_.push_back({status, std::move(headers), std::move(body)});
   }
-  sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext&) override;
+  sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext& call,
+                         const BodyReceiver& on_body) override;
+  using Transport::send;
   std::vector<RequestPlan> sent;
+  std::size_t piece_size = 7;
+  std::size_t pieces_sent = 0;  // streamed pieces, all answers together
 
  private:
   std::deque<sdk::HttpResponse> script_;

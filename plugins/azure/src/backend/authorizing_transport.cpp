@@ -20,7 +20,8 @@ std::string AuthorizingTransport::scope_of(Audience audience) const {
   return token_scope(options_.cloud, audience);
 }
 
-sdk::HttpResponse AuthorizingTransport::send(const RequestPlan& plan, const sdk::CallContext& call) {
+sdk::HttpResponse AuthorizingTransport::send(const RequestPlan& plan, const sdk::CallContext& call,
+                                             const BodyReceiver& on_body) {
   const std::string& endpoint =
       plan.audience == Audience::arm ? options_.endpoints.arm : options_.endpoints.log_analytics;
   auto target = split_url(plan.url);
@@ -44,6 +45,7 @@ sdk::HttpResponse AuthorizingTransport::send(const RequestPlan& plan, const sdk:
   request.ca_file = options_.ca_file;
   request.timeout_ms =
       (int64_t{options_.server_timeout_seconds} + options_.client_timeout_margin_seconds) * 1000;
+  request.on_body = on_body;
   if (target->scheme == "http")
     request.flags |= TINKR_HTTP_ALLOW_PLAIN_HTTP;  // loopback only, checked by options
 

@@ -7,7 +7,9 @@
 #include <tinkr/sdk/host.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tinkr::azure {
@@ -45,12 +47,23 @@ struct RequestPlan {
   std::string kql;  // the KQL inside body, for explain and tests; empty for REST calls
 };
 
+/// Receives a success's body piece by piece as it arrives; returning false stops the transfer.
+using BodyReceiver = std::function<bool(std::string_view piece)>;
+
 /// Sends a plan with a bearer token for its audience (attached only to the configured cloud's hosts)
 /// and returns the response whatever its status. Throws sdk::Error when no response could be had.
 class Transport {
  public:
   virtual ~Transport() = default;
-  virtual sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext& call) = 0;
+  /// With on_body set, a 2xx body goes to on_body as it arrives and HttpResponse::body stays empty;
+  /// any other status's body comes back whole in the response, never through on_body. When on_body
+  /// stops the transfer, send throws sdk::Error(TINKR_CANCELLED).
+  virtual sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext& call,
+                                 const BodyReceiver& on_body) = 0;
+  /// The whole answer at once.
+  sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext& call) {
+    return send(plan, call, {});
+  }
 };
 
 }  // namespace tinkr::azure

@@ -26,8 +26,8 @@ enum class CellType : uint8_t {
 
 CellType cell_type_from_name(std::string_view name) noexcept;
 
-/// A view of one cell; text points into the response body (strings unescaped in place, numbers as
-/// their raw digits). Valid while the body lives.
+/// A view of one cell; text points into the part of the response body being parsed (strings
+/// unescaped in place, numbers as their raw digits). Valid during the RowConsumer::row call.
 struct Cell {
   enum class Json : uint8_t { null, string, number, boolean, complex };
   Json json = Json::null;

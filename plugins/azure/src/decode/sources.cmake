@@ -1,6 +1,8 @@
 # Decoding Log Analytics answers and Azure errors.
 target_sources(tinkr_azure_impl PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/cell.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/body_pipe.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/body_batches.cpp
   ${CMAKE_CURRENT_LIST_DIR}/table_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/azure_error.cpp
   ${CMAKE_CURRENT_LIST_DIR}/log_records.cpp

@@ -1,6 +1,10 @@
-// The SAX handler behind read_tables. A small stack of contexts says where each event stands; cells
-// are collected in a vector reused for every row.
+// The SAX handler behind read_tables. A small stack of contexts says where each event stands. Strings
+// lie in the batch being parsed, which is dropped when the next one comes (see body_batches.hpp).
+// Batches end only between rows, so a row's cells are views into the batch; what lies above the rows
+// and must outlive a batch (the key, the table's name and columns) is copied.
 #include "decode/table_reader.hpp"
+
+#include "decode/batch_stream.hpp"
 
 #include <tinkr/sdk/error.hpp>
 
@@ -27,7 +31,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool RawNumber(const char* s, rapidjson::SizeType n, bool) { return scalar(Cell::Json::number, {s, n}); }
   bool String(const char* s, rapidjson::SizeType n, bool) { return scalar(Cell::Json::string, {s, n}); }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
-    key_ = {s, n};
+    key_.assign(s, n);
     return true;
   }
   bool StartObject() { return start(false); }
@@ -58,7 +62,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         return push(Ctx::skip);
       case Ctx::tables:
         if (is_array) return fail("table " + std::to_string(result.tables) + " is not an object");
-        table_name_ = {};
+        table_name_.clear();
+        column_text_.clear();
         columns_.clear();
         have_columns_ = false;
         rows_done_ = false;
@@ -68,7 +73,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         if (is_array && key_ == "rows") return begin_rows();
         return push(Ctx::skip);
       case Ctx::columns:
-        columns_.push_back({});
+        column_text_.emplace_back();
         return push(Ctx::column);
       case Ctx::rows:
         if (!is_array) return fail(where() + "a row is not an array");
@@ -100,10 +105,10 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     stack_.pop_back();
     switch (closing) {
       case Ctx::columns:
+        // Views into column_text_, which stays put until the next table.
+        for (const auto& text : column_text_)
+          columns_.push_back({text.name, text.type_name, cell_type_from_name(text.type_name)});
         have_columns_ = true;
-        break;
-      case Ctx::column:
-        columns_.back().type = cell_type_from_name(columns_.back().type_name);
         break;
       case Ctx::rows:
         rows_done_ = true;
@@ -140,11 +145,11 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         cells_[cell_++] = {json, text};
         return true;
       case Ctx::column:
-        if (key_ == "name") columns_.back().name = text;
-        if (key_ == "type") columns_.back().type_name = text;
+        if (key_ == "name") column_text_.back().name.assign(text);
+        if (key_ == "type") column_text_.back().type_name.assign(text);
         return true;
       case Ctx::table:
-        if (key_ == "name") table_name_ = text;
+        if (key_ == "name") table_name_.assign(text);
         return true;
       case Ctx::error:
         // The innermost message is the deepest one (error.details[].innererror...).
@@ -174,10 +179,15 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     return "table " + std::to_string(result.tables) + " row " + std::to_string(row_in_table_) + " ";
   }
 
+  struct ColumnText {
+    std::string name, type_name;
+  };
+
   RowConsumer& consumer_;
   std::vector<Ctx> stack_;
-  std::string_view key_;
-  std::string_view table_name_;
+  std::string key_;
+  std::string table_name_;
+  std::vector<ColumnText> column_text_;
   std::vector<ColumnInfo> columns_;
   std::vector<Cell> cells_;
   std::size_t cell_ = 0;
@@ -188,19 +198,23 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t message_depth_ = 0;
 };
 
-bool is_blank(std::string_view s) {
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return false;
-  return true;
+// Whitespace only (or nothing): Azure's way of saying "no data".
+bool is_blank(BatchStream& stream) {
+  while (stream.Peek() == ' ' || stream.Peek() == '\n' || stream.Peek() == '\r' || stream.Peek() == '\t')
+    stream.Take();
+  return stream.at_end();
 }
 
 }  // namespace
 
-ReadResult read_tables(std::string& body, RowConsumer& consumer) {
-  if (is_blank(body)) return {};
+ReadResult read_tables(PieceSource& source, RowConsumer& consumer) {
+  // {"tables": [ {"rows": [ : four arrays and objects are open between two rows.
+  constexpr int kOpenBetweenRows = 4;
+  BodyBatches batches(source, kOpenBetweenRows);
+  BatchStream stream(batches);
+  if (is_blank(stream)) return {};
   Handler handler(consumer);
   rapidjson::Reader reader;
-  rapidjson::InsituStringStream stream(body.data());
   constexpr unsigned kFlags = rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
   const rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, handler);
   if (!ok) {
@@ -211,7 +225,16 @@ ReadResult read_tables(std::string& body, RowConsumer& consumer) {
                                                      std::to_string(ok.Offset()) + ": " +
                                                      rapidjson::GetParseError_En(ok.Code()));
   }
+  // RapidJSON takes a NUL byte for the end of the text; what follows one is not ignored here.
+  if (!stream.at_end())
+    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE,
+                     "log analytics answer has a NUL byte at offset " + std::to_string(stream.Tell()));
   return std::move(handler.result);
+}
+
+ReadResult read_tables(std::string_view body, RowConsumer& consumer) {
+  WholeBody whole(body);
+  return read_tables(whole, consumer);
 }
 
 }  // namespace tinkr::azure::decode

@@ -1,9 +1,11 @@
-// Reads a Log Analytics query answer ({"tables": [...], "error": {...}}) in one pass, in place, and
-// hands each row to a RowConsumer as soon as it is parsed: no DOM, no allocation per row. Tables are
-// read by position (several may be called PrimaryResult). An empty body (Azure's 204 / bodiless 200)
-// is an answer with no tables.
+// Reads a Log Analytics query answer ({"tables": [...], "error": {...}}) in one pass as its pieces
+// arrive, and hands each row to a RowConsumer as soon as its last byte is read: no DOM, no whole body
+// in memory, no allocation per row once the buffers have grown. Tables are read by position (several
+// may be called PrimaryResult). An empty body (Azure's 204 / bodiless 200) is an answer with no
+// tables.
 #pragma once
 
+#include "decode/body_pipe.hpp"
 #include "decode/cell.hpp"
 
 #include <cstdint>
@@ -19,7 +21,8 @@ struct ColumnInfo {
   CellType type = CellType::other;
 };
 
-/// Receives tables and rows. Views are valid while the body lives. Return false to stop reading.
+/// Receives tables and rows. Column views are valid until the next begin_table; cell views only
+/// during the row call (copy what you keep). Return false to stop reading.
 class RowConsumer {
  public:
   virtual ~RowConsumer() = default;
@@ -37,9 +40,12 @@ struct ReadResult {
   bool has_partial_error() const { return !partial_error_code.empty() || !partial_error_message.empty(); }
 };
 
-/// Parses body in place (it is modified) and feeds consumer. Throws
-/// sdk::Error(TINKR_UPSTREAM_UNAVAILABLE) for malformed JSON (with the offset) or a malformed table
-/// (a row whose cell count differs from the columns', rows before columns).
-ReadResult read_tables(std::string& body, RowConsumer& consumer);
+/// Parses the body as source yields it and feeds consumer. Throws
+/// sdk::Error(TINKR_UPSTREAM_UNAVAILABLE) for malformed or cut-short JSON (with the offset) or a
+/// malformed table (a row whose cell count differs from the columns', rows before columns).
+ReadResult read_tables(PieceSource& source, RowConsumer& consumer);
+
+/// The same for a body already in memory.
+ReadResult read_tables(std::string_view body, RowConsumer& consumer);
 
 }  // namespace tinkr::azure::decode

@@ -9,6 +9,7 @@
 #include "lower/log_analytics_plan.hpp"
 #include "lower/lower_logs.hpp"
 #include "lower/lower_traces.hpp"
+#include "lower/read_answer.hpp"
 #include "metrics/decode_metrics.hpp"
 #include "metrics/lower_metrics.hpp"
 #include "metrics/resource_resolver.hpp"
@@ -23,13 +24,12 @@ namespace {
 
 constexpr std::string_view kLogAnalytics = "log analytics";
 
-// Sends a Log Analytics plan and feeds the answer to consumer; a partial error becomes a warning.
+// Sends a Log Analytics plan and feeds the answer to consumer as it arrives; a partial error becomes
+// a warning.
 void run_log_analytics(const RequestPlan& plan, Transport& transport, const sdk::CallContext& call,
                        sdk::Sink& sink, decode::RowConsumer& consumer) {
   call.throw_if_cancelled();
-  sdk::HttpResponse response = transport.send(plan, call);
-  if (!decode::is_success(response.status)) throw decode::azure_error(response, kLogAnalytics);
-  const decode::ReadResult result = decode::read_tables(response.body, consumer);
+  const decode::ReadResult result = read_answer(transport, plan, call, consumer, kLogAnalytics);
   if (result.has_partial_error() && !sink.stopped())
     sink.warn("log analytics returned a partial result (" + result.partial_error_code +
               "): " + result.partial_error_message);

@@ -1,0 +1,80 @@
+// read_answer: the transfer on a helper thread, the decoding here (see read_answer.hpp).
+#include "lower/read_answer.hpp"
+
+#include "decode/azure_error.hpp"
+#include "decode/body_pipe.hpp"
+
+#include <exception>
+#include <optional>
+#include <thread>
+
+namespace tinkr::azure {
+
+namespace {
+
+// Whatever leaves read_answer, the helper thread has ended: the pipe is closed first so that a push
+// waiting for room returns at once and the transfer stops.
+class TransferThread {
+ public:
+  TransferThread(Transport& transport, const RequestPlan& plan, const sdk::CallContext& call,
+                 decode::BodyPipe& pipe)
+      : pipe_(pipe), thread_([this, &transport, &plan, call] {
+          try {
+            response_ =
+                transport.send(plan, call, [this](std::string_view piece) { return pipe_.push(piece); });
+            // A host that kept a success's body instead of streaming it still gets it decoded.
+            if (decode::is_success(response_->status) && !response_->body.empty()) {
+              pipe_.push(response_->body);
+              response_->body.clear();
+            }
+          } catch (...) {
+            failure_ = std::current_exception();
+          }
+          pipe_.finish();
+        }) {}
+  ~TransferThread() { join(); }
+  TransferThread(const TransferThread&) = delete;
+  TransferThread& operator=(const TransferThread&) = delete;
+
+  void join() {
+    if (!thread_.joinable()) return;
+    pipe_.close();
+    thread_.join();
+  }
+  const std::optional<sdk::HttpResponse>& response() const { return response_; }
+  std::exception_ptr failure() const { return failure_; }
+
+ private:
+  decode::BodyPipe& pipe_;
+  std::optional<sdk::HttpResponse> response_;
+  std::exception_ptr failure_;
+  std::thread thread_;  // last: it starts once the members it uses exist
+};
+
+}  // namespace
+
+decode::ReadResult read_answer(Transport& transport, const RequestPlan& plan, const sdk::CallContext& call,
+                               decode::RowConsumer& consumer, std::string_view service) {
+  decode::BodyPipe pipe;
+  TransferThread transfer(transport, plan, call, pipe);
+  decode::ReadResult result;
+  std::exception_ptr read_failure;
+  try {
+    result = decode::read_tables(pipe, consumer);
+  } catch (...) {
+    read_failure = std::current_exception();
+  }
+  // Whether the transfer ended by itself must be asked before join closes the pipe.
+  const bool transfer_ended_first = pipe.finished_first();
+  transfer.join();
+
+  if (result.stopped) return result;  // the consumer stopped; the transfer's end is our doing
+  if (transfer.failure() && transfer_ended_first) std::rethrow_exception(transfer.failure());
+  if (transfer.response() && !decode::is_success(transfer.response()->status))
+    throw decode::azure_error(*transfer.response(), service);
+  if (read_failure) std::rethrow_exception(read_failure);
+  if (transfer.failure()) std::rethrow_exception(transfer.failure());
+  return result;
+}
+
+}  // namespace tinkr::azure

@@ -1,0 +1,337 @@
+// Decoding while the answer arrives: every vector decodes the same whatever the piece boundaries, the
+// pipe between the transfer thread and the decoder, and read_answer's streaming, stopping and errors.
+#include "decode/body_pipe.hpp"
+#include "decode/log_records.hpp"
+#include "decode/native_rows.hpp"
+#include "decode/table_reader.hpp"
+#include "kql/tables.hpp"
+#include "lower/read_answer.hpp"
+#include "recording_sink.hpp"
+
+#include <tinkr/sdk/error.hpp>
+#include <tinkr/sdk/ir.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace tinkr::azure {
+namespace {
+
+using testing::no_call;
+using testing::read_vector;
+using testing::RecordingSink;
+using testing::ScriptedTransport;
+
+/// A body handed over in pieces of one size, on the calling thread.
+class Pieces final : public decode::PieceSource {
+ public:
+  Pieces(std::string_view body, std::size_t size) : rest_(body), size_(size) {}
+  std::string_view next_piece() override {
+    const std::string_view piece = rest_.substr(0, size_);
+    rest_.remove_prefix(piece.size());
+    return piece;
+  }
+
+ private:
+  std::string_view rest_;
+  std::size_t size_;
+};
+
+/// A Transport whose send is the test's own function.
+class FunctionTransport final : public Transport {
+ public:
+  using Send = std::function<sdk::HttpResponse(const BodyReceiver& on_body)>;
+  explicit FunctionTransport(Send send) : send_(std::move(send)) {}
+  sdk::HttpResponse send(const RequestPlan&, const sdk::CallContext&, const BodyReceiver& on_body) override {
+    return send_(on_body);
+  }
+
+ private:
+  Send send_;
+};
+
+/// Counts rows, lets another thread wait for them, and can stop or throw at a given row.
+class CountingConsumer final : public decode::RowConsumer {
+ public:
+  bool begin_table(std::size_t, std::string_view, std::span<const decode::ColumnInfo>) override {
+    return true;
+  }
+  bool row(std::span<const decode::Cell>) override {
+    std::lock_guard lock(mutex_);
+    ++rows_;
+    seen_.notify_all();
+    if (rows_ == throw_at) throw sdk::Error(TINKR_INTERNAL, "the consumer failed on purpose");
+    return rows_ != stop_at;
+  }
+  /// Waits until at least n rows were seen; false after timeout.
+  bool wait_for_rows(uint64_t n, std::chrono::seconds timeout) {
+    std::unique_lock lock(mutex_);
+    return seen_.wait_for(lock, timeout, [&] { return rows_ >= n; });
+  }
+  uint64_t rows() const {
+    std::lock_guard lock(mutex_);
+    return rows_;
+  }
+  uint64_t stop_at = 0;
+  uint64_t throw_at = 0;
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable seen_;
+  uint64_t rows_ = 0;
+};
+
+/// A Log Analytics answer of n rows (about 60 bytes each).
+std::string answer_of(std::size_t n) {
+  std::string body = R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"Id","type":"long"},)"
+                     R"({"name":"Message","type":"string"}],"rows":[)";
+  for (std::size_t i = 0; i < n; ++i)
+    body +=
+        (i ? ",[" : "[") + std::to_string(i) + R"(,"row number )" + std::to_string(i) + R"( \"quoted\""])";
+  return body + "]}]}";
+}
+
+RequestPlan a_plan() {
+  RequestPlan plan;
+  plan.method = "POST";
+  plan.url = "https://api.loganalytics.io/v1/workspaces/w/query";
+  return plan;
+}
+
+TEST(AzureStreamDecode, EveryVectorDecodesTheSameWhateverThePieces) {
+  const auto dir = std::filesystem::path(TINKR_VECTORS_DIR) / "azure" / "log-analytics";
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const auto name = entry.path().filename().string();
+    if (!name.starts_with("query.") || !name.ends_with(".response.json")) continue;
+    const std::string body = read_vector("log-analytics/" + name);
+    RecordingSink whole;
+    decode::NativeRowConsumer whole_consumer(whole.sink());
+    const auto expected = decode::read_tables(body, whole_consumer);
+    for (std::size_t size : {1, 2, 3, 5, 8, 13, 64, 4096}) {
+      SCOPED_TRACE(name + " in pieces of " + std::to_string(size));
+      RecordingSink rec;
+      decode::NativeRowConsumer consumer(rec.sink());
+      Pieces pieces(body, size);
+      const auto result = decode::read_tables(pieces, consumer);
+      EXPECT_EQ(rec.table_columns, whole.table_columns);
+      EXPECT_EQ(rec.rows, whole.rows);
+      EXPECT_EQ(result.tables, expected.tables);
+      EXPECT_EQ(result.partial_error_message, expected.partial_error_message);
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 7) << "the vectors folder lost its query answers";
+}
+
+TEST(AzureStreamDecode, EscapesAndMultiByteTextCutAnywhereReadWhole) {
+  const std::string body = R"({"tables":[{"name":"PrimaryResult","columns":[
+    {"name":"TimeGenerated","type":"datetime"},{"name":"Message","type":"string"},
+    {"name":"SeverityLevel","type":"int"},{"name":"Properties","type":"dynamic"}],
+    "rows":[["2024-05-01T09:30:00.1234567Z","caf\u00e9 \"r\u00e9sum\u00e9\" \\ 日本語 \ud83d\ude00",3,
+             "{\"k\":\"v\\\"w\"}"]]}]})";
+  for (std::size_t size = 1; size <= 8; ++size) {
+    SCOPED_TRACE("pieces of " + std::to_string(size));
+    RecordingSink rec;
+    decode::LogRecordConsumer consumer(kql::table_for("app_insights"), "payments-api", rec.sink());
+    Pieces pieces(body, size);
+    decode::read_tables(pieces, consumer);
+    ASSERT_EQ(rec.logs.size(), 1u);
+    EXPECT_EQ(rec.logs[0].body, "café \"résumé\" \\ 日本語 😀");
+    EXPECT_EQ(rec.logs[0].attributes, R"({"k":"v\"w"})");
+    EXPECT_EQ(rec.logs[0].time_ns, 1714555800'123456700LL);
+    EXPECT_EQ(rec.logs[0].severity, ir::kSeverityError);
+  }
+}
+
+TEST(AzureStreamDecode, ARowWithNestedValuesStaysWholeWhateverThePieces) {
+  // Brackets inside a row (nested cells) are no place for a batch to end: the cells before them
+  // would be left pointing into a dropped batch.
+  const std::string body =
+      R"({"tables":[{"name":"t","columns":[{"name":"a","type":"string"},)"
+      R"({"name":"b","type":"dynamic"},{"name":"c","type":"dynamic"},{"name":"d","type":"string"}],)"
+      R"("rows":[["first",[1,[2,[3]]],{"k":{"x":[1]}},"last"],["again",[],{},"end"]]}]})";
+  for (std::size_t size = 1; size <= 9; ++size) {
+    SCOPED_TRACE("pieces of " + std::to_string(size));
+    RecordingSink rec;
+    decode::NativeRowConsumer consumer(rec.sink());
+    Pieces pieces(body, size);
+    decode::read_tables(pieces, consumer);
+    ASSERT_EQ(rec.rows.size(), 2u);
+    EXPECT_EQ(rec.rows[0][0], "first");
+    EXPECT_EQ(rec.rows[0][3], "last");
+    EXPECT_EQ(rec.rows[1][0], "again");
+    EXPECT_EQ(rec.rows[1][3], "end");
+  }
+}
+
+TEST(AzureStreamDecode, ACutBodyOrANulByteIsAnErrorWithItsOffset) {
+  RecordingSink rec;
+  decode::NativeRowConsumer consumer(rec.sink());
+  const std::string cut = answer_of(3).substr(0, 120);
+  Pieces pieces(cut, 16);
+  try {
+    decode::read_tables(pieces, consumer);
+    FAIL() << "a cut body decoded";
+  } catch (const sdk::Error& e) {
+    EXPECT_EQ(e.status(), TINKR_UPSTREAM_UNAVAILABLE);
+    EXPECT_NE(std::string(e.what()).find("not valid JSON at offset 120"), std::string::npos) << e.what();
+  }
+  std::string with_nul = answer_of(1) + std::string(1, '\0') + "garbage";
+  EXPECT_THROW(decode::read_tables(std::string_view(with_nul), consumer), sdk::Error);
+}
+
+TEST(AzureBodyPipe, CarriesEveryByteInOrderThroughASmallCapacity) {
+  decode::BodyPipe pipe(64);
+  std::string sent;
+  for (int i = 0; i < 2000; ++i)
+    sent += std::string(static_cast<std::size_t>(1 + i % 97), char('a' + i % 26));
+  std::thread producer([&] {
+    std::string_view rest = sent;
+    for (std::size_t size = 1; !rest.empty(); size = size % 150 + 1) {
+      const auto piece = rest.substr(0, size);
+      ASSERT_TRUE(pipe.push(piece));
+      rest.remove_prefix(piece.size());
+    }
+    pipe.finish();
+  });
+  std::string received;
+  for (auto piece = pipe.next_piece(); !piece.empty(); piece = pipe.next_piece()) received.append(piece);
+  producer.join();
+  EXPECT_EQ(received, sent);
+  EXPECT_TRUE(pipe.finished_first());
+}
+
+TEST(AzureBodyPipe, ClosingReleasesAProducerWaitingForRoom) {
+  decode::BodyPipe pipe(4);
+  ASSERT_TRUE(pipe.push("abcd"));
+  bool pushed = true;
+  std::thread producer([&] { pushed = pipe.push("e"); });  // the pipe is full: this waits
+  pipe.close();
+  producer.join();
+  EXPECT_FALSE(pushed) << "the producer learns that nobody reads any more";
+  EXPECT_FALSE(pipe.finished_first());
+}
+
+TEST(AzureReadAnswer, RowsReachTheConsumerBeforeTheBodyHasArrived) {
+  const std::string body = answer_of(200);
+  CountingConsumer consumer;
+  bool first_rows_before_the_rest = false;
+  FunctionTransport transport([&](const BodyReceiver& on_body) {
+    const std::size_t half = body.size() / 2;
+    EXPECT_TRUE(on_body(std::string_view(body).substr(0, half)));
+    // The rest is sent only once rows of the first half were decoded (or after a generous bound, so
+    // that a decoder that waits for the whole body fails the test instead of hanging it).
+    first_rows_before_the_rest = consumer.wait_for_rows(1, std::chrono::seconds(30));
+    EXPECT_TRUE(on_body(std::string_view(body).substr(half)));
+    return sdk::HttpResponse{200, {}, {}};
+  });
+  const auto result = read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
+  EXPECT_TRUE(first_rows_before_the_rest);
+  EXPECT_EQ(result.rows, 200u);
+  EXPECT_EQ(consumer.rows(), 200u);
+}
+
+TEST(AzureReadAnswer, AConsumerThatStopsEndsTheTransfer) {
+  ScriptedTransport transport;
+  transport.piece_size = 16 * 1024;
+  const std::string body = answer_of(100'000);  // several times the pipe's capacity
+  ASSERT_GT(body.size(), 3 * decode::BodyPipe::kDefaultCapacity);
+  transport.respond(200, body);
+  CountingConsumer consumer;
+  consumer.stop_at = 3;
+  const auto result = read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
+  EXPECT_TRUE(result.stopped);
+  EXPECT_EQ(consumer.rows(), 3u);
+  EXPECT_LT(transport.pieces_sent, body.size() / transport.piece_size / 2)
+      << "the transfer stopped soon after the consumer, not at the end of the body";
+}
+
+TEST(AzureReadAnswer, AnErrorStatusIsAnAzureErrorAndNoRows) {
+  ScriptedTransport transport;
+  transport.respond(400, read_vector("log-analytics/error.400.semantic-unknown-column.json"));
+  CountingConsumer consumer;
+  try {
+    read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
+    FAIL() << "a 400 decoded";
+  } catch (const sdk::Error& e) {
+    EXPECT_EQ(e.status(), TINKR_INVALID_QUERY);
+    EXPECT_NE(std::string(e.what()).find("log analytics"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(consumer.rows(), 0u);
+}
+
+TEST(AzureReadAnswer, ATransferCutShortIsReportedAsSuchNotAsBadJson) {
+  const std::string body = answer_of(50);
+  FunctionTransport transport([&](const BodyReceiver& on_body) -> sdk::HttpResponse {
+    on_body(std::string_view(body).substr(0, body.size() / 2));
+    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "response from api.loganalytics.io:443 was cut short", true);
+  });
+  CountingConsumer consumer;
+  try {
+    read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
+    FAIL() << "a cut transfer decoded";
+  } catch (const sdk::Error& e) {
+    EXPECT_EQ(e.status(), TINKR_UPSTREAM_UNAVAILABLE);
+    EXPECT_NE(std::string(e.what()).find("cut short"), std::string::npos) << e.what();
+  }
+  EXPECT_GT(consumer.rows(), 0u) << "the rows before the cut were delivered";
+}
+
+TEST(AzureReadAnswer, AGarbledSuccessIsAnErrorNamingTheOffset) {
+  ScriptedTransport transport;
+  transport.respond(200,
+                    R"({"tables":[{"name":"t","columns":[{"name":"a","type":"long"}],"rows":[[1],oops]}]})");
+  CountingConsumer consumer;
+  try {
+    read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
+    FAIL() << "a garbled answer decoded";
+  } catch (const sdk::Error& e) {
+    EXPECT_EQ(e.status(), TINKR_UPSTREAM_UNAVAILABLE);
+    EXPECT_NE(std::string(e.what()).find("not valid JSON at offset"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(consumer.rows(), 1u);
+}
+
+TEST(AzureReadAnswer, AConsumerFailureComesBackAndTheTransferEnds) {
+  ScriptedTransport transport;
+  transport.piece_size = 16 * 1024;
+  const std::string body = answer_of(100'000);
+  transport.respond(200, body);
+  CountingConsumer consumer;
+  consumer.throw_at = 2;
+  try {
+    read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
+    FAIL() << "the consumer's failure was lost";
+  } catch (const sdk::Error& e) {
+    EXPECT_EQ(e.status(), TINKR_INTERNAL);
+    EXPECT_STREQ(e.what(), "the consumer failed on purpose");
+  }
+  EXPECT_LT(transport.pieces_sent, body.size() / transport.piece_size / 2);
+}
+
+TEST(AzureReadAnswer, ATransportThatKeptTheBodyStillHasItDecoded) {
+  const std::string body = answer_of(5);
+  FunctionTransport transport([&](const BodyReceiver&) { return sdk::HttpResponse{200, {}, body}; });
+  CountingConsumer consumer;
+  const auto result = read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
+  EXPECT_EQ(result.rows, 5u) << "never a silent empty result";
+}
+
+TEST(AzureReadAnswer, NoContentIsNoData) {
+  ScriptedTransport transport;
+  transport.respond(204, "");
+  CountingConsumer consumer;
+  const auto result = read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
+  EXPECT_EQ(result.tables, 0u);
+  EXPECT_EQ(consumer.rows(), 0u);
+}
+
+}  // namespace
+}  // namespace tinkr::azure
