@@ -5,6 +5,7 @@ tinkr_add_test(tinkr_integration_transport
     ${CMAKE_CURRENT_LIST_DIR}/transport/tls_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transport/retry_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transport/fault_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/transport/limit_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transport/proxy_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transport/bridge_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transport/fake_azure_test.cpp

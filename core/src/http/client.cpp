@@ -12,6 +12,7 @@
 #include "base/call_state.hpp"
 #include "base/log.hpp"
 #include "http/connection.hpp"
+#include "http/connection_limit.hpp"
 #include "http/connection_pool.hpp"
 #include "http/retry_policy.hpp"
 #include "http/tls_context.hpp"
@@ -69,13 +70,16 @@ std::string_view Response::header(std::string_view name) const noexcept {
 
 struct Client::Impl {
   explicit Impl(ClientOptions o)
-      : options(std::move(o)), pool(options.max_idle_per_host, options.idle_timeout) {
+      : options(std::move(o)),
+        pool(options.max_idle_per_host, options.idle_timeout),
+        limit(options.max_connections_per_host) {
     if (!options.sleep_for) options.sleep_for = &sleep_in_slices;
   }
 
   ClientOptions options;
   TlsContexts tls;
   ConnectionPool pool;
+  ConnectionLimit limit;
   std::atomic<uint64_t> opened{0}, reused{0}, retries{0};
 
   Expected<Response> send(const Request& request);
@@ -133,8 +137,11 @@ Expected<Response> Client::Impl::send(const Request& request) {
   // retried, and a consumer that decodes results must never see one.
   auto stream_body = [](int status) { return status >= 200 && status < 300; };
 
-  // Waits before the next attempt; an error when the wait would pass the deadline or was cancelled.
+  // Waits before the next attempt, without holding a connection slot meanwhile; an error when the
+  // wait would pass the deadline or was cancelled.
+  std::optional<ConnectionSlot> slot;
   auto wait_before_retry = [&](milliseconds delay) -> std::optional<Error> {
+    slot.reset();
     if (!options.sleep_for(delay, request.cancel))
       return Error(Error::Code::cancelled,
                    "request to " + url->authority() + " cancelled while waiting to retry");
@@ -150,6 +157,20 @@ Expected<Response> Client::Impl::send(const Request& request) {
     if (Clock::now() >= deadlines.request)
       return fail(Error::Code::timeout,
                   "request to " + url->authority() + " timed out before it could be sent");
+    if (!slot) {
+      switch (limit.acquire(key, deadlines.request, request.cancel)) {
+        case ConnectionLimit::Wait::granted:
+          slot.emplace(limit, key);
+          break;
+        case ConnectionLimit::Wait::cancelled:
+          return fail(Error::Code::cancelled,
+                      "request to " + url->authority() + " cancelled while waiting for a free connection");
+        case ConnectionLimit::Wait::timed_out:
+          return fail(Error::Code::timeout, "request to " + url->authority() +
+                                                " timed out waiting for a free connection: all " +
+                                                std::to_string(limit.max_per_key()) + " were busy");
+      }
+    }
     auto connection = pool.acquire(key);
     bool is_pooled = connection != nullptr;
     if (is_pooled) {

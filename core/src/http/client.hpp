@@ -1,4 +1,5 @@
 // tinkr::http::Client: the core's HTTPS client. Keep-alive connections pooled per scheme:host:port,
+// at most max_connections_per_host requests in flight to one of them (the rest wait their turn),
 // TLS verified against the system store or a CA file (SNI and host-name checks), connect / read /
 // whole-request deadlines, cancellation through the call's tinkr_cancel, a response-size cap, the
 // HTTPS_PROXY / NO_PROXY CONNECT tunnel and retries with backoff that honours Retry-After.
@@ -68,6 +69,9 @@ struct ClientOptions {
   std::chrono::milliseconds request_timeout{300'000};
   int64_t max_response_bytes = int64_t{64} << 20;
   std::size_t max_idle_per_host = 8;
+  /// Requests in flight to one destination at once; more wait for a free connection within their
+  /// deadline (0: no limit).
+  std::size_t max_connections_per_host = 16;
   /// A pooled connection idle for longer is closed rather than reused (servers drop idle ones).
   std::chrono::milliseconds idle_timeout{50'000};
   int max_retries = 3;
