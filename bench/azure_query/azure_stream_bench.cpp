@@ -9,6 +9,8 @@
 
 #include <fake_azure.hpp>
 
+#include "apptraces_answer.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -18,29 +20,6 @@
 namespace {
 
 using namespace tinkr;
-
-constexpr int kRows = 100'000;
-
-std::string generated_answer() {
-  std::string body =
-      R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"TimeGenerated","type":"datetime"},)"
-      R"({"name":"Message","type":"string"},{"name":"SeverityLevel","type":"int"},)"
-      R"({"name":"Properties","type":"dynamic"}],"rows":[)";
-  body.reserve(static_cast<std::size_t>(kRows) * 460);
-  char row[1024];
-  for (int i = 0; i < kRows; ++i) {
-    const int n = std::snprintf(
-        row, sizeof row,
-        R"(%s["2026-11-25T09:%02d:%02d.%07dZ","payment %d for order \"ord-%08d\" failed: upstream returned 503 )"
-        R"(Service Unavailable after 3 retries; circuit breaker state=half-open, latency_ms=%d, region=westeurope, )"
-        R"(user=customer-%06d@example.com",%d,"{\"http.method\":\"POST\",\"http.route\":\"/v1/payments/{id}\",)"
-        R"(\"tenant\":\"t-%04d\",\"retry\":\"%d\",\"cloud.region\":\"westeurope\"}"])",
-        i ? "," : "", (i / 60) % 60, i % 60, i % 10'000'000, i, i, i % 5000, i % 1'000'000, i % 5, i % 10000,
-        i % 4);
-    body.append(row, static_cast<std::size_t>(n));
-  }
-  return body + "]}]}";
-}
 
 struct CountingSink final : ResultSink {
   int64_t records = 0;
@@ -55,7 +34,7 @@ void BM_LogsOverHttps(benchmark::State& state) {
   ::setenv("AZURE_CLIENT_ID", "bench-client", 1);
   ::setenv("AZURE_CLIENT_SECRET", "bench-secret", 1);
   fake_azure::FakeAzure fake;
-  const std::string body = generated_answer();
+  const std::string body = bench::make_apptraces_answer();
   fake.on_query([&](std::string_view) { return fake_azure::FakeResponse::json(200, body); });
 
   PluginRegistry registry({TINKR_PLUGIN_DIR});
@@ -73,7 +52,7 @@ void BM_LogsOverHttps(benchmark::State& state) {
   spec.signal = ir::Signal::logs;
   spec.service = "payments-api";
   spec.since = "1h";
-  spec.limit = kRows;
+  spec.limit = bench::kRows;
   auto query = (*engine)->build(spec);
   if (!query) return state.SkipWithError(query.error().message().c_str());
 

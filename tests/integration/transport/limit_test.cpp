@@ -1,7 +1,7 @@
 // The cap on requests in flight to one destination: the excess waits for a free connection within its
 // deadline or cancellation, then goes on one that freed up, and other destinations are not held up.
 #include <future>
-#include <thread>
+#include <vector>
 
 #include "fixture.hpp"
 #include "http/connection_limit.hpp"
@@ -16,14 +16,31 @@ class ConnectionLimitTest : public TransportTest {
     o.max_connections_per_host = 2;
     client_ = std::make_unique<Client>(o);
   }
+
+  // Two requests the fake holds: both of the destination's slots are busy until release_held().
+  void occupy_both_slots() {
+    for (int i = 0; i < 2; ++i) {
+      server_.push_response(Route::any, FakeResponse::held());
+      busy_.push_back(std::async(std::launch::async, [this] { return client_->send(get("/ping")); }));
+    }
+    ASSERT_TRUE(server_.wait_for_held(2, 10s));
+  }
+
+  // Lets the held requests finish; each must have succeeded.
+  void free_both_slots() {
+    server_.release_held();
+    for (auto& request : busy_) {
+      auto answer = request.get();
+      EXPECT_TRUE(answer) << answer.error().message();
+    }
+    busy_.clear();
+  }
+
+  std::vector<std::future<Expected<Response>>> busy_;
 };
 
 TEST_F(ConnectionLimitTest, ARequestBeyondTheCapWaitsAndTimesOutWithTheReason) {
-  server_.push_response(Route::any, FakeResponse::held(FakeResponse::json(200, "{\"first\":1}")));
-  server_.push_response(Route::any, FakeResponse::held(FakeResponse::json(200, "{\"second\":2}")));
-  auto first = std::async(std::launch::async, [&] { return client_->send(get("/ping")); });
-  auto second = std::async(std::launch::async, [&] { return client_->send(get("/ping")); });
-  ASSERT_TRUE(server_.wait_for_held(2, 10s));
+  occupy_both_slots();
 
   auto third = get("/ping");
   third.timeout = 300ms;
@@ -34,24 +51,16 @@ TEST_F(ConnectionLimitTest, ARequestBeyondTheCapWaitsAndTimesOutWithTheReason) {
             "request to " + authority() + " timed out waiting for a free connection: all 2 were busy");
   EXPECT_EQ(server_.connections_accepted(), 2u) << "the third request never opened a connection";
 
-  server_.release_held();
-  ASSERT_TRUE(first.get());
-  ASSERT_TRUE(second.get());
+  free_both_slots();
 }
 
 TEST_F(ConnectionLimitTest, AWaitingRequestGoesOnceAConnectionFrees) {
-  server_.push_response(Route::any, FakeResponse::held(FakeResponse::json(200, "{\"first\":1}")));
-  server_.push_response(Route::any, FakeResponse::held(FakeResponse::json(200, "{\"second\":2}")));
-  auto first = std::async(std::launch::async, [&] { return client_->send(get("/ping")); });
-  auto second = std::async(std::launch::async, [&] { return client_->send(get("/ping")); });
-  ASSERT_TRUE(server_.wait_for_held(2, 10s));
+  occupy_both_slots();
   auto third = std::async(std::launch::async, [&] { return client_->send(get("/ping")); });
-  server_.release_held();
+  free_both_slots();
   auto answer = third.get();
   ASSERT_TRUE(answer) << answer.error().message();
   EXPECT_EQ(answer->status, 200);
-  ASSERT_TRUE(first.get());
-  ASSERT_TRUE(second.get());
 }
 
 TEST(ConnectionLimit, AWaiterEndsWhenItsCallIsCancelledOrFinished) {
@@ -78,11 +87,7 @@ TEST(ConnectionLimit, ZeroMeansNoLimit) {
 }
 
 TEST_F(ConnectionLimitTest, TheCapIsPerDestination) {
-  server_.push_response(Route::any, FakeResponse::held());
-  server_.push_response(Route::any, FakeResponse::held());
-  auto first = std::async(std::launch::async, [&] { return client_->send(get("/ping")); });
-  auto second = std::async(std::launch::async, [&] { return client_->send(get("/ping")); });
-  ASSERT_TRUE(server_.wait_for_held(2, 10s));
+  occupy_both_slots();
 
   // The plain-HTTP listener is another destination: its requests do not wait.
   Request other;
@@ -92,9 +97,7 @@ TEST_F(ConnectionLimitTest, TheCapIsPerDestination) {
   auto answer = client_->send(other);
   ASSERT_TRUE(answer) << answer.error().message();
   EXPECT_EQ(answer->status, 200);
-  server_.release_held();
-  first.get();
-  second.get();
+  free_both_slots();
 }
 
 }  // namespace

@@ -3,6 +3,10 @@
 
 #include <tinkr/sdk/error.hpp>
 
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -80,6 +84,28 @@ sdk::HttpResponse ScriptedTransport::send(const RequestPlan& plan, const sdk::Ca
   }
   r.body.clear();
   return r;
+}
+
+std::vector<std::string> log_analytics_answer_vectors() {
+  std::vector<std::string> names;
+  const auto dir = std::filesystem::path(TINKR_VECTORS_DIR) / "azure" / "log-analytics";
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const auto name = entry.path().filename().string();
+    if (name.starts_with("query.") && name.ends_with(".response.json"))
+      names.push_back("log-analytics/" + name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+sdk::Error error_of(const std::function<void()>& run) {
+  try {
+    run();
+  } catch (const sdk::Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error was thrown";
+  return sdk::Error(TINKR_INTERNAL, "no error was thrown");
 }
 
 std::string read_vector(const std::string& relative) {

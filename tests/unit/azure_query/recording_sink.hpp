@@ -3,9 +3,11 @@
 
 #include "common/query_context.hpp"
 
+#include <tinkr/sdk/error.hpp>
 #include <tinkr/sdk/records.hpp>
 
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,5 +85,12 @@ inline sdk::CallContext no_call() {
 
 /// The text of a file under TINKR_VECTORS_DIR/azure/.
 std::string read_vector(const std::string& relative);
+
+/// The Log Analytics answers among the vectors ("log-analytics/query.*.response.json"), as paths
+/// for read_vector.
+std::vector<std::string> log_analytics_answer_vectors();
+
+/// The sdk::Error that run throws; fails the test (and returns an internal error) when it throws none.
+sdk::Error error_of(const std::function<void()>& run);
 
 }  // namespace tinkr::azure::testing

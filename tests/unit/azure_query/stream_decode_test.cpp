@@ -15,7 +15,6 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <filesystem>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -23,6 +22,7 @@
 namespace tinkr::azure {
 namespace {
 
+using testing::error_of;
 using testing::no_call;
 using testing::read_vector;
 using testing::RecordingSink;
@@ -105,12 +105,9 @@ RequestPlan a_plan() {
 }
 
 TEST(AzureStreamDecode, EveryVectorDecodesTheSameWhateverThePieces) {
-  const auto dir = std::filesystem::path(TINKR_VECTORS_DIR) / "azure" / "log-analytics";
-  int checked = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    const auto name = entry.path().filename().string();
-    if (!name.starts_with("query.") || !name.ends_with(".response.json")) continue;
-    const std::string body = read_vector("log-analytics/" + name);
+  const auto vectors = testing::log_analytics_answer_vectors();
+  for (const auto& name : vectors) {
+    const std::string body = read_vector(name);
     RecordingSink whole;
     decode::NativeRowConsumer whole_consumer(whole.sink());
     const auto expected = decode::read_tables(body, whole_consumer);
@@ -125,9 +122,8 @@ TEST(AzureStreamDecode, EveryVectorDecodesTheSameWhateverThePieces) {
       EXPECT_EQ(result.tables, expected.tables);
       EXPECT_EQ(result.partial_error_message, expected.partial_error_message);
     }
-    ++checked;
   }
-  EXPECT_GE(checked, 7) << "the vectors folder lost its query answers";
+  EXPECT_GE(vectors.size(), 7u) << "the vectors folder lost its query answers";
 }
 
 TEST(AzureStreamDecode, EscapesAndMultiByteTextCutAnywhereReadWhole) {
@@ -176,15 +172,13 @@ TEST(AzureStreamDecode, ACutBodyOrANulByteIsAnErrorWithItsOffset) {
   decode::NativeRowConsumer consumer(rec.sink());
   const std::string cut = answer_of(3).substr(0, 120);
   Pieces pieces(cut, 16);
-  try {
-    decode::read_tables(pieces, consumer);
-    FAIL() << "a cut body decoded";
-  } catch (const sdk::Error& e) {
-    EXPECT_EQ(e.status(), TINKR_UPSTREAM_UNAVAILABLE);
-    EXPECT_NE(std::string(e.what()).find("not valid JSON at offset 120"), std::string::npos) << e.what();
-  }
-  std::string with_nul = answer_of(1) + std::string(1, '\0') + "garbage";
-  EXPECT_THROW(decode::read_tables(std::string_view(with_nul), consumer), sdk::Error);
+  const sdk::Error cut_short = error_of([&] { decode::read_tables(pieces, consumer); });
+  EXPECT_EQ(cut_short.status(), TINKR_UPSTREAM_UNAVAILABLE);
+  EXPECT_NE(std::string(cut_short.what()).find("not valid JSON at offset 120"), std::string::npos)
+      << cut_short.what();
+  const std::string with_nul = answer_of(1) + std::string(1, '\0') + "garbage";
+  const sdk::Error nul = error_of([&] { decode::read_tables(std::string_view(with_nul), consumer); });
+  EXPECT_NE(std::string(nul.what()).find("NUL byte at offset"), std::string::npos) << nul.what();
 }
 
 TEST(AzureBodyPipe, CarriesEveryByteInOrderThroughASmallCapacity) {
@@ -257,13 +251,10 @@ TEST(AzureReadAnswer, AnErrorStatusIsAnAzureErrorAndNoRows) {
   ScriptedTransport transport;
   transport.respond(400, read_vector("log-analytics/error.400.semantic-unknown-column.json"));
   CountingConsumer consumer;
-  try {
-    read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
-    FAIL() << "a 400 decoded";
-  } catch (const sdk::Error& e) {
-    EXPECT_EQ(e.status(), TINKR_INVALID_QUERY);
-    EXPECT_NE(std::string(e.what()).find("log analytics"), std::string::npos) << e.what();
-  }
+  const sdk::Error e =
+      error_of([&] { read_answer(transport, a_plan(), no_call(), consumer, "log analytics"); });
+  EXPECT_EQ(e.status(), TINKR_INVALID_QUERY);
+  EXPECT_NE(std::string(e.what()).find("log analytics"), std::string::npos) << e.what();
   EXPECT_EQ(consumer.rows(), 0u);
 }
 
@@ -274,13 +265,10 @@ TEST(AzureReadAnswer, ATransferCutShortIsReportedAsSuchNotAsBadJson) {
     throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "response from api.loganalytics.io:443 was cut short", true);
   });
   CountingConsumer consumer;
-  try {
-    read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
-    FAIL() << "a cut transfer decoded";
-  } catch (const sdk::Error& e) {
-    EXPECT_EQ(e.status(), TINKR_UPSTREAM_UNAVAILABLE);
-    EXPECT_NE(std::string(e.what()).find("cut short"), std::string::npos) << e.what();
-  }
+  const sdk::Error e =
+      error_of([&] { read_answer(transport, a_plan(), no_call(), consumer, "log analytics"); });
+  EXPECT_EQ(e.status(), TINKR_UPSTREAM_UNAVAILABLE);
+  EXPECT_NE(std::string(e.what()).find("cut short"), std::string::npos) << e.what();
   EXPECT_GT(consumer.rows(), 0u) << "the rows before the cut were delivered";
 }
 
@@ -289,13 +277,10 @@ TEST(AzureReadAnswer, AGarbledSuccessIsAnErrorNamingTheOffset) {
   transport.respond(200,
                     R"({"tables":[{"name":"t","columns":[{"name":"a","type":"long"}],"rows":[[1],oops]}]})");
   CountingConsumer consumer;
-  try {
-    read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
-    FAIL() << "a garbled answer decoded";
-  } catch (const sdk::Error& e) {
-    EXPECT_EQ(e.status(), TINKR_UPSTREAM_UNAVAILABLE);
-    EXPECT_NE(std::string(e.what()).find("not valid JSON at offset"), std::string::npos) << e.what();
-  }
+  const sdk::Error e =
+      error_of([&] { read_answer(transport, a_plan(), no_call(), consumer, "log analytics"); });
+  EXPECT_EQ(e.status(), TINKR_UPSTREAM_UNAVAILABLE);
+  EXPECT_NE(std::string(e.what()).find("not valid JSON at offset"), std::string::npos) << e.what();
   EXPECT_EQ(consumer.rows(), 1u);
 }
 
@@ -306,13 +291,10 @@ TEST(AzureReadAnswer, AConsumerFailureComesBackAndTheTransferEnds) {
   transport.respond(200, body);
   CountingConsumer consumer;
   consumer.throw_at = 2;
-  try {
-    read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
-    FAIL() << "the consumer's failure was lost";
-  } catch (const sdk::Error& e) {
-    EXPECT_EQ(e.status(), TINKR_INTERNAL);
-    EXPECT_STREQ(e.what(), "the consumer failed on purpose");
-  }
+  const sdk::Error e =
+      error_of([&] { read_answer(transport, a_plan(), no_call(), consumer, "log analytics"); });
+  EXPECT_EQ(e.status(), TINKR_INTERNAL);
+  EXPECT_STREQ(e.what(), "the consumer failed on purpose");
   EXPECT_LT(transport.pieces_sent, body.size() / transport.piece_size / 2);
 }
 
