@@ -27,6 +27,10 @@ namespace json_detail {
 inline void write_string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
+/// One of the IR's own names (a signal, an operator, an aggregation): they need no escaping.
+inline void write_name(Writer& w, std::string_view name) {
+  w.PlainString(name);
+}
 /// `key` is one of the IR's member names, which need no escaping; taking it as a literal lets its
 /// length, and so the copy, be fixed at compile time.
 template <std::size_t N>
@@ -62,7 +66,7 @@ inline void write_filter(Writer& w, const Filter& f) {
       write_key(w, "field");
       write_string(w, f.predicate.field);
       write_key(w, "op");
-      write_string(w, to_string(f.predicate.op));
+      write_name(w, to_string(f.predicate.op));
       if (f.predicate.op == Op::in) {
         write_key(w, "values");
         w.StartArray();
@@ -94,6 +98,20 @@ inline void write_filter(Writer& w, const Filter& f) {
       break;
   }
   w.EndObject();
+}
+
+// Equal to a default-built value, without building one (to_json asks on every query). Each says
+// exactly what the defaulted operator== against T{} would.
+inline bool is_default(const Order& o) {
+  return o.descending && o.field == "time";
+}
+inline bool is_default(const Filter& f) {
+  return f.kind == Filter::Kind::all && f.predicate.field.empty() && f.predicate.op == Op::eq &&
+         f.predicate.values.empty() && f.text.empty() && f.children.empty();
+}
+inline bool is_default(const MetricsSpec& m) {
+  return m.names.empty() && m.aggregations.empty() && m.interval_ns == 0 && m.group_by.empty() &&
+         m.top == 0 && is_default(m.dimension_filter);
 }
 
 template <std::size_t N>
@@ -215,15 +233,12 @@ inline Filter read_filter(const rapidjson::Value& v, const std::string& path, in
 /// The IR as compact JSON. Members equal to their defaults are left out.
 inline std::string to_json(const Query& q) {
   using namespace json_detail;
-  // Built once: comparing against a fresh default would build (and free) one on every call.
-  static const Order kDefaultOrder{};
-  static const MetricsSpec kNoMetrics{};
   return write_json([&q](Writer& w) {
     w.StartObject();
     write_key(w, "ir");
     w.Int(kVersion);
     write_key(w, "signal");
-    write_string(w, to_string(q.signal));
+    write_name(w, to_string(q.signal));
     if (!q.service.empty()) {
       write_key(w, "service");
       write_string(w, q.service);
@@ -243,7 +258,7 @@ inline std::string to_json(const Query& q) {
       write_key(w, "limit");
       w.Int64(q.limit);
     }
-    if (!(q.order == kDefaultOrder)) {
+    if (!is_default(q.order)) {
       write_key(w, "order");
       w.StartObject();
       write_key(w, "field");
@@ -256,14 +271,14 @@ inline std::string to_json(const Query& q) {
       write_key(w, "filter");
       write_filter(w, q.filter);
     }
-    if (!(q.metrics == kNoMetrics)) {
+    if (!is_default(q.metrics)) {
       const auto& m = q.metrics;
       write_key(w, "metrics");
       w.StartObject();
       write_strings(w, "names", m.names);
       write_key(w, "aggregations");
       w.StartArray();
-      for (auto a : m.aggregations) write_string(w, to_string(a));
+      for (auto a : m.aggregations) write_name(w, to_string(a));
       w.EndArray();
       write_key(w, "interval");
       w.Int64(m.interval_ns);
