@@ -42,25 +42,23 @@ struct Filter {
   std::string text;              // kind == text: a phrase the message contains (case-insensitive)
   std::vector<Filter> children;  // and_ / or_: two or more; not_: exactly one
 
+  // The factories build the node in place (aggregate initialisation of the returned value): the
+  // parser makes several per query, and a default node filled in afterwards costs a move per member.
   static Filter all() { return {}; }
   static Filter make_predicate(std::string field, Op op, std::vector<Value> values) {
-    Filter f;
-    f.kind = Kind::predicate;
-    f.predicate = Predicate{std::move(field), op, std::move(values)};
-    return f;
+    return Filter{Kind::predicate, Predicate{std::move(field), op, std::move(values)}, {}, {}};
   }
-  static Filter make_text(std::string text) {
-    Filter f;
-    f.kind = Kind::text;
-    f.text = std::move(text);
-    return f;
-  }
+  static Filter make_text(std::string text) { return Filter{Kind::text, {}, std::move(text), {}}; }
   static Filter make_and(std::vector<Filter> children) { return make_group(Kind::and_, std::move(children)); }
   static Filter make_or(std::vector<Filter> children) { return make_group(Kind::or_, std::move(children)); }
-  static Filter make_not(Filter child) {
-    Filter f;
-    f.kind = Kind::not_;
+  static Filter make_not(Filter&& child) {
+    Filter f{Kind::not_, {}, {}, {}};
     f.children.push_back(std::move(child));
+    return f;
+  }
+  static Filter make_not(const Filter& child) {
+    Filter f{Kind::not_, {}, {}, {}};
+    f.children.push_back(child);
     return f;
   }
   bool is_all() const { return kind == Kind::all; }
@@ -69,10 +67,7 @@ struct Filter {
 
  private:
   static Filter make_group(Kind kind, std::vector<Filter> children) {
-    Filter f;
-    f.kind = kind;
-    f.children = std::move(children);
-    return f;
+    return Filter{kind, {}, {}, std::move(children)};
   }
 };
 
