@@ -68,8 +68,10 @@ using Expected = tl::expected<T, Error>;
 
 using Unexpected = tl::unexpected<Error>;
 
-/// Shorthand for returning a failure: `return fail(Error::Code::config, "...")`.
-inline Unexpected fail(Error::Code code, std::string message, Error::Source source = Error::Source::core) {
+/// Shorthand for returning a failure: `return fail(Error::Code::config, "...")`. Marked cold, so the
+/// compiler moves each failure path (and the message it builds) away from the code that succeeds.
+[[gnu::cold]] inline Unexpected fail(Error::Code code, std::string message,
+                                     Error::Source source = Error::Source::core) {
   return Unexpected(Error(code, std::move(message), source));
 }
 

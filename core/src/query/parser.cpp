@@ -13,6 +13,9 @@
 
 #include <tinkr/query.hpp>
 
+#include <algorithm>
+#include <cstring>
+
 namespace tinkr::query {
 namespace {
 
@@ -36,6 +39,8 @@ bool equals_ignoring_case(std::string_view word, std::string_view keyword) {
   }
   return true;
 }
+
+enum class Keyword { none, and_, or_, not_ };
 
 /// The field a group of values belongs to: `level:(ERROR OR WARN)`.
 struct FieldContext {
@@ -65,24 +70,42 @@ class Parser {
   void skip_space() {
     while (!at_end() && is_space(peek())) ++pos_;
   }
-  void set_issue(std::size_t position, std::string what) {
+  // Cold: the compiler moves each path that reports a problem, message building and all, out of the
+  // parsing code that runs for every query.
+  [[gnu::cold]] void set_issue(std::size_t position, std::string what) {
     if (!issue_) issue_ = Issue{position, std::move(what)};
   }
 
-  /// The keyword (AND, OR, NOT in any case) at the cursor, or empty. A keyword must stand alone: `order`
+  /// The keyword (AND, OR, NOT in any case) at the cursor, or none. A keyword must stand alone: `order`
   /// and `NOT:x` are not keywords.
-  std::string_view keyword_at_cursor() const {
-    std::size_t end = pos_;
-    while (end < input_.size() && end - pos_ < 4 && input_[end] >= 'A' && (input_[end] | 0x20) >= 'a' &&
-           (input_[end] | 0x20) <= 'z')
-      ++end;
+  Keyword keyword_at_cursor() const {
+    if (at_end()) return Keyword::none;
+    // This runs between every two terms, and only A, O and N can start a keyword: most cursors are
+    // turned away at their first character. `| 0x20` lowercases a letter and makes no other
+    // character a lowercase letter.
+    Keyword keyword;
+    std::string_view spelling;
+    switch (input_[pos_] | 0x20) {
+      case 'a':
+        keyword = Keyword::and_, spelling = "and";
+        break;
+      case 'o':
+        keyword = Keyword::or_, spelling = "or";
+        break;
+      case 'n':
+        keyword = Keyword::not_, spelling = "not";
+        break;
+      default:
+        return Keyword::none;
+    }
+    if (input_.size() - pos_ < spelling.size()) return Keyword::none;
+    for (std::size_t i = 1; i < spelling.size(); ++i)
+      if ((input_[pos_ + i] | 0x20) != spelling[i]) return Keyword::none;
+    const std::size_t end = pos_ + spelling.size();
     if (end < input_.size() && !is_space(input_[end]) && input_[end] != '(' && input_[end] != ')' &&
         input_[end] != '"')
-      return {};
-    const std::string_view word = input_.substr(pos_, end - pos_);
-    for (std::string_view keyword : {"AND", "OR", "NOT"})
-      if (equals_ignoring_case(word, keyword)) return keyword;
-    return {};
+      return Keyword::none;
+    return keyword;
   }
 
   // Groups are collected as a plain list of children and made a Filter once, at the end: a Filter is
@@ -101,14 +124,16 @@ class Parser {
                                       : Filter::make_or(std::move(children));
   }
 
+  // Every path returns `result`, so the compiler builds it in the caller's place (NRVO): most calls
+  // find no OR, and return what parse_and made without moving it.
   Filter parse_or(const FieldContext* context) {
-    Filter first = parse_and(context);
+    Filter result = parse_and(context);
     skip_space();
-    if (issue_ || keyword_at_cursor() != "OR") return first;
+    if (issue_ || keyword_at_cursor() != Keyword::or_) return result;
     std::vector<Filter> children;
     children.reserve(4);
-    add_child(children, std::move(first), Filter::Kind::or_);
-    while (!issue_ && keyword_at_cursor() == "OR") {
+    add_child(children, std::move(result), Filter::Kind::or_);
+    while (!issue_ && keyword_at_cursor() == Keyword::or_) {
       const std::size_t keyword_pos = pos_;
       pos_ += 2;
       skip_space();
@@ -121,9 +146,10 @@ class Parser {
       skip_space();
     }
     // `* OR x` matches everything.
-    for (const auto& child : children)
-      if (child.is_all()) return Filter::all();
-    return finish_group(std::move(children), Filter::Kind::or_);
+    const bool matches_everything =
+        std::any_of(children.begin(), children.end(), [](const Filter& child) { return child.is_all(); });
+    result = matches_everything ? Filter::all() : finish_group(std::move(children), Filter::Kind::or_);
+    return result;
   }
 
   Filter parse_and(const FieldContext* context) {
@@ -133,9 +159,9 @@ class Parser {
     for (;;) {
       skip_space();
       if (issue_ || at_end() || peek() == ')') break;
-      const std::string_view keyword = keyword_at_cursor();
-      if (keyword == "OR") break;
-      if (keyword == "AND") {
+      const Keyword keyword = keyword_at_cursor();
+      if (keyword == Keyword::or_) break;
+      if (keyword == Keyword::and_) {
         pos_ += 3;
         skip_space();
         if (at_end() || peek() == ')') {
@@ -164,7 +190,7 @@ class Parser {
       set_issue(pos_, "too many NOTs in a row (more than 64)");
       return {};
     }
-    if (keyword_at_cursor() == "NOT") {
+    if (keyword_at_cursor() == Keyword::not_) {
       pos_ += 3;
       skip_space();
       if (at_end() || peek() == ')') {
@@ -203,14 +229,24 @@ class Parser {
 
   /// A "..." token; the cursor is on the opening quote. Returns the text between the quotes.
   std::string_view read_delimited(char delimiter, std::string_view what) {
-    const std::size_t open = pos_++;
-    for (; !at_end(); ++pos_) {
-      if (peek() == '\\' && pos_ + 1 < input_.size()) {
-        ++pos_;
-      } else if (peek() == delimiter) {
-        return input_.substr(open + 1, pos_++ - open - 1);
+    const std::size_t open = pos_;
+    const std::size_t size = input_.size();
+    // memchr finds the closing delimiter; only a backslash before it calls for the walk below.
+    const char* begin = input_.data() + open + 1;
+    const auto* close = static_cast<const char*>(std::memchr(begin, delimiter, size - open - 1));
+    if (close && !std::memchr(begin, '\\', static_cast<std::size_t>(close - begin))) {
+      pos_ = static_cast<std::size_t>(close - input_.data()) + 1;
+      return {begin, static_cast<std::size_t>(close - begin)};
+    }
+    for (std::size_t i = open + 1; i < size; ++i) {
+      if (input_[i] == '\\' && i + 1 < size) {
+        ++i;
+      } else if (input_[i] == delimiter) {
+        pos_ = i + 1;
+        return input_.substr(open + 1, i - open - 1);
       }
     }
+    pos_ = size;
     set_issue(open, "unterminated " + std::string(what) + ": expected a closing " + delimiter);
     return {};
   }
@@ -219,18 +255,21 @@ class Parser {
   /// With `stop_at_relation`, also up to `:` `<` `>` `=` or `!=` (a field name ends there).
   std::string_view read_word(bool stop_at_relation) {
     const std::size_t start = pos_;
-    for (; !at_end(); ++pos_) {
-      const char c = peek();
-      if (c == '\\' && pos_ + 1 < input_.size()) {
-        ++pos_;
+    const std::size_t size = input_.size();
+    std::size_t i = start;
+    for (; i < size; ++i) {
+      const char c = input_[i];
+      if (c == '\\' && i + 1 < size) {
+        ++i;
         continue;
       }
       if (is_space(c) || c == '(' || c == ')' || c == '"') break;
       if (stop_at_relation && (c == ':' || c == '<' || c == '>' || c == '=' ||
-                               (c == '!' && pos_ + 1 < input_.size() && input_[pos_ + 1] == '=')))
+                               (c == '!' && i + 1 < size && input_[i + 1] == '=')))
         break;
     }
-    return input_.substr(start, pos_ - start);
+    pos_ = i;
+    return input_.substr(start, i - start);
   }
 
   /// The relation at the cursor, consumed; nullopt when there is none.
@@ -294,16 +333,18 @@ class Parser {
     if (!field) return set_issue(field.error().position, std::move(field.error().what)), Filter{};
     const FieldContext context{&*field, relation};
     if (peek() == '(') {
-      if (auto list = parse_value_list(context)) return std::move(*list);
+      // Built here, in the returned value, with the field moved in: a Filter is large to move.
+      if (auto values = read_value_list(context))
+        return Filter::make_predicate(std::move(*field), ir::Op::in, std::move(*values));
       return collapse_to_in(parse_parenthesised(&context));
     }
     return parse_value(context);
   }
 
-  /// The common `field:(a OR b OR c)` of plain values, read straight into one `in` predicate. For
-  /// anything else (one value, AND, NOT, quotes, wildcards, a bad value) the cursor is put back and
-  /// nullopt returned: the general path parses it and reports any error.
-  std::optional<Filter> parse_value_list(const FieldContext& context) {
+  /// The values of the common `field:(a OR b OR c)` of plain values, read straight into what becomes
+  /// one `in` predicate. For anything else (one value, AND, NOT, quotes, wildcards, a bad value) the
+  /// cursor is put back and nullopt returned: the general path parses it and reports any error.
+  std::optional<std::vector<ir::Value>> read_value_list(const FieldContext& context) {
     if ((context.relation != Relation::colon && context.relation != Relation::eq) || *context.field == "body")
       return std::nullopt;
     const std::size_t start = pos_++;
@@ -312,7 +353,7 @@ class Parser {
     for (;;) {
       skip_space();
       if (at_end() || peek() == '(' || peek() == ')' || peek() == '"' || peek() == '/' ||
-          !keyword_at_cursor().empty())
+          keyword_at_cursor() != Keyword::none)
         break;
       ValueToken token;
       token.position = pos_;
@@ -324,9 +365,9 @@ class Parser {
       skip_space();
       if (!at_end() && peek() == ')' && values.size() >= 2) {
         ++pos_;
-        return Filter::make_predicate(*context.field, ir::Op::in, std::move(values));
+        return values;
       }
-      if (keyword_at_cursor() != "OR") break;
+      if (keyword_at_cursor() != Keyword::or_) break;
       pos_ += 2;
     }
     pos_ = start;
