@@ -58,24 +58,45 @@ bool is_pushable(const Filter& filter, const Capabilities& caps, bool negated) {
   return false;
 }
 
-Filter join_and(std::vector<Filter>&& parts) {
-  if (parts.empty()) return Filter::all();
-  if (parts.size() == 1) return std::move(parts.front());
-  return Filter::make_and(std::move(parts));
+/// Makes `node` the and of `parts`: the one part itself, or all() when there is none. An and is made
+/// where the node lies, its other members cleared, rather than built apart and moved in whole.
+void join_and_into(Filter& node, std::vector<Filter>&& parts) {
+  if (parts.size() == 1) {
+    node = std::move(parts.front());
+    return;
+  }
+  if (parts.empty()) {
+    node = Filter::all();
+    return;
+  }
+  node.kind = Filter::Kind::and_;
+  node.predicate.field.clear();
+  node.predicate.op = ir::Op::eq;
+  node.predicate.values.clear();
+  node.text.clear();
+  node.children = std::move(parts);
 }
 
-/// First regex in `filter` that does not compile, as an error.
-std::optional<Error> find_bad_regex(const Filter& filter) {
-  if (filter.kind == Filter::Kind::predicate && filter.predicate.op == ir::Op::matches) {
+/// The first `matches` predicate in `filter` whose regex does not compile (with why), or null. Only
+/// the bad predicate is turned into an Error: this walk runs for every query, nearly always finding
+/// nothing.
+const ir::Predicate* find_bad_regex(const Filter& filter, std::string& why) {
+  if (filter.kind == Filter::Kind::predicate) {
+    if (filter.predicate.op != ir::Op::matches) return nullptr;
     const auto* pattern = std::get_if<std::string>(&filter.predicate.values.front());
-    std::string why = "the pattern must be a string";
-    if (pattern && compiled_regex(*pattern, &why)) return std::nullopt;
-    return Error(Error::Code::invalid_query, "invalid regex for " + filter.predicate.field + " matches" +
-                                                 (pattern ? " /" + *pattern + "/" : "") + ": " + why);
+    if (pattern && compiled_regex(*pattern, &why)) return nullptr;
+    if (!pattern) why = "the pattern must be a string";
+    return &filter.predicate;
   }
   for (const auto& child : filter.children)
-    if (auto error = find_bad_regex(child)) return error;
-  return std::nullopt;
+    if (const auto* bad = find_bad_regex(child, why)) return bad;
+  return nullptr;
+}
+
+[[gnu::cold]] Error bad_regex_error(const ir::Predicate& predicate, const std::string& why) {
+  const auto* pattern = std::get_if<std::string>(&predicate.values.front());
+  return Error(Error::Code::invalid_query, "invalid regex for " + predicate.field + " matches" +
+                                               (pattern ? " /" + *pattern + "/" : "") + ": " + why);
 }
 
 std::string join_signals(const std::set<ir::Signal>& signals) {
@@ -110,8 +131,8 @@ void split_filter(Filter&& filter, const Capabilities& caps, bool pushdown, Plan
     ++kept;
   }
   pushed.erase(pushed.begin() + static_cast<std::ptrdiff_t>(kept), pushed.end());
-  plan.pushed.filter = join_and(std::move(pushed));
-  plan.residual = join_and(std::move(residual));
+  join_and_into(plan.pushed.filter, std::move(pushed));
+  join_and_into(plan.residual, std::move(residual));
 }
 
 void place_limit_and_order(int64_t limit, const Capabilities& caps, Plan& plan) {
@@ -147,14 +168,15 @@ Expected<Plan> plan(ir::Query&& query, const Capabilities& caps, bool pushdown) 
                                               std::string(ir::to_string(query.signal)) +
                                               " queries (it supports: " + join_signals(caps.signals) + ")");
   }
-  if (auto error = find_bad_regex(query.filter)) return tl::make_unexpected(std::move(*error));
-  Filter filter = std::move(query.filter);
-  // Built in the result and returned by name: a Plan holds two filters and a whole query, and each
-  // move of one costs as much as a small part of planning.
-  Expected<Plan> result;
+  std::string why;
+  if (const auto* bad = find_bad_regex(query.filter, why))
+    return tl::make_unexpected(bad_regex_error(*bad, why));
+  // Built in the result, the query moved straight into it, and returned by name: a Plan holds two
+  // filters and a whole query, and each move of one costs as much as a small part of planning. The
+  // filter is split where it lies: split_filter takes its parts out before writing the pushed half.
+  Expected<Plan> result(tl::in_place, std::move(query));
   Plan& plan = *result;
-  plan.pushed = std::move(query);
-  split_filter(std::move(filter), caps, pushdown, plan);
+  split_filter(std::move(plan.pushed.filter), caps, pushdown, plan);
   place_limit_and_order(plan.pushed.limit, caps, plan);
   return result;
 }
