@@ -167,6 +167,22 @@ TEST_F(EngineWithMock, InvalidQueriesAreRefusedBeforeAnythingIsSent) {
   EXPECT_EQ(result.error().message(), "the time range is empty: 'from' must come before 'to'");
 }
 
+TEST_F(EngineWithMock, ATraceSearchOnASpanFieldTheBackendCannotTakeIsRefusedNotAnsweredEmpty) {
+  ir::Query q;
+  q.signal = ir::Signal::trace_search;
+  q.service = "throw";  // had the query reached the mock, it would have failed with "plugin error: boom"
+  q.time = {now_ns() - kHour, now_ns()};
+  q.limit = 20;
+  q.filter = ir::Filter::make_predicate("kind", ir::Op::eq, {std::string("server")});
+  auto result = engine_->collect(q);
+  ASSERT_FALSE(result) << "the mock filters nothing, and no trace summary has a kind to check in core";
+  EXPECT_EQ(result.error().code(), Error::Code::unsupported);
+  EXPECT_EQ(
+      result.error().message(),
+      "trace search cannot filter on 'kind' in core: trace summaries carry no span kind; backend 'mock' "
+      "cannot push it down");
+}
+
 TEST_F(EngineWithMock, ConcurrentQueriesOnOneEngine) {
   std::vector<std::thread> threads;
   std::atomic<int> ok{0};

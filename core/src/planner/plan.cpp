@@ -3,6 +3,7 @@
 #include "tinkr/planner.hpp"
 
 #include "planner/regex_cache.hpp"
+#include "planner/trace_summary_fields.hpp"
 
 #include <tinkr/sdk/ir_json.hpp>
 
@@ -105,10 +106,27 @@ std::string join_signals(const std::set<ir::Signal>& signals) {
   return out.empty() ? "nothing" : out;
 }
 
+/// A trace search filter part that the core cannot re-check (a trace summary lacks `field`) and the
+/// backend cannot take: refused, rather than dropping every trace in core without a word.
+[[gnu::cold]] Error trace_filter_refused(const std::string& field, const Capabilities& caps, bool pushdown) {
+  const std::string why_not_pushed = !pushdown           ? "pushdown is turned off"
+                                     : caps.name.empty() ? "the backend cannot push it down"
+                                                         : "backend '" + caps.name + "' cannot push it down";
+  return Error(Error::Code::unsupported,
+               "trace search cannot filter on '" + field + "' in core: trace summaries carry no " +
+                   std::string(detail::missing_from_trace_summary(field)) + "; " + why_not_pushed);
+}
+
 /// Moves each and-child of `filter` to the pushed side, the residual, or (pushed but inexact) both.
 /// The and's own list of children becomes the pushed list, the pushed parts closing up at its front
 /// in their order: one allocation fewer, and none for the residual until something goes there.
-void split_filter(Filter&& filter, const Capabilities& caps, bool pushdown, Plan& plan) {
+///
+/// A trace search filters spans but returns trace summaries, so a part on a field a summary lacks
+/// (kind, attributes.*, ...) cannot be re-checked in core: every trace would fail it. Such a part is
+/// left to the backend when it can take it (its answer then stands, exact or not; a note says so)
+/// and refused otherwise.
+Expected<void> split_filter(Filter&& filter, const Capabilities& caps, bool pushdown, Plan& plan) {
+  const bool core_sees_trace_summaries = plan.pushed.signal == ir::Signal::trace_search;
   std::vector<Filter> pushed, residual;
   if (filter.kind == Filter::Kind::and_) {
     pushed = std::move(filter.children);
@@ -118,7 +136,17 @@ void split_filter(Filter&& filter, const Capabilities& caps, bool pushdown, Plan
   std::size_t kept = 0;
   for (auto& part : pushed) {
     const bool to_backend = pushdown && is_pushable(part, caps, false);
-    if (!to_backend || !is_exact(part, caps)) {
+    bool recheck_in_core = !to_backend || !is_exact(part, caps);
+    if (recheck_in_core && core_sees_trace_summaries) {
+      if (const std::string* field = detail::field_missing_from_trace_summary(part)) {
+        if (!to_backend) return tl::make_unexpected(trace_filter_refused(*field, caps, pushdown));
+        plan.notes.push_back("'" + *field +
+                             "' is left to the backend, not re-checked in core: trace summaries carry no " +
+                             std::string(detail::missing_from_trace_summary(*field)));
+        recheck_in_core = false;
+      }
+    }
+    if (recheck_in_core) {
       if (residual.empty()) residual.reserve(pushed.size());
       if (to_backend) {
         residual.push_back(part);
@@ -133,6 +161,7 @@ void split_filter(Filter&& filter, const Capabilities& caps, bool pushdown, Plan
   pushed.erase(pushed.begin() + static_cast<std::ptrdiff_t>(kept), pushed.end());
   join_and_into(plan.pushed.filter, std::move(pushed));
   join_and_into(plan.residual, std::move(residual));
+  return {};
 }
 
 void place_limit_and_order(int64_t limit, const Capabilities& caps, Plan& plan) {
@@ -176,7 +205,8 @@ Expected<Plan> plan(ir::Query&& query, const Capabilities& caps, bool pushdown) 
   // filter is split where it lies: split_filter takes its parts out before writing the pushed half.
   Expected<Plan> result(tl::in_place, std::move(query));
   Plan& plan = *result;
-  split_filter(std::move(plan.pushed.filter), caps, pushdown, plan);
+  if (auto split = split_filter(std::move(plan.pushed.filter), caps, pushdown, plan); !split)
+    return tl::make_unexpected(std::move(split.error()));
   place_limit_and_order(plan.pushed.limit, caps, plan);
   return result;
 }
