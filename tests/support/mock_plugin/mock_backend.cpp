@@ -1,6 +1,11 @@
 // The mock backend. Options: {"records": N} (default 100). The query's service name picks a
 // behaviour: "fail-<status>" fails with that status (e.g. fail-throttled), "throw" throws a plain
 // C++ exception, "stall-<ms>" works for that long (or until cancelled), "partial" adds a warning.
+//
+// Built twice. libtinkr-mock.so returns records newest first and declares it can order them.
+// libtinkr-mock-unordered.so (TINKR_MOCK_CANNOT_ORDER) declares "order": false and returns the same
+// records scrambled: describe() is read before any options are, so a build of its own is how a test
+// gets a backend for the engine's sort in core.
 #include <tinkr/sdk/backend.hpp>
 
 #include <rapidjson/document.h>
@@ -41,18 +46,26 @@ void behave(const ir::Query& q, sdk::Sink& sink, const sdk::CallContext& call) {
   if (service == "partial") sink.warn("partial result: the mock stopped after some records");
 }
 
+#ifdef TINKR_MOCK_CANNOT_ORDER
+constexpr bool kCanOrder = false;
+#else
+constexpr bool kCanOrder = true;
+#endif
+
 }  // namespace
 
 class MockBackend final : public sdk::Backend {
  public:
-  static constexpr const char* kName = "mock";
+  static constexpr const char* kName = kCanOrder ? "mock" : "mock-unordered";
   static constexpr const char* kVersion = "1.0.0";
 
   static std::string describe() {
-    return R"({"name":"mock","version":"1.0.0","description":"test double: answers at once, filters nothing",)"
+    return R"({"name":")" + std::string(kName) +
+           R"(","version":"1.0.0","description":"test double: answers at once, filters nothing",)"
            R"("signals":["logs","metrics","trace_search","trace_get","native"],"native_language":"mock",)"
            R"("pushdown":{"fields":[],"operators":[],"exact_operators":[],"text_search":false,"or":false,)"
-           R"("not":false,"order":true,"limit":true,"max_limit":0}})";
+           R"("not":false,"order":)" +
+           std::string(kCanOrder ? "true" : "false") + R"(,"limit":true,"max_limit":0}})";
   }
 
   MockBackend(const sdk::Host&, std::string_view config_json) {
@@ -74,12 +87,13 @@ class MockBackend final : public sdk::Backend {
   void execute(const ir::Query& q, sdk::Sink& sink, const sdk::CallContext& call) override {
     behave(q, sink, call);
     const int64_t count = q.limit > 0 && q.limit < records_ ? q.limit : records_;
+    const EmitOrder order = kCanOrder ? EmitOrder::newest_first : EmitOrder::scrambled;
     switch (q.signal) {
       case ir::Signal::logs:
-        emit_logs(q, count, sink, call);
+        emit_logs(q, count, order, sink, call);
         break;
       case ir::Signal::trace_search:
-        emit_traces(q, count, sink);
+        emit_traces(q, count, order, sink);
         break;
       case ir::Signal::trace_get:
         emit_trace(q, sink);

@@ -15,13 +15,26 @@ int64_t step_ns(const ir::Query& q, int64_t count) {
   return count > 0 && span > 0 ? span / (count + 1) : 1'000'000'000;
 }
 
+/// Which record (0 = the newest) goes out i-th. Scrambled: every third record from the newest, then
+/// every third from the second, then from the third (0 3 6 .. 1 4 7 .. 2 5 8 ..), which for four or
+/// more records is neither newest first nor oldest first.
+int64_t record_at(int64_t i, int64_t count, EmitOrder order) {
+  if (order == EmitOrder::newest_first) return i;
+  const int64_t first_group = (count + 2) / 3, second_group = (count + 1) / 3;
+  if (i < first_group) return 3 * i;
+  if (i < first_group + second_group) return 3 * (i - first_group) + 1;
+  return 3 * (i - first_group - second_group) + 2;
+}
+
 }  // namespace
 
-void emit_logs(const ir::Query& q, int64_t count, sdk::Sink& sink, const sdk::CallContext& call) {
+void emit_logs(const ir::Query& q, int64_t count, EmitOrder order, sdk::Sink& sink,
+               const sdk::CallContext& call) {
   const int64_t step = step_ns(q, count);
   std::string body, attributes, trace_id;
-  for (int64_t i = 0; i < count; ++i) {
-    if (i % 1024 == 0) call.throw_if_cancelled();
+  for (int64_t n = 0; n < count; ++n) {
+    if (n % 1024 == 0) call.throw_if_cancelled();
+    const int64_t i = record_at(n, count, order);
     body = "mock record " + std::to_string(i) + (i % 7 == 0 ? ": connection timeout" : ": request served");
     attributes = R"({"i":)" + std::to_string(i) + R"(,"http.method":")" + (i % 2 ? "GET" : "POST") + "\"}";
     trace_id = "trace-" + std::to_string(i % 10);
@@ -37,9 +50,10 @@ void emit_logs(const ir::Query& q, int64_t count, sdk::Sink& sink, const sdk::Ca
   }
 }
 
-void emit_traces(const ir::Query& q, int64_t count, sdk::Sink& sink) {
+void emit_traces(const ir::Query& q, int64_t count, EmitOrder order, sdk::Sink& sink) {
   const int64_t step = step_ns(q, count);
-  for (int64_t i = 0; i < count; ++i) {
+  for (int64_t n = 0; n < count; ++n) {
+    const int64_t i = record_at(n, count, order);
     std::string id = "trace-" + std::to_string(i);
     sdk::TraceSummary t;
     t.trace_id = id;
