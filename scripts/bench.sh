@@ -4,11 +4,16 @@
 set -euo pipefail
 build=${1:-build/release}
 scripts/setup.sh bench
-cmake --build "$build" -j "$(nproc)" --target bench_query bench_transport azure_query_bench azure_stream_bench \
-  local_bench tinkr-server tinkr_plugin_mock
+cmake --build "$build" -j "$(nproc)" --target bench_query query_loop bench_transport azure_query_bench \
+  azure_stream_bench local_bench tinkr-server tinkr_plugin_mock
 reps=(--benchmark_repetitions=10 --benchmark_report_aggregates_only=true)
 run() { printf '\n== %s\n' "$1"; shift; "$@"; }
 run "query language: parse + plan + serialise (target: median <= 1 us)" "$build/bin/bench_query" "${reps[@]}"
+# Wall clock swings with whatever else the machine runs; the instruction count does not.
+if command -v valgrind >/dev/null; then
+  run "query language: instructions per parse + plan + serialise (callgrind)" \
+    scripts/count_query_instructions.sh "$build"
+fi
 run "HTTPS transport overhead on loopback (median, p99)" "$build/bin/bench_transport"
 run "Azure: decode a 100,000-row AppTraces answer; lower the page's query (>= 300 MB/s, <= 2 us)" \
   "$build/bin/azure_query_bench" "${reps[@]}"

@@ -1,56 +1,25 @@
 // The query path before any I/O: parse the query text, plan it for a backend, serialise the pushed IR.
 // The issue's target is a median of at most 1 us for the whole chain on the reference query (the
 // original Python parses and lowers it in about 23 us). The stages are measured apart as well, to
-// show where the time goes.
-#include <tinkr/planner.hpp>
-#include <tinkr/query.hpp>
-#include <tinkr/sdk/ir_json.hpp>
+// show where the time goes. query_loop.cpp runs the same body for instruction counts.
+#include "reference_query.hpp"
 
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
-
 namespace {
 
-constexpr const char* kReferenceQuery =
-    R"(level:(ERROR OR CRITICAL) AND "connection timeout" AND NOT "health check")";
-
-// describe() of the Azure plugin, as agreed: a realistic split, with a residual.
-constexpr const char* kAzureCapabilities = R"({
-  "name": "azure", "signals": ["logs", "metrics", "trace_search", "trace_get", "native"],
-  "pushdown": {
-    "fields": ["time", "severity", "body", "service", "trace_id", "span_id", "attributes.*", "name", "duration",
-               "status", "status_code", "kind", "parent_span_id"],
-    "operators": ["eq", "ne", "lt", "le", "gt", "ge", "in", "contains", "startswith", "matches", "exists"],
-    "exact_operators": ["eq", "ne", "lt", "le", "gt", "ge", "in"],
-    "text_search": true, "or": true, "not": true, "order": true, "limit": true, "max_limit": 30000
-  }})";
-
-tinkr::planner::Capabilities capabilities() {
-  auto caps = tinkr::planner::parse_capabilities(kAzureCapabilities);
-  if (!caps) std::abort();
-  return *caps;
-}
-
-tinkr::ir::Query base_query() {
-  tinkr::ir::Query query;
-  query.service = "checkout";
-  query.time = {1795597200000000000, 1795600800000000000};
-  query.limit = 100;
-  return query;
-}
+using tinkr::bench::azure_capabilities;
+using tinkr::bench::base_query;
+using tinkr::bench::kReferenceQuery;
 
 void BM_ParsePlanSerialise(benchmark::State& state) {
-  const auto caps = capabilities();
+  const auto caps = azure_capabilities();
   const auto base = base_query();
   for (auto _ : state) {
-    tinkr::ir::Query query = base;
-    auto filter = tinkr::query::parse_filter(kReferenceQuery, 0);
-    query.filter = std::move(*filter);
-    auto plan = tinkr::planner::plan(std::move(query), caps);  // the parsed query is consumed, as a host does
-    std::string json = tinkr::ir::to_json(plan->pushed);
-    benchmark::DoNotOptimize(json);
-    benchmark::DoNotOptimize(plan->residual);
+    tinkr::bench::parse_plan_serialise(base, caps, [](tinkr::planner::Plan& plan, std::string& json) {
+      benchmark::DoNotOptimize(json);
+      benchmark::DoNotOptimize(plan.residual);
+    });
   }
 }
 BENCHMARK(BM_ParsePlanSerialise);
@@ -64,7 +33,7 @@ void BM_Parse(benchmark::State& state) {
 BENCHMARK(BM_Parse);
 
 void BM_Plan(benchmark::State& state) {
-  const auto caps = capabilities();
+  const auto caps = azure_capabilities();
   tinkr::ir::Query query = base_query();
   query.filter = *tinkr::query::parse_filter(kReferenceQuery, 0);
   for (auto _ : state) {
