@@ -23,7 +23,9 @@
  *
  * Threads. The host may call execute/explain on one instance from several threads at once; a plugin
  * makes its instance safe for that. describe, open and close are never called concurrently with each
- * other for the same instance. Callbacks (sink, host services) must not throw, unwind or re-enter the
+ * other for the same instance. Host services may be called from any thread, the plugin's own helper
+ * threads included (with the cancel of the execute they serve); sink callbacks only from the thread
+ * that called execute. Callbacks (sink, host services) must not throw, unwind or re-enter the
  * function that called them.
  */
 #ifndef TINKR_PLUGIN_H
