@@ -151,6 +151,43 @@ TEST(IrJson, DocumentedExampleReadsAsDescribed) {
   EXPECT_EQ(query->order, tinkr::ir::Order{}) << "order defaults to time, newest first";
 }
 
+TEST(IrJson, EveryMemberIsWrittenWithItsPunctuationInPlace) {
+  // to_json spells its own commas, colons and brackets: one query using every member and every
+  // kind of filter node and value pins them, byte for byte.
+  Query q;
+  q.signal = tinkr::ir::Signal::metrics;
+  q.service = "checkout";
+  q.resource_type = "aks";
+  q.time = {1795597200000000000, -7};
+  q.limit = 100;
+  q.order = {"duration", false};
+  q.filter = Filter::make_and({Filter::make_predicate("severity", Op::in, {int64_t{17}, int64_t{21}}),
+                               Filter::make_or({Filter::make_text("say \"hi\"\n"), Filter::all()}),
+                               Filter::make_not(Filter::make_predicate("attributes.ratio", Op::gt, {2.0})),
+                               Filter::make_predicate("trace_id", Op::exists, {}),
+                               Filter::make_predicate("attributes.ok", Op::eq, {true})});
+  q.metrics.names = {"cpu", "memory"};
+  q.metrics.aggregations = {tinkr::ir::Aggregation::avg, tinkr::ir::Aggregation::max};
+  q.metrics.interval_ns = 60000000000;
+  q.metrics.dimension_filter =
+      Filter::make_predicate("dimensions.host", Op::startswith, {std::string("web")});
+  q.metrics.group_by = {"host"};
+  q.metrics.top = 5;
+  q.trace_id = "abc";
+  q.native_text = "AppTraces | take 1";
+  EXPECT_EQ(
+      tinkr::ir::to_json(q),
+      R"({"ir":1,"signal":"metrics","service":"checkout","resource_type":"aks",)"
+      R"("time":{"from":1795597200000000000,"to":-7},"limit":100,"order":{"field":"duration","desc":false},)"
+      R"("filter":{"and":[{"field":"severity","op":"in","values":[17,21]},)"
+      R"({"or":[{"text":"say \"hi\"\n"},{"all":true}]},{"not":{"field":"attributes.ratio","op":"gt","value":2.0}},)"
+      R"({"field":"trace_id","op":"exists"},{"field":"attributes.ok","op":"eq","value":true}]},)"
+      R"("metrics":{"names":["cpu","memory"],"aggregations":["avg","max"],"interval":60000000000,)"
+      R"("filter":{"field":"dimensions.host","op":"startswith","value":"web"},"group_by":["host"],"top":5},)"
+      R"("trace_id":"abc","native":"AppTraces | take 1"})");
+  EXPECT_EQ(tinkr::ir::to_json(Query{}), R"({"ir":1,"signal":"logs","time":{"from":0,"to":0}})");
+}
+
 TEST(IrJson, FieldAliasesAreReadAsTheirCanonicalName) {
   auto query = tinkr::ir::parse_json(
       R"({"ir":1,"signal":"logs","filter":{"field":"message","op":"contains","value":"x"}})");

@@ -24,80 +24,87 @@ namespace tinkr::ir {
 
 namespace json_detail {
 
-inline void write_string(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-/// One of the IR's own names (a signal, an operator, an aggregation): they need no escaping.
-inline void write_name(Writer& w, std::string_view name) {
-  w.PlainString(name);
-}
-/// `key` is one of the IR's member names, which need no escaping; taking it as a literal lets its
-/// length, and so the copy, be fixed at compile time.
-template <std::size_t N>
-void write_key(Writer& w, const char (&key)[N]) {
-  w.PlainKey(std::string_view(key, N - 1));
-}
+// The writing side spells out its own punctuation (Writer's Raw* calls): each constant run between
+// two values, such as `,"op":"`, is one copy. The IR is serialised on every query.
 
 inline void write_value(Writer& w, const Value& v) {
   switch (v.index()) {
     case 0:
-      write_string(w, std::get<std::string>(v));
+      w.RawString(std::get<std::string>(v));
       break;
     case 1:
-      w.Int64(std::get<int64_t>(v));
+      w.RawInt64(std::get<int64_t>(v));
       break;
     case 2:
-      w.Double(std::get<double>(v));
+      w.RawDouble(std::get<double>(v));
       break;
     case 3:
-      w.Bool(std::get<bool>(v));
+      w.RawBool(std::get<bool>(v));
       break;
   }
 }
 
+/// One of the IR's own names (a signal, an operator, an aggregation), quoted: they need no escaping.
+inline void write_name(Writer& w, std::string_view name) {
+  w.Raw("\"");
+  w.Raw(name);
+  w.Raw("\"");
+}
+
 inline void write_filter(Writer& w, const Filter& f) {
-  w.StartObject();
   switch (f.kind) {
     case Filter::Kind::all:
-      write_key(w, "all");
-      w.Bool(true);
-      break;
+      w.Raw(R"({"all":true})");
+      return;
     case Filter::Kind::predicate:
-      write_key(w, "field");
-      write_string(w, f.predicate.field);
-      write_key(w, "op");
+      w.Raw(R"({"field":)");
+      w.RawString(f.predicate.field);
+      w.Raw(R"(,"op":)");
       write_name(w, to_string(f.predicate.op));
       if (f.predicate.op == Op::in) {
-        write_key(w, "values");
-        w.StartArray();
-        for (const auto& v : f.predicate.values) write_value(w, v);
-        w.EndArray();
+        w.Raw(R"(,"values":[)");
+        bool first = true;
+        for (const auto& v : f.predicate.values) {
+          if (!first) w.Raw(",");
+          first = false;
+          write_value(w, v);
+        }
+        w.Raw("]}");
       } else if (!f.predicate.values.empty()) {
-        write_key(w, "value");
+        w.Raw(R"(,"value":)");
         write_value(w, f.predicate.values.front());
-      }
-      break;
-    case Filter::Kind::text:
-      write_key(w, "text");
-      write_string(w, f.text);
-      break;
-    case Filter::Kind::and_:
-    case Filter::Kind::or_:
-      if (f.kind == Filter::Kind::and_) {
-        write_key(w, "and");
+        w.Raw("}");
       } else {
-        write_key(w, "or");
+        w.Raw("}");
       }
-      w.StartArray();
-      for (const auto& c : f.children) write_filter(w, c);
-      w.EndArray();
-      break;
+      return;
+    case Filter::Kind::text:
+      w.Raw(R"({"text":)");
+      w.RawString(f.text);
+      w.Raw("}");
+      return;
+    case Filter::Kind::and_:
+    case Filter::Kind::or_: {
+      if (f.kind == Filter::Kind::and_) {
+        w.Raw(R"({"and":[)");
+      } else {
+        w.Raw(R"({"or":[)");
+      }
+      bool first = true;
+      for (const auto& c : f.children) {
+        if (!first) w.Raw(",");
+        first = false;
+        write_filter(w, c);
+      }
+      w.Raw("]}");
+      return;
+    }
     case Filter::Kind::not_:
-      write_key(w, "not");
+      w.Raw(R"({"not":)");
       write_filter(w, f.children.front());
-      break;
+      w.Raw("}");
+      return;
   }
-  w.EndObject();
 }
 
 // Equal to a default-built value, without building one (to_json asks on every query). Each says
@@ -114,12 +121,17 @@ inline bool is_default(const MetricsSpec& m) {
          m.top == 0 && is_default(m.dimension_filter);
 }
 
+/// `"key":[...]` of strings; `key_run` is the key with its quotes, colon and opening bracket.
 template <std::size_t N>
-void write_strings(Writer& w, const char (&key)[N], const std::vector<std::string>& items) {
-  write_key(w, key);
-  w.StartArray();
-  for (const auto& s : items) write_string(w, s);
-  w.EndArray();
+void write_strings(Writer& w, const char (&key_run)[N], const std::vector<std::string>& items) {
+  w.Raw(key_run);
+  bool first = true;
+  for (const auto& s : items) {
+    if (!first) w.Raw(",");
+    first = false;
+    w.RawString(s);
+  }
+  w.Raw("]");
 }
 
 [[noreturn]] inline void fail(const std::string& path, const std::string& what) {
@@ -234,72 +246,69 @@ inline Filter read_filter(const rapidjson::Value& v, const std::string& path, in
 inline std::string to_json(const Query& q) {
   using namespace json_detail;
   return write_json([&q](Writer& w) {
-    w.StartObject();
-    write_key(w, "ir");
-    w.Int(kVersion);
-    write_key(w, "signal");
+    w.Raw(R"({"ir":)");
+    w.RawInt64(kVersion);
+    w.Raw(R"(,"signal":)");
     write_name(w, to_string(q.signal));
     if (!q.service.empty()) {
-      write_key(w, "service");
-      write_string(w, q.service);
+      w.Raw(R"(,"service":)");
+      w.RawString(q.service);
     }
     if (!q.resource_type.empty()) {
-      write_key(w, "resource_type");
-      write_string(w, q.resource_type);
+      w.Raw(R"(,"resource_type":)");
+      w.RawString(q.resource_type);
     }
-    write_key(w, "time");
-    w.StartObject();
-    write_key(w, "from");
-    w.Int64(q.time.from_ns);
-    write_key(w, "to");
-    w.Int64(q.time.to_ns);
-    w.EndObject();
+    w.Raw(R"(,"time":{"from":)");
+    w.RawInt64(q.time.from_ns);
+    w.Raw(R"(,"to":)");
+    w.RawInt64(q.time.to_ns);
+    w.Raw("}");
     if (q.limit != 0) {
-      write_key(w, "limit");
-      w.Int64(q.limit);
+      w.Raw(R"(,"limit":)");
+      w.RawInt64(q.limit);
     }
     if (!is_default(q.order)) {
-      write_key(w, "order");
-      w.StartObject();
-      write_key(w, "field");
-      write_string(w, q.order.field);
-      write_key(w, "desc");
-      w.Bool(q.order.descending);
-      w.EndObject();
+      w.Raw(R"(,"order":{"field":)");
+      w.RawString(q.order.field);
+      w.Raw(R"(,"desc":)");
+      w.RawBool(q.order.descending);
+      w.Raw("}");
     }
     if (!q.filter.is_all()) {
-      write_key(w, "filter");
+      w.Raw(R"(,"filter":)");
       write_filter(w, q.filter);
     }
     if (!is_default(q.metrics)) {
       const auto& m = q.metrics;
-      write_key(w, "metrics");
-      w.StartObject();
-      write_strings(w, "names", m.names);
-      write_key(w, "aggregations");
-      w.StartArray();
-      for (auto a : m.aggregations) write_name(w, to_string(a));
-      w.EndArray();
-      write_key(w, "interval");
-      w.Int64(m.interval_ns);
+      w.Raw(R"(,"metrics":{)");
+      write_strings(w, R"("names":[)", m.names);
+      w.Raw(R"(,"aggregations":[)");
+      bool first = true;
+      for (auto a : m.aggregations) {
+        if (!first) w.Raw(",");
+        first = false;
+        write_name(w, to_string(a));
+      }
+      w.Raw(R"(],"interval":)");
+      w.RawInt64(m.interval_ns);
       if (!m.dimension_filter.is_all()) {
-        write_key(w, "filter");
+        w.Raw(R"(,"filter":)");
         write_filter(w, m.dimension_filter);
       }
-      write_strings(w, "group_by", m.group_by);
-      write_key(w, "top");
-      w.Int64(m.top);
-      w.EndObject();
+      write_strings(w, R"(,"group_by":[)", m.group_by);
+      w.Raw(R"(,"top":)");
+      w.RawInt64(m.top);
+      w.Raw("}");
     }
     if (!q.trace_id.empty()) {
-      write_key(w, "trace_id");
-      write_string(w, q.trace_id);
+      w.Raw(R"(,"trace_id":)");
+      w.RawString(q.trace_id);
     }
     if (!q.native_text.empty()) {
-      write_key(w, "native");
-      write_string(w, q.native_text);
+      w.Raw(R"(,"native":)");
+      w.RawString(q.native_text);
     }
-    w.EndObject();
+    w.Raw("}");
   });
 }
 

@@ -115,9 +115,79 @@ class Writer {
     std::memcpy(at + 1, s.data(), s.size());
     at[s.size() + 1] = '"';
   }
-  void String(const char* s, rapidjson::SizeType n) {
-    // Optimistically room for the string as it is: most need no escaping at all.
-    char* at = piece(std::size_t{n} + 2);
+  void String(const char* s, rapidjson::SizeType n) { quoted_at(piece(std::size_t{n} + 2), s, n); }
+  void Int(int v) { Int64(v); }
+  void Int64(int64_t v) {
+    const Decimal d = decimal_of(v);
+    d.write(piece(d.length));
+  }
+  void Double(double v) {
+    separate();
+    RawDouble(v);
+  }
+  void Bool(bool v) {
+    const std::string_view text = v ? std::string_view("true") : std::string_view("false");
+    std::memcpy(piece(text.size()), text.data(), text.size());
+  }
+
+  // Unpunctuated output, for a caller that knows where every comma and colon goes (the IR's own
+  // serialiser): constant runs such as `,"op":"` are then one copy each, with no separator state.
+  /// Text that is valid JSON as it stands (punctuation, keys, names).
+  template <std::size_t N>
+  [[gnu::always_inline]] void Raw(const char (&text)[N]) {
+    std::memcpy(room(N - 1), text, N - 1);
+  }
+  void Raw(std::string_view text) { std::memcpy(room(text.size()), text.data(), text.size()); }
+  /// A quoted string, escaped as String() escapes it.
+  void RawString(std::string_view s) { quoted_at(room(s.size() + 2), s.data(), s.size()); }
+  void RawInt64(int64_t v) {
+    const Decimal d = decimal_of(v);
+    d.write(room(d.length));
+  }
+  void RawDouble(double v) {
+    if (!std::isfinite(v)) {  // JSON has no NaN or infinity: they travel as text, as the reader keeps them
+      RawString(std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+      return;
+    }
+    char buffer[32];
+    auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;  // shortest form that round-trips
+    const std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+    put(text);
+    // Keep it a double when read back: "2" would come back as an integer.
+    if (text.find_first_of(".eE") == std::string_view::npos) put(".0");
+  }
+  void RawBool(bool v) {
+    if (v) {
+      Raw("true");
+    } else {
+      Raw("false");
+    }
+  }
+
+ private:
+  static constexpr std::size_t kMinimumRoom = 256;
+
+  /// An integer's magnitude and printed length, so that its room is taken before its digits are
+  /// written.
+  struct Decimal {
+    uint64_t magnitude;
+    unsigned length;  // with the sign
+    /// Writes the number into exactly `length` characters at `at`.
+    void write(char* at) const {
+      *at = '-';  // overwritten by the first digit when not negative
+      write_decimal_backward(at + length, magnitude);
+    }
+  };
+  static Decimal decimal_of(int64_t v) {
+    const bool negative = v < 0;
+    // Negated as unsigned: -INT64_MIN does not fit an int64_t.
+    const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+    return {magnitude, decimal_length(magnitude) + (negative ? 1 : 0)};
+  }
+
+  /// Writes s quoted and escaped at `at`, which has room for n + 2 characters (all a clean string
+  /// takes: most need no escaping at all).
+  void quoted_at(char* at, const char* s, std::size_t n) {
     *at++ = '"';
     const std::size_t clean = copy_until_escape(at, s, n);
     if (clean == n) {
@@ -128,37 +198,6 @@ class Writer {
     append_escaped(std::string_view(s + clean, n - clean));
     put('"');
   }
-  void Int(int v) { Int64(v); }
-  void Int64(int64_t v) {
-    const bool negative = v < 0;
-    // Negated as unsigned: -INT64_MIN does not fit an int64_t.
-    const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-    const unsigned length = decimal_length(magnitude) + (negative ? 1 : 0);
-    char* at = piece(length);
-    *at = '-';  // overwritten by the first digit when not negative
-    write_decimal_backward(at + length, magnitude);
-  }
-  void Double(double v) {
-    if (!std::isfinite(v)) {  // JSON has no NaN or infinity: they travel as text, as the reader keeps them
-      const char* text = std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
-      String(text, static_cast<rapidjson::SizeType>(std::strlen(text)));
-      return;
-    }
-    separate();
-    char buffer[32];
-    auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;  // shortest form that round-trips
-    const std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
-    put(text);
-    // Keep it a double when read back: "2" would come back as an integer.
-    if (text.find_first_of(".eE") == std::string_view::npos) put(".0");
-  }
-  void Bool(bool v) {
-    const std::string_view text = v ? std::string_view("true") : std::string_view("false");
-    std::memcpy(piece(text.size()), text.data(), text.size());
-  }
-
- private:
-  static constexpr std::size_t kMinimumRoom = 256;
 
   /// Room for n more characters at the end of what was written; the caller fills all n.
   char* room(std::size_t n) {
