@@ -8,17 +8,20 @@
 //   unary    := NOT unary | primary
 //   primary  := '(' or_expr ')' | "phrase" | '*' | field relation value | field ':' '(' values ')' | word
 // Inside field:( ... ) the same rules apply, with values in place of terms.
+#include "query/char_class.hpp"
 #include "query/predicate_builder.hpp"
 #include "query/syntax_error.hpp"
 
 #include <tinkr/query.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace tinkr::query {
 namespace {
 
+using detail::char_class;
 using detail::Issue;
 using detail::Relation;
 using detail::ValueToken;
@@ -28,7 +31,7 @@ using ir::Filter;
 constexpr int kMaxDepth = 64;
 
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  return (char_class(c) & detail::kSpace) != 0;
 }
 
 bool equals_ignoring_case(std::string_view word, std::string_view keyword) {
@@ -52,16 +55,19 @@ class Parser {
  public:
   Parser(std::string_view input, detail::Clock& clock) : input_(input), clock_(clock) {}
 
+  // One result object, returned on every path: GCC builds it in the caller's place only then, and the
+  // filter is moved into it by assignment, which skips the empty strings of an and-node.
   Expected<Filter> parse() {
+    Expected<Filter> result(tl::in_place);
     skip_space();
-    if (at_end()) return Filter::all();
-    Filter filter = parse_or(nullptr);
+    if (at_end()) return result;
+    *result = parse_or(nullptr);
     if (!issue_) {
       skip_space();
       if (!at_end()) set_issue(pos_, "unexpected ')' with no matching '('");
     }
-    if (issue_) return tl::unexpected(detail::syntax_error(input_, issue_->position, issue_->what));
-    return filter;
+    if (issue_) result = tl::unexpected(detail::syntax_error(input_, issue_->position, issue_->what));
+    return result;
   }
 
  private:
@@ -227,8 +233,9 @@ class Parser {
     return inner;
   }
 
-  /// A "..." token; the cursor is on the opening quote. Returns the text between the quotes.
-  std::string_view read_delimited(char delimiter, std::string_view what) {
+  /// A "..." token; the cursor is on the opening quote. Returns the text between the quotes, and says
+  /// in `escaped` whether a backslash is in it (the caller need not look again).
+  std::string_view read_delimited(char delimiter, std::string_view what, bool* escaped = nullptr) {
     const std::size_t open = pos_;
     const std::size_t size = input_.size();
     // memchr finds the closing delimiter; only a backslash before it calls for the walk below.
@@ -238,6 +245,7 @@ class Parser {
       pos_ = static_cast<std::size_t>(close - input_.data()) + 1;
       return {begin, static_cast<std::size_t>(close - begin)};
     }
+    if (escaped) *escaped = true;
     for (std::size_t i = open + 1; i < size; ++i) {
       if (input_[i] == '\\' && i + 1 < size) {
         ++i;
@@ -257,16 +265,18 @@ class Parser {
     const std::size_t start = pos_;
     const std::size_t size = input_.size();
     std::size_t i = start;
+    const uint8_t stops = stop_at_relation ? detail::kEndsWord | detail::kEndsFieldName : detail::kEndsWord;
     for (; i < size; ++i) {
       const char c = input_[i];
-      if (c == '\\' && i + 1 < size) {
-        ++i;
+      const uint8_t kind = char_class(c);
+      if (kind == 0) continue;  // most characters of a word
+      if (kind == detail::kEscape) {
+        if (i + 1 < size) ++i;
         continue;
       }
-      if (is_space(c) || c == '(' || c == ')' || c == '"') break;
-      if (stop_at_relation && (c == ':' || c == '<' || c == '>' || c == '=' ||
-                               (c == '!' && i + 1 < size && input_[i + 1] == '=')))
-        break;
+      if ((kind & stops) == 0) continue;
+      if (c == '!' && (i + 1 >= size || input_[i + 1] != '=')) continue;  // only "!=" is a relation
+      break;
     }
     pos_ = i;
     return input_.substr(start, i - start);
@@ -405,13 +415,14 @@ class Parser {
     if (context) return parse_value(*context);
     if (c == '"') {
       const std::size_t open = pos_;
-      const std::string_view raw = read_delimited('"', "quoted phrase");
+      bool escaped = false;
+      const std::string_view raw = read_delimited('"', "quoted phrase", &escaped);
       if (issue_) return {};
       if (raw.empty()) {
         set_issue(open, "expected a phrase between the quotes");
         return {};
       }
-      return Filter::make_text(detail::unescape(raw));
+      return Filter::make_text(escaped ? detail::unescape(raw) : std::string(raw));
     }
     const std::size_t word_pos = pos_;
     const std::string_view word = read_word(true);

@@ -191,12 +191,40 @@ inline std::optional<int32_t> severity_from_text(std::string_view text) {
     buffer[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   }
   const std::string_view t(buffer, text.size());
-  if (t == "trace" || t == "verbose") return kSeverityTrace;
-  if (t == "debug") return kSeverityDebug;
-  if (t == "info" || t == "information" || t == "informational" || t == "notice") return kSeverityInfo;
-  if (t == "warn" || t == "warning") return kSeverityWarn;
-  if (t == "error" || t == "err") return kSeverityError;
-  if (t == "fatal" || t == "critical" || t == "crit" || t == "alert" || t == "emerg") return kSeverityFatal;
+  // By length first: each comparison is then of a fixed size, which the compiler makes a load and a
+  // compare or two.
+  switch (t.size()) {
+    case 3:
+      if (t == "err") return kSeverityError;
+      break;
+    case 4:
+      if (t == "info") return kSeverityInfo;
+      if (t == "warn") return kSeverityWarn;
+      if (t == "crit") return kSeverityFatal;
+      break;
+    case 5:
+      if (t == "error") return kSeverityError;
+      if (t == "trace") return kSeverityTrace;
+      if (t == "debug") return kSeverityDebug;
+      if (t == "fatal" || t == "alert" || t == "emerg") return kSeverityFatal;
+      break;
+    case 6:
+      if (t == "notice") return kSeverityInfo;
+      break;
+    case 7:
+      if (t == "warning") return kSeverityWarn;
+      if (t == "verbose") return kSeverityTrace;
+      break;
+    case 8:
+      if (t == "critical") return kSeverityFatal;
+      break;
+    case 11:
+      if (t == "information") return kSeverityInfo;
+      break;
+    case 13:
+      if (t == "informational") return kSeverityInfo;
+      break;
+  }
   return std::nullopt;
 }
 
