@@ -4,13 +4,13 @@
 // re-checks whatever it pushed unless the backend marks that operator exact.
 #pragma once
 
+#include <tinkr/capability_sets.hpp>
 #include <tinkr/error.hpp>
 #include <tinkr/ir.hpp>
 #include <tinkr/records.hpp>
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,12 +22,12 @@ namespace tinkr::planner {
 /// for capabilities built in code.
 struct Capabilities {
   std::string name;  // the backend's name, for messages
-  std::set<ir::Signal> signals;
-  std::set<std::string> fields;      // canonical field names; "attributes.*" allows every attribute
-  std::set<ir::Op> operators;        // operators it can evaluate
-  std::set<ir::Op> exact_operators;  // operators whose results need no re-check in core
+  SignalSet signals;
+  FieldSet fields;        // canonical field names; "attributes.*" allows every attribute
+  OpSet operators;        // operators it can evaluate
+  OpSet exact_operators;  // operators whose results need no re-check in core
   // Operators exact for one field only (e.g. severity ge where the level column is an integer).
-  std::map<std::string, std::set<ir::Op>> exact_field_operators;
+  std::map<std::string, OpSet> exact_field_operators;
 
   /// Does the backend answer `op` on `field` exactly as the core would?
   bool is_exact(const std::string& field, ir::Op op) const {

@@ -76,7 +76,7 @@ Expected<bool> read_pushdown(const rapidjson::Value& pushdown, Capabilities& cap
     return canonical.has_value();
   });
   if (!fields) return fields;
-  auto op_reader = [](std::set<ir::Op>& out) {
+  auto op_reader = [](OpSet& out) {
     return [&out](std::string_view name) {
       auto op = ir::op_from_string(name);
       if (op) out.insert(*op);

@@ -100,7 +100,7 @@ const ir::Predicate* find_bad_regex(const Filter& filter, std::string& why) {
                                                (pattern ? " /" + *pattern + "/" : "") + ": " + why);
 }
 
-std::string join_signals(const std::set<ir::Signal>& signals) {
+std::string join_signals(const SignalSet& signals) {
   std::string out;
   for (auto signal : signals) out += (out.empty() ? "" : ", ") + std::string(ir::to_string(signal));
   return out.empty() ? "nothing" : out;

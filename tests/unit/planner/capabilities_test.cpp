@@ -32,7 +32,8 @@ TEST(Capabilities, TheAgreedAzureExampleReadsInFull) {
   EXPECT_EQ(caps->fields.size(), 13u);
   EXPECT_TRUE(caps->fields.contains("attributes.*"));
   EXPECT_EQ(caps->operators.size(), 11u);
-  EXPECT_EQ(caps->exact_operators, (std::set<Op>{Op::eq, Op::ne, Op::lt, Op::le, Op::gt, Op::ge, Op::in}));
+  EXPECT_EQ(caps->exact_operators,
+            (tinkr::planner::OpSet{Op::eq, Op::ne, Op::lt, Op::le, Op::gt, Op::ge, Op::in}));
   EXPECT_TRUE(caps->text_search);
   EXPECT_TRUE(caps->boolean_or);
   EXPECT_TRUE(caps->boolean_not);
@@ -44,7 +45,7 @@ TEST(Capabilities, TheAgreedAzureExampleReadsInFull) {
 TEST(Capabilities, AbsentFlagsMeanTheBackendCannot) {
   auto caps = tinkr::planner::parse_capabilities(R"({"name":"tiny","signals":["logs"]})");
   ASSERT_TRUE(caps) << caps.error().message();
-  EXPECT_EQ(caps->signals, std::set<Signal>{Signal::logs});
+  EXPECT_EQ(caps->signals, tinkr::planner::SignalSet{Signal::logs});
   EXPECT_TRUE(caps->fields.empty());
   EXPECT_FALSE(caps->text_search);
   EXPECT_FALSE(caps->boolean_or);
@@ -57,7 +58,7 @@ TEST(Capabilities, FieldAliasesAreCanonicalised) {
   auto caps =
       tinkr::planner::parse_capabilities(R"({"signals":["logs"],"pushdown":{"fields":["message","level"]}})");
   ASSERT_TRUE(caps) << caps.error().message();
-  EXPECT_EQ(caps->fields, (std::set<std::string>{"body", "severity"}));
+  EXPECT_EQ(caps->fields, (tinkr::planner::FieldSet{"body", "severity"}));
 }
 
 struct BadCase {
