@@ -21,9 +21,8 @@ struct RunState {
   bool limited = false;       // the limit applies to this signal's records
   bool sort_in_core = false;  // hold every record, sort, then deliver (backend cannot order)
   std::vector<Record> held;
-  tinkr_cancel* call = nullptr;
-  bool stopped_by_core = false;
-  std::exception_ptr failure;  // an exception thrown by the host's sink, rethrown after execute
+  tinkr_cancel* call = nullptr;  // its `finished` says the core stopped the plugin
+  std::exception_ptr failure;    // an exception thrown by the host's sink, rethrown after execute
   RunStats stats;
 };
 
@@ -34,7 +33,6 @@ RunState& state(void* ctx) {
 // The core has what it needs: the plugin's next sink call is refused, and its transfers in flight end
 // now rather than at their next piece.
 int32_t stop_by_core(RunState& st) {
-  st.stopped_by_core = true;
   st.call->finished.store(true, std::memory_order_release);
   return TINKR_CANCELLED;
 }
@@ -192,7 +190,7 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
       return fail(Error::Code::internal, "result sink failed");
     }
   }
-  if (status == TINKR_CANCELLED && st.stopped_by_core) {
+  if (status == TINKR_CANCELLED && cancel.finished.load(std::memory_order_acquire)) {
     if (error) impl_->table().free_error(error);
     status = TINKR_OK;
   }
