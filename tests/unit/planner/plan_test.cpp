@@ -6,28 +6,17 @@
 
 #include <gtest/gtest.h>
 
+#include "azure_capabilities.hpp"
+
 namespace {
 
 using tinkr::ir::Op;
 using tinkr::ir::Signal;
 using tinkr::planner::Capabilities;
-
-Capabilities azure() {
-  Capabilities caps;
-  caps.name = "azure";
-  caps.signals = {Signal::logs, Signal::metrics, Signal::trace_search, Signal::trace_get, Signal::native};
-  caps.fields = {"time", "severity", "body",   "service",     "trace_id", "span_id",       "attributes.*",
-                 "name", "duration", "status", "status_code", "kind",     "parent_span_id"};
-  caps.operators = {Op::eq, Op::ne,       Op::lt,         Op::le,      Op::gt,    Op::ge,
-                    Op::in, Op::contains, Op::startswith, Op::matches, Op::exists};
-  caps.exact_operators = {Op::eq, Op::ne, Op::lt, Op::le, Op::gt, Op::ge, Op::in};
-  caps.text_search = true;
-  caps.max_limit = 30000;
-  return caps;
-}
+using tinkr::planner::testing::azure_capabilities;
 
 Capabilities exact_everything() {
-  Capabilities caps = azure();
+  Capabilities caps = azure_capabilities();
   caps.name = "exact";
   caps.exact_operators = caps.operators;
   caps.max_limit = 0;
@@ -114,30 +103,30 @@ const SplitCase kSplits[] = {
 INSTANTIATE_TEST_SUITE_P(Capabilities, SplitTest, ::testing::ValuesIn(kSplits));
 
 TEST(Plan, ResidualMeansOverFetchAndTheUserLimitIsAppliedInCore) {
-  auto plan = tinkr::planner::plan(logs_query(kBenchQuery, 100), azure());
+  auto plan = tinkr::planner::plan(logs_query(kBenchQuery, 100), azure_capabilities());
   ASSERT_TRUE(plan);
   EXPECT_EQ(plan->limit, 100) << "the user's limit is applied by the core";
   EXPECT_EQ(plan->pushed.limit, 1000) << "max(100 * 10, 1000)";
   EXPECT_TRUE(plan->overfetch);
-  auto big = tinkr::planner::plan(logs_query(kBenchQuery, 5000), azure());
+  auto big = tinkr::planner::plan(logs_query(kBenchQuery, 5000), azure_capabilities());
   ASSERT_TRUE(big);
   EXPECT_EQ(big->pushed.limit, 30000) << "50000 capped by max_limit";
 }
 
 TEST(Plan, NoResidualPushesTheLimitAsIs) {
-  auto plan = tinkr::planner::plan(logs_query("level:ERROR", 100), azure());
+  auto plan = tinkr::planner::plan(logs_query("level:ERROR", 100), azure_capabilities());
   ASSERT_TRUE(plan);
   EXPECT_TRUE(plan->residual.is_all());
   EXPECT_EQ(plan->pushed.limit, 100);
   EXPECT_FALSE(plan->overfetch);
-  auto capped = tinkr::planner::plan(logs_query("level:ERROR", 50000), azure());
+  auto capped = tinkr::planner::plan(logs_query("level:ERROR", 50000), azure_capabilities());
   ASSERT_TRUE(capped);
   EXPECT_EQ(capped->pushed.limit, 30000);
   EXPECT_EQ(capped->limit, 50000);
 }
 
 TEST(Plan, NoLimitWithAResidualFetchesUpToTheBackendMaximum) {
-  auto plan = tinkr::planner::plan(logs_query(kBenchQuery, 0), azure());
+  auto plan = tinkr::planner::plan(logs_query(kBenchQuery, 0), azure_capabilities());
   ASSERT_TRUE(plan);
   EXPECT_EQ(plan->pushed.limit, 30000);
   EXPECT_FALSE(plan->overfetch) << "no user limit, nothing can be cut short by it";
@@ -169,7 +158,7 @@ TEST(Plan, EverythingButTheFilterAndLimitIsPushedUnchanged) {
   query.metrics.names = {"cpu"};
   query.metrics.top = 5;
   query.order = {"duration", false};
-  auto plan = tinkr::planner::plan(query, azure());
+  auto plan = tinkr::planner::plan(query, azure_capabilities());
   ASSERT_TRUE(plan);
   tinkr::ir::Query expected = query;
   EXPECT_EQ(plan->pushed, expected);
@@ -191,7 +180,7 @@ TEST(Plan, AMissingSignalIsRefusedBeforeAnythingIsSent) {
 TEST(Plan, ARegexThatDoesNotCompileIsRefused) {
   tinkr::ir::Query query;
   query.filter = tinkr::ir::Filter::make_predicate("body", Op::matches, {std::string("(open")});
-  auto plan = tinkr::planner::plan(query, azure());
+  auto plan = tinkr::planner::plan(query, azure_capabilities());
   ASSERT_FALSE(plan);
   EXPECT_EQ(plan.error().code(), tinkr::Error::Code::invalid_query);
   EXPECT_TRUE(plan.error().message().starts_with("invalid regex for body matches /(open/: "))

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "azure_capabilities.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <string>
@@ -19,22 +21,9 @@ using tinkr::ir::Filter;
 using tinkr::ir::Op;
 using tinkr::ir::Signal;
 using tinkr::planner::Capabilities;
+using tinkr::planner::testing::azure_capabilities;
 
 constexpr const char* kAll = R"({"all":true})";
-
-/// Azure's split: every field, exact comparisons, inexact text operators.
-Capabilities azure() {
-  Capabilities caps;
-  caps.name = "azure";
-  caps.signals = {Signal::logs, Signal::trace_search, Signal::trace_get};
-  caps.fields = {"time", "severity", "body",   "service",     "trace_id", "span_id",       "attributes.*",
-                 "name", "duration", "status", "status_code", "kind",     "parent_span_id"};
-  caps.operators = {Op::eq, Op::ne,       Op::lt,         Op::le,      Op::gt,    Op::ge,
-                    Op::in, Op::contains, Op::startswith, Op::matches, Op::exists};
-  caps.exact_operators = {Op::eq, Op::ne, Op::lt, Op::le, Op::gt, Op::ge, Op::in};
-  caps.text_search = true;
-  return caps;
-}
 
 /// A backend that filters nothing itself, as the mock plugin declares.
 Capabilities filters_nothing() {
@@ -66,14 +55,15 @@ bool has_note(const tinkr::planner::Plan& plan, const std::string& note) {
 }
 
 TEST(TraceSearchPlan, AnExactPredicateOnASpanFieldIsPushedAlone) {
-  auto plan = tinkr::planner::plan(trace_search("kind:server"), azure());
+  auto plan = tinkr::planner::plan(trace_search("kind:server"), azure_capabilities());
   ASSERT_TRUE(plan) << plan.error().message();
   EXPECT_EQ(tinkr::ir::to_json(plan->pushed.filter), R"({"field":"kind","op":"eq","value":"server"})");
   EXPECT_EQ(tinkr::ir::to_json(plan->residual), kAll);
 }
 
 TEST(TraceSearchPlan, AnInexactPredicateOnASpanFieldIsLeftToTheBackendAndNotRecheckedInCore) {
-  auto plan = tinkr::planner::plan(trace_search("attributes.http.method:GE* duration>1s"), azure());
+  auto plan =
+      tinkr::planner::plan(trace_search("attributes.http.method:GE* duration>1s"), azure_capabilities());
   ASSERT_TRUE(plan) << plan.error().message();
   EXPECT_EQ(tinkr::ir::to_json(plan->pushed.filter),
             R"({"and":[{"field":"attributes.http.method","op":"startswith","value":"GE"},)"
@@ -89,7 +79,7 @@ TEST(TraceSearchPlan, AnInexactPredicateOnASpanFieldIsLeftToTheBackendAndNotRech
 }
 
 TEST(TraceSearchPlan, AnInexactPredicateOnAFieldSummariesCarryIsStillRecheckedInCore) {
-  auto plan = tinkr::planner::plan(trace_search("name:GET*"), azure());
+  auto plan = tinkr::planner::plan(trace_search("name:GET*"), azure_capabilities());
   ASSERT_TRUE(plan) << plan.error().message();
   EXPECT_EQ(tinkr::ir::to_json(plan->pushed.filter), R"({"field":"name","op":"startswith","value":"GET"})");
   EXPECT_EQ(tinkr::ir::to_json(plan->residual), R"({"field":"name","op":"startswith","value":"GET"})");
@@ -97,7 +87,7 @@ TEST(TraceSearchPlan, AnInexactPredicateOnAFieldSummariesCarryIsStillRecheckedIn
 }
 
 TEST(TraceSearchPlan, AnOrMixingSpanAndSummaryFieldsIsLeftWholeToTheBackend) {
-  auto plan = tinkr::planner::plan(trace_search("kind:client OR name:GET*"), azure());
+  auto plan = tinkr::planner::plan(trace_search("kind:client OR name:GET*"), azure_capabilities());
   ASSERT_TRUE(plan) << plan.error().message();
   EXPECT_EQ(
       tinkr::ir::to_json(plan->pushed.filter),
