@@ -69,8 +69,8 @@ constexpr const char* kBenchQuery =
     R"(level:(ERROR OR CRITICAL) AND "connection timeout" AND NOT "health check")";
 
 const SplitCase kSplits[] = {
-    {"azure: exact in pushed alone; inexact text pushed and re-checked; text under not kept back", azure,
-     kBenchQuery,
+    {"azure: exact in pushed alone; inexact text pushed and re-checked; text under not kept back",
+     azure_capabilities, kBenchQuery,
      R"({"and":[{"field":"severity","op":"in","values":[17,21]},{"text":"connection timeout"}]})",
      R"({"and":[{"text":"connection timeout"},{"not":{"text":"health check"}}]})"},
     {"exact backend: everything pushed, nothing kept", exact_everything, kBenchQuery,
@@ -84,21 +84,22 @@ const SplitCase kSplits[] = {
      R"({"not":{"field":"service","op":"eq","value":"a"}})"},
     {"minimal: in is not an operator it has", minimal, "service:(a OR b)", kAll,
      R"({"field":"service","op":"in","values":["a","b"]})"},
-    {"azure: not of an exact predicate is pushed alone", azure, "NOT level:DEBUG",
+    {"azure: not of an exact predicate is pushed alone", azure_capabilities, "NOT level:DEBUG",
      R"({"not":{"field":"severity","op":"eq","value":5}})", kAll},
-    {"azure: not of an inexact predicate is kept back", azure, "NOT name:GET*", kAll,
+    {"azure: not of an inexact predicate is kept back", azure_capabilities, "NOT name:GET*", kAll,
      R"({"not":{"field":"name","op":"startswith","value":"GET"}})"},
-    {"azure: an or with an inexact leaf is pushed and re-checked", azure, "name:GET* OR level:ERROR",
+    {"azure: an or with an inexact leaf is pushed and re-checked", azure_capabilities,
+     "name:GET* OR level:ERROR",
      R"({"or":[{"field":"name","op":"startswith","value":"GET"},{"field":"severity","op":"eq","value":17}]})",
      R"({"or":[{"field":"name","op":"startswith","value":"GET"},{"field":"severity","op":"eq","value":17}]})"},
-    {"azure: attributes are pushed through attributes.*", azure, "attributes.http.method:POST",
+    {"azure: attributes are pushed through attributes.*", azure_capabilities, "attributes.http.method:POST",
      R"({"field":"attributes.http.method","op":"eq","value":"POST"})", kAll},
     {"minimal: attributes are not pushed without attributes.*", minimal, "attributes.http.method:POST", kAll,
      R"({"field":"attributes.http.method","op":"eq","value":"POST"})"},
-    {"azure: regex is pushed and re-checked", azure, "message:/time(d )?out/",
+    {"azure: regex is pushed and re-checked", azure_capabilities, "message:/time(d )?out/",
      R"({"field":"body","op":"matches","value":"time(d )?out"})",
      R"({"field":"body","op":"matches","value":"time(d )?out"})"},
-    {"azure: empty filter", azure, "*", kAll, kAll},
+    {"azure: empty filter", azure_capabilities, "*", kAll, kAll},
 };
 INSTANTIATE_TEST_SUITE_P(Capabilities, SplitTest, ::testing::ValuesIn(kSplits));
 

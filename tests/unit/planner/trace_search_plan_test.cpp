@@ -119,10 +119,11 @@ const RefusalCase kRefusals[] = {
     {"a backend that filters nothing", filters_nothing, "kind:server", true,
      "trace search cannot filter on 'kind' in core: trace summaries carry no span kind; backend 'mock' "
      "cannot push it down"},
-    {"an inexact operator under a not cannot be pushed", azure, "NOT attributes.http.method:GE*", true,
+    {"an inexact operator under a not cannot be pushed", azure_capabilities, "NOT attributes.http.method:GE*",
+     true,
      "trace search cannot filter on 'attributes.http.method' in core: trace summaries carry no attributes; "
      "backend 'azure' cannot push it down"},
-    {"pushdown turned off", azure, "parent_span_id:00f067aa0ba902b7", false,
+    {"pushdown turned off", azure_capabilities, "parent_span_id:00f067aa0ba902b7", false,
      "trace search cannot filter on 'parent_span_id' in core: trace summaries carry no parent span id; "
      "pushdown is turned off"},
     {"the field is named even inside an and with a field summaries carry", filters_nothing,
