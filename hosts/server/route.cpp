@@ -212,7 +212,8 @@ Response error_response(const Error& error, unsigned version, bool keep_alive) {
                                 host::error_to_json(error), version, keep_alive);
   if (error.code() == Error::Code::throttled)
     response.set(http::field::retry_after,
-                 std::to_string(std::max<int64_t>(1, (error.retry_after_ms() + 999) / 1000)));
+                 std::to_string(std::max<int64_t>(
+                     1, error.retry_after_ms() / 1000 + (error.retry_after_ms() % 1000 != 0))));
   return response;
 }
 

@@ -60,6 +60,25 @@ Clock::time_point request_deadline(const Request& request, const ClientOptions& 
   return end;
 }
 
+// The time left until deadline, in whole milliseconds (0 when it has passed).
+milliseconds remaining_until(Clock::time_point deadline) {
+  auto now = Clock::now();
+  return now >= deadline ? milliseconds(0) : std::chrono::duration_cast<milliseconds>(deadline - now);
+}
+
+std::string describe_wait(milliseconds delay) {
+  if (delay == kUnboundedRetryDelay) return "a wait too long to count";
+  return "a wait of " + std::to_string(delay.count()) + " ms";
+}
+
+// What wait_to_retry did: waited out delay and the caller sends again, or did not (no retry left, or
+// delay would pass the deadline).
+struct RetryWait {
+  bool retried = false;
+  bool past_deadline = false;
+  milliseconds delay{0};
+};
+
 }  // namespace
 
 std::string_view Response::header(std::string_view name) const noexcept {
@@ -137,17 +156,29 @@ Expected<Response> Client::Impl::send(const Request& request) {
   // retried, and a consumer that decodes results must never see one.
   auto stream_body = [](int status) { return status >= 200 && status < 300; };
 
-  // Waits before the next attempt, without holding a connection slot meanwhile; an error when the
-  // wait would pass the deadline or was cancelled.
+  // Every retry goes through here: the wait is the server's advice or a backoff, and it is taken only
+  // when it ends before the deadline (compared as a remaining time, so that no advised wait, however
+  // long, can overflow a time point). The slot is not held while waiting.
   std::optional<ConnectionSlot> slot;
-  auto wait_before_retry = [&](milliseconds delay) -> std::optional<Error> {
+  auto wait_to_retry = [&](std::optional<milliseconds> advised) -> Expected<RetryWait> {
+    if (attempt >= max_retries) return RetryWait{};
+    auto delay =
+        advised ? *advised : backoff_delay(attempt, options.base_backoff, options.max_backoff, unit_random());
+    if (delay >= remaining_until(deadlines.request)) return RetryWait{false, true, delay};
     slot.reset();
     if (!options.sleep_for(delay, request.cancel))
-      return Error(Error::Code::cancelled,
-                   "request to " + url->authority() + " cancelled while waiting to retry");
+      return fail(Error::Code::cancelled,
+                  "request to " + url->authority() + " cancelled while waiting to retry");
     ++attempt;
     ++retries;
-    return std::nullopt;
+    return RetryWait{true, false, delay};
+  };
+  // A reset connection (a fresh one, or a reused one after the stale resend) is retried with backoff.
+  auto retry_after_reset = [&](const TransportFailure& f) -> Expected<bool> {
+    if (!f.is_reset) return false;
+    auto waited = wait_to_retry(std::nullopt);
+    if (!waited) return tl::unexpected(waited.error());
+    return waited->retried;
   };
 
   bool resent_stale = false;
@@ -178,15 +209,10 @@ Expected<Response> Client::Impl::send(const Request& request) {
     } else {
       auto opened_connection = Connection::open(endpoint, deadlines);
       if (!opened_connection) {
-        const auto& f = opened_connection.error();
-        if (f.is_reset && attempt < max_retries) {
-          auto delay = backoff_delay(attempt, options.base_backoff, options.max_backoff, unit_random());
-          if (Clock::now() + delay < deadlines.request) {
-            if (auto e = wait_before_retry(delay)) return tl::unexpected(*e);
-            continue;
-          }
-        }
-        return tl::unexpected(f.error);
+        auto retried = retry_after_reset(opened_connection.error());
+        if (!retried) return tl::unexpected(retried.error());
+        if (*retried) continue;
+        return tl::unexpected(opened_connection.error().error);
       }
       ++opened;
       connection = std::move(*opened_connection);
@@ -200,33 +226,24 @@ Expected<Response> Client::Impl::send(const Request& request) {
         resent_stale = true;
         continue;
       }
-      if (f.is_reset && attempt < max_retries) {
-        auto delay = backoff_delay(attempt, options.base_backoff, options.max_backoff, unit_random());
-        if (Clock::now() + delay < deadlines.request) {
-          if (auto e = wait_before_retry(delay)) return tl::unexpected(*e);
-          continue;
-        }
-      }
+      auto retried = retry_after_reset(f);
+      if (!retried) return tl::unexpected(retried.error());
+      if (*retried) continue;
       return tl::unexpected(f.error);
     }
     pool.release(key, std::move(connection));
     Response response = std::move(*result);
     response.attempts = attempt + 1;
 
-    if (is_retryable_status(response.status) && attempt < max_retries) {
-      auto advised = advised_retry_delay(response, std::chrono::system_clock::now());
-      auto delay = advised ? *advised
-                           : backoff_delay(attempt, options.base_backoff, options.max_backoff, unit_random());
-      if (Clock::now() + delay < deadlines.request) {
-        if (auto e = wait_before_retry(delay)) return tl::unexpected(*e);
-        continue;
-      }
-      if (response.status == 429)
+    if (is_retryable_status(response.status)) {
+      auto waited = wait_to_retry(advised_retry_delay(response, std::chrono::system_clock::now()));
+      if (!waited) return tl::unexpected(waited.error());
+      if (waited->retried) continue;
+      if (response.status == 429 && waited->past_deadline)
         return tl::unexpected(Error(Error::Code::throttled,
-                                    url->authority() +
-                                        " throttled the request (HTTP 429) and advised a wait of " +
-                                        std::to_string(delay.count()) + " ms, past the request's deadline",
-                                    Error::Source::upstream, true, delay.count()));
+                                    url->authority() + " throttled the request (HTTP 429) and advised " +
+                                        describe_wait(waited->delay) + ", past the request's deadline",
+                                    Error::Source::upstream, true, waited->delay.count()));
     }
     if (log::enabled(log::Level::debug))
       log::write(log::Level::debug, "http",

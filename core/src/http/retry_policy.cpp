@@ -5,17 +5,23 @@
 #include <charconv>
 #include <cmath>
 #include <ctime>
+#include <limits>
 
 #include "http/client.hpp"
 
 namespace tinkr::http {
 namespace {
 
-std::optional<int64_t> parse_non_negative(std::string_view text) {
+// A whole non-negative decimal; a number of digits too long for int64 saturates to its maximum when
+// `saturate` (a wait that long is past any deadline), else is refused.
+std::optional<int64_t> parse_non_negative(std::string_view text, bool saturate = false) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (saturate && ec == std::errc::result_out_of_range && end == text.data() + text.size() &&
+      text.front() != '-')
+    return std::numeric_limits<int64_t>::max();
   if (ec != std::errc() || end != text.data() + text.size() || value < 0 || text.empty()) return std::nullopt;
   return value;
 }
@@ -55,17 +61,27 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
   tm.tm_sec = static_cast<int>(*second);
   std::time_t seconds = timegm(&tm);
   if (seconds == static_cast<std::time_t>(-1)) return std::nullopt;
-  return std::chrono::system_clock::from_time_t(seconds);
+  // The clock counts nanoseconds and ends in 2262; a later date (up to 9999) would overflow it.
+  using std::chrono::system_clock;
+  if (seconds >=
+      std::chrono::duration_cast<std::chrono::seconds>(system_clock::time_point::max().time_since_epoch())
+          .count())
+    return system_clock::time_point::max();
+  return system_clock::from_time_t(seconds);
 }
 
 std::optional<std::chrono::milliseconds> advised_retry_delay(const Response& response,
                                                              std::chrono::system_clock::time_point now) {
   using std::chrono::milliseconds;
   for (std::string_view name : {"x-ms-retry-after-ms", "retry-after-ms"})
-    if (auto value = parse_non_negative(response.header(name))) return milliseconds(*value);
+    if (auto value = parse_non_negative(response.header(name), true)) return milliseconds(*value);
   std::string_view retry_after = response.header("retry-after");
   if (retry_after.empty()) return std::nullopt;
-  if (auto seconds = parse_non_negative(retry_after)) return milliseconds(*seconds * 1000);
+  if (auto seconds = parse_non_negative(retry_after, true)) {
+    // Saturate rather than overflow: a wait of 2^63 s is "longer than any deadline", never negative.
+    if (*seconds > kUnboundedRetryDelay.count() / 1000) return kUnboundedRetryDelay;
+    return milliseconds(*seconds * 1000);
+  }
   if (auto date = parse_http_date(retry_after))
     return std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(*date - now));
   return std::nullopt;

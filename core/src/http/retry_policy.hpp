@@ -14,8 +14,12 @@ struct Response;
 /// 408, 429, 500, 502, 503, 504.
 bool is_retryable_status(int status) noexcept;
 
+/// An advised wait too long to count in milliseconds (Retry-After: 9223372036854775807): past any deadline.
+inline constexpr std::chrono::milliseconds kUnboundedRetryDelay = std::chrono::milliseconds::max();
+
 /// The server's advised wait, or nullopt when it gave none (or gave garbage). An HTTP date in the
-/// past is a wait of 0. now is the wall clock, for dates.
+/// past is a wait of 0; a wait too long to represent is kUnboundedRetryDelay (never negative).
+/// now is the wall clock, for dates.
 std::optional<std::chrono::milliseconds> advised_retry_delay(const Response& response,
                                                              std::chrono::system_clock::time_point now);
 

@@ -92,6 +92,17 @@ TEST(RetryPolicyTest, AdvisedDelayFromEachHeaderForm) {
   EXPECT_EQ(advised_retry_delay(Response{}, now), std::nullopt);
 }
 
+TEST(RetryPolicyTest, AdvisedDelayTooLongToCountSaturatesInsteadOfOverflowing) {
+  auto now = std::chrono::system_clock::from_time_t(784111777);
+  for (const char* seconds : {"9223372036854775807", "10000000000000000", "99999999999999999999999"})
+    EXPECT_EQ(advised_retry_delay(with_header("Retry-After", seconds), now), kUnboundedRetryDelay) << seconds;
+  EXPECT_EQ(advised_retry_delay(with_header("x-ms-retry-after-ms", "99999999999999999999999"), now),
+            kUnboundedRetryDelay);
+  auto far = advised_retry_delay(with_header("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"), now);
+  ASSERT_TRUE(far);
+  EXPECT_GT(*far, std::chrono::hours(24 * 365 * 200)) << "a date past 2262 must not wrap the clock";
+}
+
 TEST(RetryPolicyTest, HttpDateParsing) {
   auto parsed = parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT");
   ASSERT_TRUE(parsed);

@@ -111,6 +111,27 @@ TEST_F(TransportTest, RetryAfterPastTheDeadlineReturnsThrottledPromptly) {
   EXPECT_LT(elapsed_since(start), 3s);
 }
 
+class HugeRetryAfterTest : public TransportTest, public ::testing::WithParamInterface<const char*> {};
+
+// Retry-After: 9223372036854775807 used to overflow into a negative wait (retried at once, four requests
+// in 0.15 s) and 10000000000000000 into "a wait of -8446744073709551616 ms".
+TEST_P(HugeRetryAfterTest, FailsAtOnceAsThrottledWithoutRetrying) {
+  server_.push_response(Route::any, FakeResponse::throttled(GetParam()));
+  auto request = get("/ping");
+  request.timeout = 5s;
+  auto response = client_->send(request);
+  ASSERT_FALSE(response) << "status " << response->status;
+  EXPECT_EQ(response.error().code(), Error::Code::throttled);
+  EXPECT_GT(response.error().retry_after_ms(), 5'000);
+  EXPECT_EQ(response.error().message().find('-'), std::string::npos) << response.error().message();
+  EXPECT_TRUE(delays().empty()) << "no wait is started, negative or otherwise";
+  EXPECT_EQ(server_.requests().size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Values, HugeRetryAfterTest,
+                         ::testing::Values("9223372036854775807", "10000000000000000",
+                                           "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"));
+
 TEST_F(TransportTest, RealBackoffSleepStopsWhenTheCallIsCancelled) {
   Client client;  // the real sleeper
   std::promise<void> throttled;

@@ -3,7 +3,9 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace tinkr::azure::decode {
 
@@ -28,15 +30,20 @@ void descend(const rapidjson::Value& v, AzureErrorInfo& info) {
   if (inner != v.MemberEnd()) descend(inner->value, info);
 }
 
+// The advised wait in milliseconds, never negative and saturated rather than overflowed (a huge
+// Retry-After means "longer than any deadline").
 int64_t retry_after_ms(const sdk::HttpResponse& r) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   int64_t value = 0;
   if (auto ms = r.header("x-ms-retry-after-ms"); !ms.empty()) {
-    std::from_chars(ms.data(), ms.data() + ms.size(), value);
-    return value;
+    auto [p, ec] = std::from_chars(ms.data(), ms.data() + ms.size(), value);
+    if (ec == std::errc::result_out_of_range) return kMax;
+    return ec == std::errc() ? std::max<int64_t>(0, value) : 0;
   }
   if (auto s = r.header("Retry-After"); !s.empty()) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec == std::errc()) return value * 1000;
+    if (ec == std::errc::result_out_of_range || (ec == std::errc() && value > kMax / 1000)) return kMax;
+    if (ec == std::errc()) return std::max<int64_t>(0, value) * 1000;
   }
   return 0;
 }
