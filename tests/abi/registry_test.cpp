@@ -84,6 +84,20 @@ TEST(Registry, TableTooSmallGivesBothSizes) {
                                           "': plugin table too small (24 bytes; ABI 1.0 needs at least 88)");
 }
 
+TEST(Registry, MembersPastTheTablesSizeAreNeverCalled) {
+  // The table ends before check_health and ingest; the fixture's functions there report a misread.
+  auto plugin = PluginRegistry().load_file(fixture("short_table"));
+  ASSERT_TRUE(plugin) << plugin.error().to_string();
+  auto engine = Engine::open_plugin(*plugin, "{}", "short");
+  ASSERT_TRUE(engine) << engine.error().to_string();
+  auto health = (*engine)->check_health();
+  ASSERT_TRUE(health) << health.error().to_string();
+  EXPECT_EQ(*health, R"({"status":"ok"})") << "a table without check_health is healthy by default";
+  auto stored = (*engine)->ingest("otlp-json", "x.json", "{}");
+  ASSERT_FALSE(stored) << *stored;
+  EXPECT_EQ(stored.error().code(), Error::Code::unsupported);
+}
+
 TEST(Registry, MalformedDescribeJsonIsRefused) {
   auto plugin = PluginRegistry().load_file(fixture("bad_describe"));
   ASSERT_FALSE(plugin);

@@ -88,19 +88,20 @@ Expected<Explanation> Engine::explain(const ir::Query& query, const RunOptions& 
 }
 
 Expected<std::string> Engine::check_health() {
-  if (!impl_->table().check_health) return std::string(R"({"status":"ok"})");
+  const auto check = impl_->optional_function<&tinkr_plugin::check_health>();
+  if (!check) return std::string(R"({"status":"ok"})");
   return call_returning_string(impl_->table(), [&](tinkr_str* json, tinkr_error** error) {
-    return impl_->table().check_health(impl_->instance, nullptr, json, error);
+    return check(impl_->instance, nullptr, json, error);
   });
 }
 
 Expected<std::string> Engine::ingest(std::string_view format, std::string_view source,
                                      std::string_view data) {
-  if (!impl_->table().ingest)
-    return fail(Error::Code::unsupported, "backend '" + impl_->info.name + "' does not store data");
+  const auto store = impl_->optional_function<&tinkr_plugin::ingest>();
+  if (!store) return fail(Error::Code::unsupported, "backend '" + impl_->info.name + "' does not store data");
   return call_returning_string(impl_->table(), [&](tinkr_str* json, tinkr_error** error) {
-    return impl_->table().ingest(impl_->instance, {format.data(), format.size()},
-                                 {source.data(), source.size()}, {data.data(), data.size()}, json, error);
+    return store(impl_->instance, {format.data(), format.size()}, {source.data(), source.size()},
+                 {data.data(), data.size()}, json, error);
   });
 }
 
