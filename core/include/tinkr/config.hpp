@@ -30,10 +30,12 @@ struct ApiKey {
   std::vector<std::string> roles;  // viewer | oncall | sre-lead
 };
 
+/// [server]. Each number is range-checked when read (see the limits in docs/configuration.md).
 struct ServerSettings {
   std::string host = "127.0.0.1";
   uint16_t port = 8000;
   int max_concurrent_queries = 16;
+  int max_connections = 512;  // open client connections; beyond it the longest-idle one is closed
   int64_t max_body_bytes = 1 << 20;
   int64_t header_timeout_ms = 10'000;
   int64_t idle_timeout_ms = 60'000;

@@ -5,8 +5,6 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <limits>
-
 namespace tinkr::config::detail {
 namespace {
 
@@ -140,7 +138,11 @@ class SchemaReader {
 
   Expected<bool> read_server(rapidjson::Value& server, ServerSettings& settings) {
     if (!server.IsObject()) return error("", "'server' must be a table ([server])");
-    constexpr int64_t kMax = std::numeric_limits<int32_t>::max();
+    // Bounds that keep every later sum and conversion in range (a timeout becomes nanoseconds on a
+    // steady clock) and that a real deployment stays well inside.
+    constexpr int64_t kHourMs = 3'600'000;
+    constexpr int64_t kDayMs = 24 * kHourMs;
+    constexpr int64_t kGibibyte = int64_t{1} << 30;
     for (auto& member : server.GetObject()) {
       const std::string key(view(member.name));
       if (auto ok = resolve_strings(member.value, key, "server"); !ok) return ok;
@@ -154,26 +156,27 @@ class SchemaReader {
         if ((ok = read_integer(member.value, key, 1, 65535, number)))
           settings.port = static_cast<uint16_t>(number);
       } else if (key == "max_concurrent_queries") {
-        if ((ok = read_integer(member.value, key, 1, kMax, number)))
+        if ((ok = read_integer(member.value, key, 1, 100'000, number)))
           settings.max_concurrent_queries = static_cast<int>(number);
+      } else if (key == "max_connections") {
+        if ((ok = read_integer(member.value, key, 1, 1'000'000, number)))
+          settings.max_connections = static_cast<int>(number);
       } else if (key == "worker_threads") {
         if ((ok = read_integer(member.value, key, 1, 1024, number)))
           settings.worker_threads = static_cast<int>(number);
       } else if (key == "max_body_bytes") {
-        ok = read_integer(member.value, key, 1, std::numeric_limits<int64_t>::max(), settings.max_body_bytes);
+        ok = read_integer(member.value, key, 1, kGibibyte, settings.max_body_bytes);
       } else if (key == "header_timeout_ms") {
-        ok = read_integer(member.value, key, 1, std::numeric_limits<int64_t>::max(),
-                          settings.header_timeout_ms);
+        ok = read_integer(member.value, key, 1, kHourMs, settings.header_timeout_ms);
       } else if (key == "idle_timeout_ms") {
-        ok =
-            read_integer(member.value, key, 1, std::numeric_limits<int64_t>::max(), settings.idle_timeout_ms);
+        ok = read_integer(member.value, key, 1, kHourMs, settings.idle_timeout_ms);
       } else if (key == "query_timeout_ms") {
-        ok = read_integer(member.value, key, 1, std::numeric_limits<int64_t>::max(),
-                          settings.query_timeout_ms);
+        ok = read_integer(member.value, key, 1, kDayMs, settings.query_timeout_ms);
       } else {
         return error("server", "unknown key '" + key +
-                                   "' (expected host, port, max_concurrent_queries, max_body_bytes, "
-                                   "header_timeout_ms, idle_timeout_ms, query_timeout_ms or worker_threads)");
+                                   "' (expected host, port, max_concurrent_queries, max_connections, "
+                                   "max_body_bytes, header_timeout_ms, idle_timeout_ms, query_timeout_ms or "
+                                   "worker_threads)");
       }
       if (!ok) return ok;
     }
@@ -222,8 +225,16 @@ class SchemaReader {
         return error("auth", "'api_keys' must be an array of {hash, subject, roles}");
       for (rapidjson::SizeType i = 0; i < member.value.Size(); ++i) {
         ApiKey api_key;
-        auto ok = read_api_key(member.value[i], "auth.api_keys[" + std::to_string(i) + "]", api_key);
+        const std::string context = "auth.api_keys[" + std::to_string(i) + "]";
+        auto ok = read_api_key(member.value[i], context, api_key);
         if (!ok) return ok;
+        // One key, two entries: which subject and roles it gets would depend on the order of the
+        // list. The hash itself is never printed.
+        for (std::size_t j = 0; j < config.api_keys.size(); ++j)
+          if (config.api_keys[j].sha256_hex == api_key.sha256_hex)
+            return error(context, "'hash' is the same as auth.api_keys[" + std::to_string(j) +
+                                      "]'s (subjects '" + config.api_keys[j].subject + "' and '" +
+                                      api_key.subject + "'); each key needs its own hash");
         config.api_keys.push_back(std::move(api_key));
       }
     }

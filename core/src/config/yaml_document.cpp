@@ -1,9 +1,12 @@
 // YAML (yaml-cpp) read into the config's JSON tree.
 #include "config/document.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
+#include <set>
+#include <sstream>
 
 namespace tinkr::config::detail {
 namespace {
@@ -31,13 +34,58 @@ rapidjson::Value plain_scalar(const std::string& text, Allocator& allocator) {
   return string_value(text, allocator);
 }
 
+/// Thrown for what the config refuses although it is valid YAML; carries where it was found.
+struct Refused {
+  YAML::Mark mark;
+  std::string message;
+};
+
+/// Reads the stream's events before yaml-cpp builds a tree: an alias makes the tree a graph (a cycle
+/// recurses without end; a few hundred bytes of nested aliases expand to gigabytes), and yaml-cpp's
+/// Load keeps the first document and silently drops the rest. A config needs neither.
+class ShapeCheck final : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1)
+      throw Refused{mark, "a second YAML document ('---'); a config file holds one document"};
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Refused{mark, "YAML aliases (*name) are not supported in a config; write the value out"};
+  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  }
+  void OnMapEnd() override {}
+
+ private:
+  int documents_ = 0;
+};
+
+void check_shape(const std::string& text) {
+  std::istringstream input(text);
+  YAML::Parser parser(input);
+  ShapeCheck check;
+  while (parser.HandleNextDocument(check)) {
+  }
+}
+
 rapidjson::Value convert(const YAML::Node& node, Allocator& allocator) {
   switch (node.Type()) {
     case YAML::NodeType::Map: {
       rapidjson::Value object(rapidjson::kObjectType);
-      for (const auto& entry : node)
-        object.AddMember(string_value(entry.first.as<std::string>(), allocator),
-                         convert(entry.second, allocator), allocator);
+      std::set<std::string> keys;
+      for (const auto& entry : node) {
+        if (!entry.first.IsScalar()) throw Refused{entry.first.Mark(), "a key must be a plain string"};
+        std::string key = entry.first.Scalar();
+        // TOML refuses a key given twice; YAML parsers differ (yaml-cpp keeps both), so refuse it too.
+        if (!keys.insert(key).second) throw Refused{entry.first.Mark(), "duplicate key '" + key + "'"};
+        object.AddMember(string_value(key, allocator), convert(entry.second, allocator), allocator);
+      }
       return object;
     }
     case YAML::NodeType::Sequence: {
@@ -57,16 +105,23 @@ rapidjson::Value convert(const YAML::Node& node, Allocator& allocator) {
 }  // namespace
 
 Expected<bool> yaml_to_json(std::string_view text, const std::string& origin, rapidjson::Document& out) {
+  const auto where = [&](const YAML::Mark& mark) {
+    return "config " + origin + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) +
+           ": ";
+  };
   try {
-    const YAML::Node root = YAML::Load(std::string(text));
+    const std::string source(text);
+    check_shape(source);
+    const YAML::Node root = YAML::Load(source);
     out.SetObject();
     if (root.IsNull()) return true;  // an empty file is an empty config
     rapidjson::Value converted = convert(root, out.GetAllocator());
     static_cast<rapidjson::Value&>(out) = converted;  // RapidJSON assignment moves
     return true;
+  } catch (const Refused& refused) {
+    return fail(Error::Code::config, where(refused.mark) + refused.message);
   } catch (const YAML::Exception& e) {
-    return fail(Error::Code::config, "config " + origin + ":" + std::to_string(e.mark.line + 1) + ":" +
-                                         std::to_string(e.mark.column + 1) + ": " + e.msg);
+    return fail(Error::Code::config, where(e.mark) + e.msg);
   }
 }
 

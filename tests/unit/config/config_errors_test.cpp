@@ -45,9 +45,8 @@ const ErrorCase kErrors[] = {
     {"config.toml", "[server]\nport = \"80\"\n",
      "server: 'port' must be an integer from 1 to 65535, found a string"},
     {"config.toml", "[server]\nhots = \"x\"\n",
-     "server: unknown key 'hots' (expected host, port, max_concurrent_queries, max_body_bytes, "
-     "header_timeout_ms, "
-     "idle_timeout_ms, query_timeout_ms or worker_threads)"},
+     "server: unknown key 'hots' (expected host, port, max_concurrent_queries, max_connections, "
+     "max_body_bytes, header_timeout_ms, idle_timeout_ms, query_timeout_ms or worker_threads)"},
     {"config.toml", "[server]\nworker_threads = 0\n",
      "server: 'worker_threads' must be an integer from 1 to 1024, found 0"},
     {"config.toml", "server = 1\n", "'server' must be a table ([server])"},
