@@ -11,8 +11,16 @@ namespace tinkr::server {
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
+namespace {
+
+// Out of descriptors (EMFILE/ENFILE) or memory, accept fails at once for as long as it lasts: pausing
+// keeps the accept loop from spinning on the CPU until a connection closes.
+constexpr std::chrono::milliseconds kAcceptPause{50};
+
+}  // namespace
+
 Listener::Listener(net::io_context& io, ServerContext& context)
-    : io_(io), context_(context), acceptor_(net::make_strand(io)) {}
+    : io_(io), context_(context), acceptor_(net::make_strand(io)), pause_(acceptor_.get_executor()) {}
 
 Expected<uint16_t> Listener::open(const std::string& host, uint16_t port) {
   boost::system::error_code ec;
@@ -36,19 +44,34 @@ void Listener::stop() {
   net::post(acceptor_.get_executor(), [self = shared_from_this()] {
     boost::system::error_code ec;
     self->acceptor_.close(ec);
+    self->pause_.cancel();
   });
 }
 
 void Listener::do_accept() {
-  acceptor_.async_accept(net::make_strand(io_),
-                         [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
-                           if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
-                           if (!ec) {
-                             auto session = std::make_shared<Session>(std::move(socket), self->context_);
-                             if (self->context_.sessions.add(session)) session->start();
-                           }
-                           self->do_accept();
-                         });
+  acceptor_.async_accept(
+      net::make_strand(io_), [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
+        if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
+        if (ec) {
+          self->pause_.expires_after(kAcceptPause);
+          self->pause_.async_wait([self](boost::system::error_code wait_ec) {
+            if (!wait_ec && self->acceptor_.is_open()) self->do_accept();
+          });
+          return;
+        }
+        auto session = std::make_shared<Session>(std::move(socket), self->context_);
+        switch (self->context_.sessions.add(session)) {
+          case SessionRegistry::Admission::admitted:
+            session->start();
+            break;
+          case SessionRegistry::Admission::at_capacity:
+            session->refuse(static_cast<std::size_t>(self->context_.settings.max_connections));
+            break;
+          case SessionRegistry::Admission::shutting_down:
+            break;  // the session closes its socket as it goes
+        }
+        self->do_accept();
+      });
 }
 
 }  // namespace tinkr::server

@@ -1,10 +1,11 @@
-// Accepts connections and gives each its own session on its own strand.
+// Accepts connections and gives each its own session on its own strand, within the connection cap.
 #pragma once
 
 #include "server_context.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <memory>
 
@@ -26,6 +27,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   boost::asio::io_context& io_;
   ServerContext& context_;
   boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::steady_timer pause_;  // between failed accepts
 };
 
 }  // namespace tinkr::server

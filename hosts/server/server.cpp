@@ -13,7 +13,7 @@ Server::Server(Services services, const config::ServerSettings& settings, std::o
                workers_,
                access_log_,
                QueryGate(std::max(1, settings.max_concurrent_queries)),
-               {}},
+               SessionRegistry(static_cast<std::size_t>(std::max(1, settings.max_connections)))},
       listener_(std::make_shared<Listener>(io_, context_)) {}
 
 Server::~Server() {

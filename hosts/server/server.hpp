@@ -35,6 +35,7 @@ class Server {
   void wait();
 
   int queries_in_flight() const { return context_.gate.in_flight(); }
+  std::size_t connections_open() const { return context_.sessions.size(); }
   ServerMetrics& metrics() { return context_.services.metrics; }
 
  private:

@@ -18,6 +18,11 @@ using std::chrono::milliseconds;
 
 constexpr std::size_t kMaxPendingBytes = 1 << 20;
 constexpr std::size_t kMaxDrainBytes = 64u << 20;
+// After an error reply, what the client still sends is read for at most this long between reads.
+constexpr milliseconds kDrainPause{1000};
+// nginx's code for "the client closed the connection before the reply": what the access log records
+// for a client that left while its query ran.
+constexpr int kClientClosedRequest = 499;
 
 // Hands a worker's reply back to the session's strand.
 class SessionOutput final : public JobOutput {
@@ -36,29 +41,6 @@ bool is_http_error(const beast::error_code& ec) {
 
 }  // namespace
 
-bool SessionRegistry::add(const std::shared_ptr<Session>& session) {
-  std::lock_guard lock(mutex_);
-  if (shutting_down_.load(std::memory_order_acquire)) return false;
-  sessions_[session.get()] = session;
-  return true;
-}
-
-void SessionRegistry::remove(const Session* session) {
-  std::lock_guard lock(mutex_);
-  sessions_.erase(session);
-}
-
-void SessionRegistry::shut_down_all() {
-  std::vector<std::shared_ptr<Session>> live;
-  {
-    std::lock_guard lock(mutex_);
-    shutting_down_.store(true, std::memory_order_release);
-    for (auto& [key, weak] : sessions_)
-      if (auto session = weak.lock()) live.push_back(std::move(session));
-  }
-  for (auto& session : live) session->begin_shutdown();
-}
-
 Session::Session(net::ip::tcp::socket&& socket, ServerContext& context)
     : stream_(std::move(socket)), context_(context) {
   beast::error_code ec;
@@ -74,6 +56,23 @@ void Session::start() {
   net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
 }
 
+void Session::refuse(std::size_t max_connections) {
+  net::dispatch(stream_.get_executor(), [self = shared_from_this(), max_connections] {
+    self->busy_ = true;
+    self->keep_alive_ = false;
+    self->started_ = std::chrono::steady_clock::now();
+    self->route_ = "unmatched";
+    auto response =
+        error_response(Error(Error::Code::throttled,
+                             "server busy: " + std::to_string(max_connections) +
+                                 " connections open, each with a request in progress; retry later",
+                             Error::Source::core, true, 1000),
+                       11, false);
+    response.result(http::status::service_unavailable);
+    self->send(std::move(response));
+  });
+}
+
 void Session::begin_shutdown() {
   net::post(stream_.get_executor(), [self = shared_from_this()] {
     self->shutting_down_ = true;
@@ -81,8 +80,21 @@ void Session::begin_shutdown() {
   });
 }
 
+bool Session::try_evict() {
+  int expected = waiting;
+  return state_.compare_exchange_strong(expected, evicted, std::memory_order_acq_rel);
+}
+
+void Session::close_evicted() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] { self->close(); });
+}
+
 void Session::do_read() {
   if (shutting_down_) return close();
+  // Only this strand moves working -> waiting; the registry only moves waiting -> evicted.
+  int expected = working;
+  state_.compare_exchange_strong(expected, waiting, std::memory_order_acq_rel);
+  if (state_.load(std::memory_order_acquire) == evicted) return close();
   parser_.emplace();
   parser_->body_limit(static_cast<std::uint64_t>(context_.settings.max_body_bytes));
   parser_->header_limit(16 * 1024);
@@ -95,7 +107,12 @@ void Session::do_read() {
 }
 
 void Session::on_read_header(beast::error_code ec) {
+  // Any byte of a request makes the connection busy; if the registry claimed it first, it goes.
+  int expected = waiting;
+  if (!state_.compare_exchange_strong(expected, working, std::memory_order_acq_rel)) return close();
   busy_ = true;
+  logged_ = false;
+  head_only_ = false;
   started_ = std::chrono::steady_clock::now();
   route_ = "unmatched";
   method_ = path_ = subject_ = "";
@@ -110,6 +127,7 @@ void Session::on_read_header(beast::error_code ec) {
   if (ec) return close();  // end of stream, timeout, or the socket closed by shutdown
   auto& request = parser_->get();
   method_ = std::string(request.method_string());
+  head_only_ = request.method() == http::verb::head;
   path_ = std::string(request.target().substr(0, request.target().find('?')));
   if (request[http::field::expect] == "100-continue") {
     auto go_on =
@@ -148,28 +166,37 @@ void Session::reject_and_drain(http::status status, const Error& error) {
   response.result(status);
   response_ = std::make_shared<Response>(std::move(response));
   bytes_sent_ = response_->body().size();
-  std::size_t remaining = kMaxDrainBytes;
+  std::size_t unread = kMaxDrainBytes;
   if (parser_ && parser_->is_header_done() && parser_->content_length())
-    remaining = static_cast<std::size_t>(std::min<std::uint64_t>(*parser_->content_length(), kMaxDrainBytes));
+    unread = static_cast<std::size_t>(std::min<std::uint64_t>(*parser_->content_length(), kMaxDrainBytes));
   stream_.expires_after(milliseconds(context_.settings.header_timeout_ms));
   http::async_write(stream_, *response_,
-                    [self = shared_from_this(), remaining](beast::error_code ec, std::size_t) {
+                    [self = shared_from_this(), unread](beast::error_code ec, std::size_t) {
                       self->finish_request(self->response_->result_int());
                       if (ec) return self->close();
-                      // Reading what the client still sends lets it finish writing and then read the reply;
-                      // closing with unread data would reset the connection and lose the reply.
-                      self->drain(remaining);
+                      self->close_after_error(unread);
                     });
 }
 
-void Session::drain(std::size_t remaining) {
-  if (remaining == 0) return close();
-  stream_.expires_after(milliseconds(context_.settings.header_timeout_ms));
-  stream_.async_read_some(net::buffer(scratch_),
-                          [self = shared_from_this(), remaining](beast::error_code ec, std::size_t size) {
-                            if (ec) return self->close();
-                            self->drain(remaining > size ? remaining - size : 0);
-                          });
+void Session::close_after_error(std::size_t unread) {
+  // The client sees the end at once (FIN after the reply). Reading what it still sends lets it finish
+  // writing and then read the reply; closing with unread data would reset the connection and lose the
+  // reply. The reading stops when the client pauses, at the byte budget, or at the header timeout.
+  beast::error_code ec;
+  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+  if (ec) return close();
+  drain(unread, std::chrono::steady_clock::now() + milliseconds(context_.settings.header_timeout_ms));
+}
+
+void Session::drain(std::size_t remaining, std::chrono::steady_clock::time_point give_up) {
+  const auto now = std::chrono::steady_clock::now();
+  if (remaining == 0 || now >= give_up) return close();
+  stream_.expires_after(std::min<std::chrono::steady_clock::duration>(kDrainPause, give_up - now));
+  stream_.async_read_some(net::buffer(scratch_), [self = shared_from_this(), remaining, give_up](
+                                                     beast::error_code ec, std::size_t size) {
+    if (ec) return self->close();
+    self->drain(remaining > size ? remaining - size : 0, give_up);
+  });
 }
 
 void Session::handle_request() {
@@ -202,15 +229,57 @@ void Session::dispatch(Job job) {
     client_gone_ = false;
   }
   head_sent_ = false;
+  // The query's time starts now: waiting for a free worker counts toward query_timeout_ms.
+  const auto deadline = std::chrono::steady_clock::now() + milliseconds(context_.settings.query_timeout_ms);
   // The tracked executor keeps the I/O threads alive while the worker holds the session's reply.
   auto work = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
-  net::post(context_.workers, [self = shared_from_this(), job = std::move(job), work, cancel = cancel_]() {
+  net::post(context_.workers, [self = shared_from_this(), job = std::move(job), work, cancel = cancel_,
+                               deadline]() {
     SessionOutput output(self);
-    run_job(job, self->context_.services, output, cancel,
-            milliseconds(self->context_.settings.query_timeout_ms));
+    const auto left = std::chrono::ceil<milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (cancel.cancelled()) {
+      // The client left while the query waited for a worker: nothing to run or answer.
+    } else if (left.count() <= 0) {
+      output.respond(error_response(
+          Error(Error::Code::timeout,
+                "query timed out after " + std::to_string(self->context_.settings.query_timeout_ms) +
+                    " ms waiting for a free worker (server busy)",
+                Error::Source::core, true),
+          job.version, job.keep_alive));
+    } else {
+      run_job(job, self->context_.services, output, cancel, left);
+    }
     self->context_.services.metrics.query_finished();
     self->context_.gate.leave();
   });
+  awaiting_reply_ = true;
+  watch_for_departure(++request_serial_);
+}
+
+void Session::watch_for_departure(uint64_t request) {
+  // Readable while a query runs means the client closed (or reset) the connection, or sent its next
+  // request early (pipelining): only the first is a departure. A client that half-closes its side
+  // after sending the request is taken as gone too, as nginx does by default.
+  stream_.socket().async_wait(
+      net::socket_base::wait_read, [self = shared_from_this(), request](beast::error_code ec) {
+        if (request != self->request_serial_ || !self->awaiting_reply_ || self->closed_) return;
+        if (ec == net::error::operation_aborted) return;
+        beast::error_code available_ec;
+        if (!ec && self->stream_.socket().available(available_ec) > 0 && !available_ec) return;
+        self->client_departed();
+      });
+}
+
+void Session::client_departed() {
+  awaiting_reply_ = false;
+  cancel_.cancel();
+  {
+    std::lock_guard lock(flow_mutex_);
+    client_gone_ = true;
+  }
+  flow_.notify_all();
+  finish_request(kClientClosedRequest);
+  close();
 }
 
 void Session::post_response(Response response) {
@@ -276,11 +345,13 @@ void Session::on_chunk_written(std::size_t size, bool last, beast::error_code ec
   flow_.notify_all();
   if (ec) {
     cancel_.cancel();
-    finish_request(200);
+    awaiting_reply_ = false;
+    finish_request(kClientClosedRequest);
     return close();
   }
   if (!last) return write_next_chunk();
   writing_chunk_ = false;
+  awaiting_reply_ = false;
   net::async_write(stream_, http::make_chunk_last(),
                    [self = shared_from_this()](beast::error_code write_ec, std::size_t) {
                      self->finish_request(200);
@@ -289,14 +360,27 @@ void Session::on_chunk_written(std::size_t size, bool last, beast::error_code ec
 }
 
 void Session::send(Response response) {
-  if (shutting_down_) response.keep_alive(false);
+  if (closed_) return;  // the client left while its query ran; the departure is logged already
+  awaiting_reply_ = false;
+  // A 4xx closes the connection: the client may be confused or hostile, and either way it should not
+  // hold a socket until a timeout.
+  const bool client_error = response.result_int() >= 400 && response.result_int() < 500;
+  if (shutting_down_ || client_error) response.keep_alive(false);
   response_ = std::make_shared<Response>(std::move(response));
-  bytes_sent_ = response_->body().size();
   stream_.expires_after(milliseconds(context_.settings.idle_timeout_ms));
-  http::async_write(stream_, *response_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+  auto on_written = [self = shared_from_this(), client_error](beast::error_code ec, std::size_t) {
     self->finish_request(self->response_->result_int());
+    if (!ec && client_error) return self->close_after_error(kMaxDrainBytes);
     self->on_sent(!self->response_->keep_alive(), ec);
-  });
+  };
+  if (head_only_) {
+    // HEAD: the head as GET would send it (Content-Length included), and no body.
+    bytes_sent_ = 0;
+    head_only_serializer_ = std::make_shared<http::response_serializer<http::string_body>>(*response_);
+    return http::async_write_header(stream_, *head_only_serializer_, std::move(on_written));
+  }
+  bytes_sent_ = response_->body().size();
+  http::async_write(stream_, *response_, std::move(on_written));
 }
 
 void Session::on_sent(bool close_after, beast::error_code ec) {
@@ -307,6 +391,8 @@ void Session::on_sent(bool close_after, beast::error_code ec) {
 }
 
 void Session::finish_request(int status) {
+  if (logged_) return;
+  logged_ = true;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   context_.services.metrics.record_request(route_, status, seconds);
   context_.access_log.write(

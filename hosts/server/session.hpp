@@ -1,6 +1,8 @@
 // One HTTP connection, on its own strand (Beast's async server shape): read a request under a
 // deadline, route it, hand plugin work to the worker pool, write the reply (whole or as NDJSON
-// chunks), honour keep-alive, and close idle connections when the server shuts down.
+// chunks), honour keep-alive, and close idle connections when the server shuts down. While a query
+// runs it watches the socket: a client that leaves cancels its query. A HEAD reply is the head
+// alone; a 4xx reply closes the connection.
 #pragma once
 
 #include "server_context.hpp"
@@ -9,6 +11,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -22,8 +25,15 @@ class Session : public std::enable_shared_from_this<Session> {
   Session(boost::asio::ip::tcp::socket&& socket, ServerContext& context);
   ~Session();
   void start();
+  /// Instead of start(), when every connection is busy at the cap: a 503 with Retry-After, then close.
+  void refuse(std::size_t max_connections);
   /// From any thread: close now if idle, or after the reply in progress.
   void begin_shutdown();
+  /// From any thread (the registry, at the connection cap): claims this session for closing if it is
+  /// waiting for a request; false when it is busy with one or already claimed.
+  bool try_evict();
+  /// After a successful try_evict(): closes the connection on its strand.
+  void close_evicted();
 
   // Called from a worker thread by the job's output (see session.cpp).
   void post_response(Response response);
@@ -36,12 +46,15 @@ class Session : public std::enable_shared_from_this<Session> {
   void reject_and_drain(http::status status, const Error& error);
   void handle_request();
   void dispatch(Job job);
+  void watch_for_departure(uint64_t request);
+  void client_departed();
   void send(Response response);
   void on_sent(bool close, boost::beast::error_code ec);
   void write_next_chunk();
   void on_chunk_written(std::size_t size, bool last, boost::beast::error_code ec);
   void finish_request(int status);
-  void drain(std::size_t remaining);
+  void close_after_error(std::size_t unread);
+  void drain(std::size_t remaining, std::chrono::steady_clock::time_point give_up);
   void close();
 
   boost::beast::tcp_stream stream_;
@@ -52,6 +65,10 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string remote_;
   bool first_request_ = true;
   bool busy_ = false;  // between a request's last byte and its reply's
+  // waiting (for a request: may be evicted) -> busy (from its first byte to its reply) -> waiting...,
+  // or evicted, from which there is no way back. Atomic: the registry claims from the accept thread.
+  enum State : int { waiting, working, evicted };
+  std::atomic<int> state_{waiting};
   bool shutting_down_ = false;
   bool closed_ = false;
 
@@ -60,8 +77,13 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string method_, path_, route_, subject_;
   unsigned version_ = 11;
   bool keep_alive_ = true;
+  bool head_only_ = false;  // a HEAD request: the reply's head is sent, never its body
+  bool logged_ = false;     // the request's access-log line is written (once, however it ends)
   uint64_t bytes_sent_ = 0;
   CancelSource cancel_;
+  uint64_t request_serial_ = 0;  // tells a stale departure watch from the current one
+  bool awaiting_reply_ = false;  // a job runs for this request and its reply has not been sent
+  std::shared_ptr<http::response_serializer<http::string_body>> head_only_serializer_;
 
   // NDJSON streaming: chunks posted by the worker, written in order on the strand. pending_bytes_ is
   // what the worker has posted but the socket has not taken yet; the worker waits while it is large.

@@ -1,0 +1,230 @@
+// tinkr-server lets go: HEAD replies without a body, a client that leaves cancels its query, time in
+// the queue counts toward the query timeout, a 4xx closes the connection, idle sockets cannot exhaust
+// the connection cap, and configs the server cannot use are refused before it starts.
+#include "process.hpp"
+#include "server_fixture.hpp"
+
+#include <rapidjson/document.h>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
+
+#include <future>
+#include <thread>
+
+namespace tinkr::testing {
+namespace {
+
+namespace net = boost::asio;
+namespace http = boost::beast::http;
+using tcp = net::ip::tcp;
+using std::chrono::seconds;
+
+// A raw client connection, for what host::http_call hides: keep-alive, HEAD, leaving early.
+class RawClient {
+ public:
+  explicit RawClient(uint16_t port) : socket_(io_) {
+    socket_.connect({net::ip::make_address("127.0.0.1"), port});
+  }
+
+  void send(const std::string& bytes) { net::write(socket_, net::buffer(bytes)); }
+
+  http::response<http::string_body> read_response(bool head_request = false) {
+    http::response_parser<http::string_body> parser;
+    parser.skip(head_request);  // a reply to HEAD has no body, whatever its Content-Length says
+    http::read(socket_, buffer_, parser);
+    return parser.release();
+  }
+
+  /// Whether the server closes the connection within `limit` (reading and dropping what it sends).
+  bool closed_within(std::chrono::steady_clock::duration limit) {
+    bool closed = false;
+    std::function<void()> read_more = [&] {
+      socket_.async_read_some(net::buffer(scratch_), [&](boost::system::error_code ec, std::size_t) {
+        if (ec) {
+          closed = true;
+          return;
+        }
+        read_more();
+      });
+    };
+    if (buffer_.size() > 0) buffer_.consume(buffer_.size());
+    read_more();
+    io_.run_for(limit);
+    if (!closed) {
+      socket_.cancel();
+      io_.run();  // finishes the cancelled read
+    }
+    io_.restart();
+    return closed;
+  }
+
+  void close() {
+    boost::system::error_code ignored;
+    socket_.shutdown(tcp::socket::shutdown_both, ignored);
+    socket_.close(ignored);
+  }
+
+ private:
+  net::io_context io_;
+  tcp::socket socket_;
+  boost::beast::flat_buffer buffer_;
+  std::array<char, 4096> scratch_{};
+};
+
+std::string request(const std::string& method, const std::string& target, const std::string& body = "",
+                    const std::string& key = kViewerKey) {
+  std::string text = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  if (!key.empty()) text += "Authorization: Bearer " + key + "\r\n";
+  if (!body.empty())
+    text += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+  return text + "\r\n" + body;
+}
+
+template <typename Condition>
+bool wait_until(Condition condition, std::chrono::steady_clock::duration limit = seconds(10)) {
+  const auto give_up = std::chrono::steady_clock::now() + limit;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > give_up) return false;
+    std::this_thread::yield();
+  }
+  return true;
+}
+
+using ServerLimitsTest = ServerFixture;
+
+TEST_F(ServerLimitsTest, HeadRepliesCarryNoBodyAndTheConnectionStaysUsable) {
+  for (const char* target : {"/healthz", "/readyz", "/openapi.json", "/api/v1/backends"}) {
+    RawClient client(port_);
+    client.send(request("HEAD", target));
+    auto head = client.read_response(true);
+    EXPECT_EQ(head.result_int(), 200) << target;
+    EXPECT_NE(head[http::field::content_length], "0") << target << ": the length GET would send";
+    // Had a body followed the head, this GET's reply would be read from the middle of it.
+    client.send(request("GET", target));
+    auto get = client.read_response();
+    EXPECT_EQ(get.result_int(), 200) << target;
+    EXPECT_EQ(std::to_string(get.body().size()), head[http::field::content_length]) << target;
+    EXPECT_EQ(get.body().front(), '{') << target << ": " << get.body().substr(0, 100);
+  }
+}
+
+TEST_F(ServerLimitsTest, AClientThatLeavesCancelsItsQuery) {
+  {
+    RawClient client(port_);
+    client.send(request("POST", "/api/v1/logs", R"({"service":"stall-60000"})"));
+    ASSERT_TRUE(wait_until([&] { return server_->queries_in_flight() == 1; })) << "the query never started";
+    client.close();
+  }
+  EXPECT_TRUE(wait_until([&] { return server_->queries_in_flight() == 0; }))
+      << "the query still runs for a client that left";
+  stop_server();  // returns at once: nothing is left to finish
+  const std::string log = access_log_.str();
+  EXPECT_NE(log.find(R"("status":499)"), std::string::npos) << "the departure is logged: " << log;
+  EXPECT_EQ(log.find(R"("status":504)"), std::string::npos) << log;
+}
+
+TEST_F(ServerLimitsTest, TimeWaitingForAWorkerCountsTowardTheQueryTimeout) {
+  stop_server();
+  config::ServerSettings settings;
+  settings.worker_threads = 1;
+  settings.max_concurrent_queries = 4;
+  settings.query_timeout_ms = 1000;
+  start_server(settings);
+  auto first = std::async(std::launch::async,
+                          [this] { return call("POST", "/api/v1/logs", R"({"service":"stall-800"})"); });
+  ASSERT_TRUE(wait_until([&] { return server_->queries_in_flight() == 1; }));
+  // Queued behind the first, this one has about 200 ms of its 1000 left when a worker takes it: too
+  // little for 800 ms of work. Timed from the worker, it would have had the whole second.
+  auto second = call("POST", "/api/v1/logs", R"({"service":"stall-800"})");
+  EXPECT_EQ(second.status, 504) << second.body;
+  EXPECT_EQ(first.get().status, 200);
+}
+
+TEST_F(ServerLimitsTest, AClientErrorClosesTheConnectionAtOnce) {
+  stop_server();
+  config::ServerSettings settings;
+  settings.header_timeout_ms = 30'000;
+  settings.idle_timeout_ms = 30'000;
+  start_server(settings);
+  RawClient not_found(port_);
+  not_found.send(request("GET", "/api/v1/nothing"));
+  auto reply = not_found.read_response();
+  EXPECT_EQ(reply.result_int(), 404);
+  EXPECT_FALSE(reply.keep_alive()) << "the reply says Connection: close";
+  EXPECT_TRUE(not_found.closed_within(seconds(5))) << "closed now, not after the idle timeout";
+
+  RawClient malformed(port_);
+  malformed.send("NOT HTTP AT ALL\r\n\r\n");
+  EXPECT_EQ(malformed.read_response().result_int(), 400);
+  EXPECT_TRUE(malformed.closed_within(seconds(5))) << "closed now, not after the header timeout";
+
+  EXPECT_EQ(call("GET", "/healthz", "", "").status, 200) << "a 200 is unaffected";
+}
+
+TEST_F(ServerLimitsTest, IdleConnectionsBeyondTheCapMakeRoomAndHealthzAnswers) {
+  stop_server();
+  config::ServerSettings settings;
+  settings.max_connections = 20;
+  start_server(settings);
+  std::vector<std::unique_ptr<RawClient>> idle;
+  for (int i = 0; i < 40; ++i) idle.push_back(std::make_unique<RawClient>(port_));
+  auto health = call("GET", "/healthz", "", "");
+  EXPECT_EQ(health.status, 200) << "a new connection still gets an answer";
+  // Each connection past the cap closed the longest-idle one: the first 21 went.
+  for (int i = 0; i < 21; ++i) EXPECT_TRUE(idle[i]->closed_within(seconds(10))) << "idle connection " << i;
+  EXPECT_TRUE(wait_until([&] { return server_->connections_open() <= 20; }))
+      << server_->connections_open() << " connections open";
+  RawClient last(port_);
+  last.send(request("GET", "/healthz", "", ""));
+  EXPECT_EQ(last.read_response().result_int(), 200);
+}
+
+TEST_F(ServerLimitsTest, EveryConnectionBusyAtTheCapGets503) {
+  stop_server();
+  config::ServerSettings settings;
+  settings.max_connections = 1;
+  start_server(settings);
+  auto slow = std::async(std::launch::async,
+                         [this] { return call("POST", "/api/v1/logs", R"({"service":"stall-1500"})"); });
+  ASSERT_TRUE(wait_until([&] { return server_->queries_in_flight() == 1; }));
+  auto refused = call("GET", "/healthz", "", "");
+  EXPECT_EQ(refused.status, 503) << refused.body;
+  EXPECT_EQ(refused.headers["retry-after"], "1");
+  EXPECT_EQ(slow.get().status, 200) << "the busy connection is never cut";
+}
+
+// tinkr-server with a config file: refused before it listens, with the config's message, never a crash.
+ProcessResult serve_with_config(const TempDir& home, const std::string& name, const std::string& text) {
+  const std::string path = home.write(name, text);
+  return run_process(
+      TINKR_SERVER_PATH, {"--config", path, "--port", "0"},
+      {{"HOME", home.path()}, {"TINKR_BACKEND", "mock"}, {"TINKR_PLUGIN_PATH", TINKR_PLUGIN_DIR}});
+}
+
+TEST(ServerBinaryConfig, UnusableConfigsAreRefusedWithTheirReason) {
+  TempDir home;
+  auto alias = serve_with_config(home, "alias.yaml", "profiles: &p\n  local: *p\n");
+  EXPECT_EQ(alias.exit_code, 12) << alias.err;
+  EXPECT_NE(alias.err.find("YAML aliases"), std::string::npos) << alias.err;
+
+  auto timeout = serve_with_config(home, "timeout.toml", "[server]\nheader_timeout_ms = 9223372036854775\n");
+  EXPECT_EQ(timeout.exit_code, 12) << timeout.err;
+  EXPECT_NE(timeout.err.find("'header_timeout_ms' must be an integer from 1 to 3600000"), std::string::npos)
+      << timeout.err;
+
+  const std::string hash = server::sha256_hex("shared-key");
+  auto same_hash = serve_with_config(home, "keys.toml",
+                                     "[auth]\napi_keys = [\n  { hash = \"" + hash +
+                                         "\", subject = \"vera\", roles = [\"viewer\"] },\n  { hash = \"" +
+                                         hash + "\", subject = \"lead\", roles = [\"sre-lead\"] },\n]\n");
+  EXPECT_EQ(same_hash.exit_code, 12) << same_hash.err;
+  EXPECT_NE(same_hash.err.find("'hash' is the same as auth.api_keys[0]'s"), std::string::npos)
+      << same_hash.err;
+}
+
+}  // namespace
+}  // namespace tinkr::testing
