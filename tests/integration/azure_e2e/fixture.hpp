@@ -112,6 +112,17 @@ inline int64_t parse_utc_ns(const std::string& iso) {
   return utc_ns(y, mo, d, h, mi, s, nanos);
 }
 
+/// The metrics query most tests ask: requests of the App Service "shop-web" over the last hour.
+inline QuerySpec shop_web_requests_spec() {
+  QuerySpec spec;
+  spec.signal = ir::Signal::metrics;
+  spec.service = "shop-web";
+  spec.resource_type = "app_service";
+  spec.since = "1h";
+  spec.metrics.names = {"requests"};
+  return spec;
+}
+
 /// The Azure variables a credential reads, unset for the test (the machine's own settings never
 /// leak in), with one service principal set; restored afterwards.
 class ServicePrincipalEnvironment {

@@ -22,13 +22,7 @@ std::string requests_answer(const std::string& timespan) {
 using AzureMetrics = AzureEndToEnd;
 
 TEST_F(AzureMetrics, TheServiceIsResolvedThroughArmThenItsMetricsAreFetched) {
-  QuerySpec spec;
-  spec.signal = ir::Signal::metrics;
-  spec.service = "shop-web";
-  spec.resource_type = "app_service";
-  spec.since = "1h";
-  spec.metrics.names = {"requests"};
-  const ir::Query query = build(spec);
+  const ir::Query query = build(shop_web_requests_spec());
 
   fake_.on_request([](const RecordedRequest& request) -> std::optional<FakeResponse> {
     if (request.route != Route::metrics) return std::nullopt;

@@ -109,6 +109,34 @@ bool read_datetime(const Cell& cell, int64_t& unix_ns) noexcept {
   return cell.json == Cell::Json::string && parse_datetime(cell.text, unix_ns);
 }
 
+bool fits_column(const Cell& cell, CellType type) noexcept {
+  if (cell.is_null()) return true;
+  int64_t integer = 0;
+  double real = 0;
+  bool flag = false;
+  switch (type) {
+    case CellType::string:
+    case CellType::guid:
+      return cell.json == Cell::Json::string;
+    case CellType::datetime:
+      return read_datetime(cell, integer);
+    case CellType::timespan:
+      return cell.json == Cell::Json::string && parse_timespan(cell.text, integer);
+    case CellType::boolean:
+      return read_bool(cell, flag);
+    case CellType::int32:
+    case CellType::int64:
+      return read_int64(cell, integer);
+    case CellType::real:
+    case CellType::decimal:
+      return read_double(cell, real);
+    case CellType::dynamic:
+    case CellType::other:
+      return true;
+  }
+  return true;
+}
+
 bool parse_datetime(std::string_view t, int64_t& unix_ns) noexcept {
   int64_t y, mo, d, h, mi, s;
   if (!digits(t, 0, 4, y) || t.size() < 19 || t[4] != '-' || !digits(t, 5, 2, mo) || t[7] != '-' ||

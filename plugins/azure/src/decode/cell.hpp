@@ -42,6 +42,11 @@ bool read_double(const Cell& cell, double& out) noexcept;
 bool read_bool(const Cell& cell, bool& out) noexcept;
 bool read_datetime(const Cell& cell, int64_t& unix_ns) noexcept;
 
+/// Whether cell can be read as a value of its column's declared type: null fits any column; string,
+/// guid, datetime and timespan need a string in their format; numbers and bools accept both encodings;
+/// dynamic and unknown types take anything. A cell that does not fit is malformed upstream data.
+bool fits_column(const Cell& cell, CellType type) noexcept;
+
 /// ISO 8601 as Log Analytics writes it: 2015-12-31T23:59:59.9Z (fraction 0-9 digits, Z or +hh:mm).
 bool parse_datetime(std::string_view text, int64_t& unix_ns) noexcept;
 

@@ -17,6 +17,27 @@ namespace tinkr::azure::decode {
 
 namespace {
 
+// The offending value for a message: its JSON kind and a short printable excerpt.
+std::string describe_cell(const Cell& cell) {
+  switch (cell.json) {
+    case Cell::Json::complex:
+      return "an object or array";
+    case Cell::Json::boolean:
+      return "the bool " + std::string(cell.text);
+    case Cell::Json::null:
+      return "null";
+    case Cell::Json::number:
+    case Cell::Json::string:
+      break;
+  }
+  constexpr std::size_t kExcerpt = 40;
+  std::string out = cell.json == Cell::Json::number ? "the number " : "the string \"";
+  for (char c : cell.text.substr(0, kExcerpt)) out.push_back(static_cast<unsigned char>(c) < 0x20 ? '?' : c);
+  if (cell.text.size() > kExcerpt) out += "...";
+  if (cell.json == Cell::Json::string) out += '"';
+  return out;
+}
+
 enum class Ctx : uint8_t { root, tables, table, columns, column, rows, row, cell_complex, error, skip };
 
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
@@ -123,6 +144,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         if (cell_ != cells_.size())
           return fail(where() + "has " + std::to_string(cell_) + " cells for " +
                       std::to_string(cells_.size()) + " columns");
+        if (!check_cells()) return false;
         ++result.rows;
         ++row_in_table_;
         if (!consumer_.row(cells_)) return stop();
@@ -163,6 +185,18 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
       default:
         return true;
     }
+  }
+
+  // A cell that does not fit its column's declared type ("not-a-date" in a datetime, an object in a
+  // string) is malformed data, not an empty value: refused, naming the column and the row.
+  bool check_cells() {
+    for (std::size_t i = 0; i < cells_.size(); ++i) {
+      if (fits_column(cells_[i], columns_[i].type)) continue;
+      return fail(where() + "column '" + std::string(columns_[i].name) + "' (" +
+                  std::string(columns_[i].type_name) + ") holds " + describe_cell(cells_[i]) +
+                  ", which is not a " + std::string(columns_[i].type_name));
+    }
+    return true;
   }
 
   bool push(Ctx c) {

@@ -33,21 +33,73 @@ const RequestedMetric* find_requested(const MetricsPlan& plan, std::string_view 
   return nullptr;
 }
 
-std::string dimensions_json(const rapidjson::Value& series) {
-  auto it = series.FindMember("metadatavalues");
-  if (it == series.MemberEnd() || !it->value.IsArray() || it->value.Empty()) return {};
+[[noreturn]] void malformed(const std::string& where, std::string_view what) {
+  throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE,
+                   "azure monitor metrics answer: " + where + " " + std::string(what));
+}
+
+std::string at(std::string_view parent, std::size_t index) {
+  return std::string(parent) + "[" + std::to_string(index) + "]";
+}
+
+// An optional member that, when present and not null, must be an array.
+const rapidjson::Value* optional_array(const rapidjson::Value& object, const char* name,
+                                       const std::string& where) {
+  auto it = object.FindMember(name);
+  if (it == object.MemberEnd() || it->value.IsNull()) return nullptr;
+  if (!it->value.IsArray()) malformed(where + "." + name, "is not an array");
+  return &it->value;
+}
+
+// The text of a {"name": {"value": "..."}} member (metric and dimension names). Without it a metric
+// or a dimension cannot be told apart from the others.
+std::string_view localizable_name(const rapidjson::Value& owner, const std::string& where) {
+  if (!owner.IsObject()) malformed(where, "is not an object");
+  auto name = owner.FindMember("name");
+  if (name != owner.MemberEnd() && name->value.IsObject()) {
+    auto text = name->value.FindMember("value");
+    if (text != name->value.MemberEnd() && text->value.IsString())
+      return {text->value.GetString(), text->value.GetStringLength()};
+  }
+  malformed(where + ".name", "is not {\"value\": <name>}");
+}
+
+// {"dimension": "value", ...} from metadatavalues [{name: {value}, value}], or "" without dimensions.
+std::string dimensions_json(const rapidjson::Value& series, const std::string& where) {
+  const rapidjson::Value* entries = optional_array(series, "metadatavalues", where);
+  if (!entries || entries->Empty()) return {};
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   w.StartObject();
-  for (const auto& m : it->value.GetArray()) {
-    auto name = m.IsObject() ? m.FindMember("name") : m.MemberEnd();
-    const auto key = name != m.MemberEnd() ? string_member(name->value, "value") : std::string_view();
-    const auto value = string_member(m, "value");
+  for (rapidjson::SizeType i = 0; i < entries->Size(); ++i) {
+    const auto& entry = (*entries)[i];
+    const std::string entry_at = at(where + ".metadatavalues", i);
+    const auto key = localizable_name(entry, entry_at);
+    auto value = entry.FindMember("value");
+    if (value != entry.MemberEnd() && !value->value.IsString() && !value->value.IsNull())
+      malformed(entry_at + ".value", "is not a string");
+    const auto text = string_member(entry, "value");
     w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
   }
   w.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
+}
+
+// Point `index` of a series' data: an object with a timeStamp in ISO 8601, each aggregation present a
+// number or null. Returns the time. (Its path is built only for a message: no allocation per point.)
+int64_t point_time(const rapidjson::Value& point, const std::string& series_at, rapidjson::SizeType index) {
+  auto where = [&] { return at(series_at + ".data", index); };
+  if (!point.IsObject()) malformed(where(), "is not a data point object");
+  int64_t time = 0;
+  if (!decode::parse_datetime(string_member(point, "timeStamp"), time))
+    malformed(where() + ".timeStamp", "is missing or not an ISO 8601 time");
+  for (const char* key : {"average", "minimum", "maximum", "total", "count"}) {
+    auto value = point.FindMember(key);
+    if (value != point.MemberEnd() && !value->value.IsNumber() && !value->value.IsNull())
+      malformed(where() + "." + key, "is not a number");
+  }
+  return time;
 }
 
 }  // namespace
@@ -94,13 +146,16 @@ bool emit_metric_series(std::string_view body, const MetricsPlan& plan, std::str
   int64_t interval = parse_iso_duration(string_member(doc, "interval"));
   if (interval == 0) interval = plan.interval_ns;
   std::vector<sdk::MetricPoint> points;
+  std::vector<int64_t> times;
   static constexpr ir::Aggregation kAll[] = {ir::Aggregation::avg, ir::Aggregation::min, ir::Aggregation::max,
                                              ir::Aggregation::sum, ir::Aggregation::count};
-  for (const auto& metric : doc["value"].GetArray()) {
-    if (!metric.IsObject()) continue;
-    auto name_it = metric.FindMember("name");
-    const std::string_view native =
-        name_it != metric.MemberEnd() ? string_member(name_it->value, "value") : std::string_view();
+  // Malformed entries are errors naming where they are, never skipped: skipping turns a broken answer
+  // into "no records matched".
+  const auto& metrics = doc["value"];
+  for (rapidjson::SizeType m = 0; m < metrics.Size(); ++m) {
+    const auto& metric = metrics[m];
+    const std::string metric_at = at("value", m);
+    const std::string_view native = localizable_name(metric, metric_at);
     const RequestedMetric* requested = find_requested(plan, native);
     if (const auto code = string_member(metric, "errorCode"); !code.empty() && code != "Success") {
       const auto message = string_member(metric, "errorMessage");
@@ -108,26 +163,32 @@ bool emit_metric_series(std::string_view body, const MetricsPlan& plan, std::str
                      (message.empty() ? "" : ": " + std::string(message))))
         return false;
     }
-    auto series_it = metric.FindMember("timeseries");
-    if (series_it == metric.MemberEnd() || !series_it->value.IsArray()) continue;
+    const rapidjson::Value* all_series = optional_array(metric, "timeseries", metric_at);
+    if (!all_series) continue;
     const std::string_view unit = string_member(metric, "unit");
-    for (const auto& series : series_it->value.GetArray()) {
-      if (!series.IsObject()) continue;
-      const std::string dimensions = dimensions_json(series);
-      auto data = series.FindMember("data");
-      const bool has_data = data != series.MemberEnd() && data->value.IsArray();
+    for (rapidjson::SizeType t = 0; t < all_series->Size(); ++t) {
+      const auto& series = (*all_series)[t];
+      const std::string series_at = at(metric_at + ".timeseries", t);
+      if (!series.IsObject()) malformed(series_at, "is not a time series object");
+      const std::string dimensions = dimensions_json(series, series_at);
+      const rapidjson::Value* data = optional_array(series, "data", series_at);
+      // Checked once per series, before any aggregation reads it.
+      times.clear();
+      if (data)
+        for (rapidjson::SizeType i = 0; i < data->Size(); ++i)
+          times.push_back(point_time((*data)[i], series_at, i));
       std::span<const ir::Aggregation> wanted = kAll;
       if (requested && !requested->aggregations.empty()) wanted = requested->aggregations;
       for (const auto aggregation : wanted) {
         const std::string_view key = response_key(aggregation);
         points.clear();
         bool any_value = false;
-        if (has_data) {
-          for (const auto& p : data->value.GetArray()) {
+        if (data) {
+          for (rapidjson::SizeType i = 0; i < data->Size(); ++i) {
+            const auto& p = (*data)[i];
             sdk::MetricPoint point{};
-            decode::parse_datetime(string_member(p, "timeStamp"), point.time_unix_nano);
-            auto v =
-                p.IsObject() ? p.FindMember(rapidjson::StringRef(key.data(), key.size())) : p.MemberEnd();
+            point.time_unix_nano = times[i];
+            auto v = p.FindMember(rapidjson::StringRef(key.data(), key.size()));
             if (v != p.MemberEnd() && v->value.IsNumber()) {
               point.value = v->value.GetDouble();
               point.has_value = 1;
