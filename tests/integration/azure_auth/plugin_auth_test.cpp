@@ -180,6 +180,20 @@ TEST_F(AzureAuthIntegration, ManagedIdentityAsksImdsWithTheMetadataHeaderAndTheC
   EXPECT_EQ(imds[0].query_param("client_id"), "user-assigned-client");
 }
 
+// 13.15: the first IMDS request is a one-attempt probe; a 429 or a 500 from it used to fail every CLI
+// process (each starts with a fresh probe). An answer proves IMDS is there: it is retried like Entra.
+class ImdsTransientAnswer : public AzureAuthIntegration, public ::testing::WithParamInterface<int> {};
+
+TEST_P(ImdsTransientAnswer, OnTheFirstRequestIsRetried) {
+  fake_.push_response(Route::imds, GetParam() == 429 ? fake_azure::FakeResponse::throttled_ms(1)
+                                                     : fake_azure::FakeResponse::server_error(GetParam()));
+  std::string h = health(options(R"("credential":"managed_identity")"));
+  EXPECT_NE(h.find(R"("status":"ok")"), std::string::npos) << h;
+  EXPECT_EQ(fake_.requests(Route::imds).size(), 2u) << "the probe's answer, then the retry that succeeds";
+}
+
+INSTANTIATE_TEST_SUITE_P(Statuses, ImdsTransientAnswer, ::testing::Values(429, 500, 503));
+
 TEST_F(AzureAuthIntegration, ManagedIdentityUsesTheIdentityEndpointWithItsHeader) {
   env_.set("IDENTITY_ENDPOINT", fake_.http_url() + "/msi/token");
   env_.set("IDENTITY_HEADER", fake_.options().identity_header);

@@ -25,14 +25,17 @@ std::string token_url(const std::string& base, std::string_view api_version, con
   return base + (base.find('?') == std::string::npos ? "?" : "&") + form_encode(query);
 }
 
+// IMDS documents 404 and 410 as "updating, try again", 429 as throttling and 5xx as transient.
+bool is_transient_imds_status(int status) {
+  return status == 429 || status >= 500 || status == 404 || status == 410;
+}
+
 /// A non-200 answer as an error of the matching status; `service` names who answered.
 sdk::Error answer_error(std::string_view service, const sdk::HttpResponse& response) {
   std::string what = std::string(service) + " answered HTTP " + std::to_string(response.status);
   if (auto detail = describe_token_error(response.body)) what += ": " + *detail;
   if (response.status == 429) return sdk::Error(TINKR_THROTTLED, what, true);
-  // IMDS documents 404 and 410 as "updating, try again" and 5xx as transient.
-  if (response.status >= 500 || response.status == 404 || response.status == 410)
-    return sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, what, true);
+  if (is_transient_imds_status(response.status)) return sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, what, true);
   return sdk::Error(TINKR_UNAUTHENTICATED, what);
 }
 
@@ -111,6 +114,9 @@ AccessToken ManagedIdentityCredential::from_imds(const std::string& resource, co
     throw sdk::Error(e.status(), "IMDS request failed: " + std::string(e.what()), e.retryable());
   }
   imds_answered_.store(true);
+  // A throttled or failing probe still proved that IMDS is there: ask again the ordinary way, with the
+  // client's retries (backoff, Retry-After) and the full timeout, as for Entra and the identity endpoint.
+  if (probing && is_transient_imds_status(response.status)) return from_imds(resource, call);
   if (response.status == 400) {
     auto detail = describe_token_error(response.body);
     throw CredentialUnavailable("IMDS answered HTTP 400" + (detail ? ": " + *detail : std::string()) +
