@@ -17,10 +17,12 @@ demo: setup
 test: setup-test build-dev
 	ctest --preset dev -j $(JOBS)
 
-# The tests also need node + npm for Microsoft's KQL parser (tests/kql).
+# The tests also need node + npm for Microsoft's KQL parser (tests/kql) and the Kubernetes schemas
+# (tests/k8s), and shellcheck + yamllint for deploy/.
 setup-test:
-	@scripts/setup.sh kql
+	@scripts/setup.sh kql deploy
 	@scripts/kql-deps.sh
+	@scripts/kql-deps.sh tests/k8s
 
 build-release: setup
 	cmake --preset release >/dev/null
@@ -38,3 +40,14 @@ format:
 
 clean:
 	rm -rf build
+
+# --- Installing, packaging and the container image (deploy/) ---
+# `make install PREFIX=DIR`: programs, plugins, docs, a default config and bash completions under DIR;
+# the programs find their plugins relative to themselves, so DIR may be moved or copied later.
+PREFIX ?= /usr/local
+.PHONY: install
+
+install: setup
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS) --target $(DEMO_TARGETS)
+	cmake --install build/release --prefix $(PREFIX)

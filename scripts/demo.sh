@@ -36,3 +36,6 @@ slowest=$("$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit
 step "The span tree of the slowest one" "$bin/tinkr" trace "$slowest"
 step "What Tinkr sends to the backend for the first question (nothing is run)" \
   "$bin/tinkr" logs payments-api 'severity>=warn' --since 1h --explain
+printf '\n\033[1m== Your turn\033[0m\n%s\n' \
+  "Paste the \"try\" lines that tinkr demo printed above into this shell: they put tinkr on the PATH and" \
+  "name the demo's config first, so each command asks the store this demo just wrote."

@@ -15,7 +15,10 @@ for extra in "$@"; do
   case "$extra" in
     kql) packages+=(nodejs npm) ;;
     bench) packages+=(wrk) ;;
-    *) echo "setup.sh: unknown group '$extra' (known: kql, bench)" >&2; exit 2 ;;
+    deploy) packages+=(shellcheck yamllint dpkg-dev) ;;
+    package) packages+=(dpkg-dev file debootstrap) ;;
+    image) packages+=(mmdebstrap umoci) ;;
+    *) echo "setup.sh: unknown group '$extra' (known: kql, bench, deploy, package, image)" >&2; exit 2 ;;
   esac
 done
 

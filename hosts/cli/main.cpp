@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   Context context(std::cout, std::cerr);
   CLI::App app{"tinkr: logs, metrics and traces from any backend, from one command line"};
   app.footer("\n" + tinkr::host::exit_code_table());
+  app.set_version_flag("--version", "tinkr " TINKR_VERSION);
   app.require_subcommand(1);
   // Global flags may also follow the subcommand (`tinkr logs api -o json`), as users type them.
   app.fallthrough();

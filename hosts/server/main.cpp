@@ -28,6 +28,7 @@ bool is_loopback(const std::string& host) {
 int main(int argc, char** argv) {
   CLI::App app{"tinkr-server: the Tinkr HTTP API over one backend"};
   app.footer("\n" + tinkr::host::exit_code_table());
+  app.set_version_flag("--version", "tinkr-server " TINKR_VERSION);
   std::string config_path, profile, host, hash_key;
   int port = -1, io_threads = 2;
   bool no_auth = false, quiet = false;

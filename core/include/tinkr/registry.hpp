@@ -1,7 +1,8 @@
 // tinkr/registry.hpp: finds backend plugins (shared libraries) and loads them with Boost.DLL.
 //
-// Search path, in order: TINKR_PLUGIN_PATH (colon-separated), ~/.tinkr/plugins, the installed
-// lib/tinkr/plugins, then lib/tinkr/plugins beside the running program (the build tree). A plugin
+// Search path, in order: TINKR_PLUGIN_PATH (colon-separated), ~/.tinkr/plugins, the installed plugin
+// folder relative to the running program (<prefix>/bin -> <prefix>/<libdir>/tinkr/plugins), the
+// prefix configured at build time, then lib/tinkr/plugins beside the running program (the build tree). A plugin
 // named N lives in libtinkr-N.so.
 //
 // Contracts, one sentence each:

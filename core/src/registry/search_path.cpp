@@ -1,5 +1,6 @@
-// Where plugins are looked for, in order: TINKR_PLUGIN_PATH, ~/.tinkr/plugins, the installed
-// lib/tinkr/plugins, then lib/tinkr/plugins beside the running program (the build tree).
+// Where plugins are looked for, in order: TINKR_PLUGIN_PATH, ~/.tinkr/plugins, the plugin folder of
+// an installed tree relative to the running program (so a prefix copied elsewhere still works), the
+// prefix it was built for, then lib/tinkr/plugins beside the running program (the build tree).
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include <cstdlib>
@@ -28,10 +29,11 @@ std::vector<std::string> PluginRegistry::default_search_path() {
     }
   }
   if (const char* home = std::getenv("HOME"); home && *home) add(std::string(home) + "/.tinkr/plugins");
-  add(TINKR_INSTALL_PLUGIN_DIR);
   boost::dll::fs::error_code ec;
-  auto program = boost::dll::program_location(ec);
-  if (!ec) add((program.parent_path().parent_path() / "lib" / "tinkr" / "plugins").string());
+  auto program_dir = boost::dll::program_location(ec).parent_path();
+  if (!ec) add((program_dir / TINKR_PLUGIN_DIR_FROM_BINDIR).lexically_normal().string());
+  add(TINKR_INSTALL_PLUGIN_DIR);
+  if (!ec) add((program_dir.parent_path() / "lib" / "tinkr" / "plugins").string());
   return dirs;
 }
 

@@ -1,6 +1,7 @@
 // The demo command: the demo-data generator's hour, through Engine::ingest.
 #include "commands/demo_command.hpp"
 
+#include "commands/demo_hints.hpp"
 #include "commands/ingest_command.hpp"
 #include "common/time_text.hpp"
 
@@ -42,12 +43,10 @@ int run_demo(const DemoOptions& options, Context& context) {
               << (*engine)->profile_name() << " backend\n"
               << "demo: incident from " << host::format_time(summary.incident.start_ns) << " to "
               << host::format_time(summary.incident.end_ns) << "\n\n"
-              << "try:\n"
-              << "  tinkr logs payments-api 'level>=warn'\n"
-              << "  tinkr metrics payments-api http.server.requests,http.server.errors --interval 5m\n"
-              << "  tinkr traces payments-api --failed\n"
-              << "  tinkr traces checkout --slow 1s\n"
-              << "  tinkr trace TRACE_ID   (an id from the traces above)\n";
+              << "try (paste these lines into a shell):\n";
+  for (const auto& line :
+       demo_hint_lines(current_hint_setup(context.options.config, context.options.profile)))
+    context.out << "  " << line << '\n';
   return 0;
 }
 #else

@@ -77,9 +77,12 @@ int run_plugins(const PluginsOptions& /*options*/, Context& context) {
     }
   }
   if (rows.empty()) {
-    context.err << "tinkr: no plugins found; searched:";
-    for (const auto& folder : registry.search_path()) context.err << ' ' << folder;
-    context.err << '\n';
+    // Without a plugin nothing can be asked: a script checking `tinkr plugins` must see it fail.
+    std::string searched;
+    for (const auto& folder : registry.search_path()) searched += (searched.empty() ? "" : ", ") + folder;
+    return context.report(Error(Error::Code::not_found,
+                                "no plugins found; searched: " + searched +
+                                    " (install them with `cmake --install`, or set TINKR_PLUGIN_PATH)"));
   }
   return print_rows(context, rows);
 }

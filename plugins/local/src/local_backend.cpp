@@ -43,6 +43,14 @@ std::unique_ptr<Connection> open_writer(const Options& options) {
   return writer;
 }
 
+// A store nothing was ever written to: a first run, not a query that matched nothing.
+bool store_is_empty(Connection& connection) {
+  Statement stmt(connection,
+                 "SELECT NOT EXISTS (SELECT 1 FROM logs) AND NOT EXISTS (SELECT 1 FROM spans) "
+                 "AND NOT EXISTS (SELECT 1 FROM metric_points)");
+  return stmt.step() && stmt.column_int(0) != 0;
+}
+
 }  // namespace
 
 LocalBackend::LocalBackend(const sdk::Host& /*host*/, std::string_view config_json)
@@ -56,6 +64,10 @@ LocalBackend::LocalBackend(Options options)
 void LocalBackend::execute(const ir::Query& query, sdk::Sink& sink, const sdk::CallContext& call) {
   auto connection = readers_.acquire();
   connection->set_cancel_check([&call] { return call.cancelled(); });
+  if (query.signal != ir::Signal::native && store_is_empty(*connection))
+    throw sdk::Error(TINKR_NOT_FOUND,
+                     "no data yet: run `tinkr demo` or `tinkr ingest FILE` (local database '" +
+                         options_.path + "' is empty)");
   switch (query.signal) {
     case ir::Signal::logs:
       run_logs(*connection, query, sink);

@@ -236,5 +236,30 @@ TEST_F(LocalTest, ConcurrentQueriesWhileIngesting) {
   EXPECT_EQ(run(logs_query("svc")).logs.size(), 21u);
 }
 
+// A store nothing was written to says how to fill it (tinkr demo / ingest), not "no records matched";
+// once anything is stored, a query that matches nothing is an empty answer again.
+TEST_F(LocalTest, AnEmptyStoreSaysNoDataYetAndHowToAddSome) {
+  for (auto signal : {ir::Signal::logs, ir::Signal::metrics, ir::Signal::trace_search}) {
+    ir::Query q;
+    q.signal = signal;
+    q.service = "payments-api";
+    if (signal == ir::Signal::metrics) q.metrics.names = {"http.server.requests"};
+    try {
+      run(q);
+      FAIL() << "an empty store answered " << ir::to_string(signal) << " without a word";
+    } catch (const sdk::Error& e) {
+      EXPECT_EQ(e.status(), TINKR_NOT_FOUND);
+      EXPECT_NE(std::string(e.what()).find("no data yet: run `tinkr demo` or `tinkr ingest FILE`"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+  ingest(spans_of("inventory", span(kT3, "3000000000000001", "", "GET /inventory", 400, 420, 1)));
+  ir::Query q;
+  q.signal = ir::Signal::trace_search;
+  q.service = "payments-api";
+  EXPECT_TRUE(run(q).summaries.empty()) << "data exists: nothing matched is an empty answer";
+}
+
 }  // namespace
 }  // namespace tinkr::local::testing

@@ -1,0 +1,14 @@
+# Deployment checks that need no root and run in seconds: the install to a prefix (and moved), and
+# later the deploy/ scripts with a recording fake `az`, shellcheck, yamllint and Kubernetes schemas.
+# The heavy ones (the .deb on a bare Debian root, the OCI image) are make targets of their own.
+if(TARGET tinkr AND TARGET tinkr-server AND TARGET tinkr_plugin_local AND TARGET tinkr_plugin_azure)
+  add_test(NAME deploy.install_to_prefix
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/deploy/install_test.sh ${CMAKE_COMMAND} ${PROJECT_BINARY_DIR}
+                   ${PROJECT_VERSION})
+  set_tests_properties(deploy.install_to_prefix PROPERTIES TIMEOUT 120)
+endif()
+if(TARGET tinkr AND TARGET tinkr_plugin_local)
+  add_test(NAME deploy.demo_hints_work_as_pasted
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/deploy/demo_hints_test.sh $<TARGET_FILE:tinkr>)
+  set_tests_properties(deploy.demo_hints_work_as_pasted PROPERTIES TIMEOUT 120)
+endif()
