@@ -5,5 +5,6 @@ tinkr_add_test(tinkr_planner_test
           ${CMAKE_CURRENT_LIST_DIR}/planner/plan_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/planner/trace_search_plan_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/planner/matches_test.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/planner/regex_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/planner/capability_sets_test.cpp
   LIBRARIES tinkr::core)

@@ -42,6 +42,9 @@ int32_t on_record(void* ctx, const CRecord* raw) {
   auto& st = state(ctx);
   try {
     ++st.stats.received;
+    // A backend that streams many records the residual filter rejects keeps the core busy without
+    // the plugin ever polling: the core checks the caller's cancel and the deadline itself.
+    if (st.stats.residual && is_cancelled(st.call)) return TINKR_CANCELLED;
     Record record = copy_record(*raw);
     if (st.stats.residual && !planner::matches(st.plan.residual, record)) return TINKR_OK;
     if (st.sort_in_core) {

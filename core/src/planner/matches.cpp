@@ -172,11 +172,9 @@ bool evaluate(const ir::Predicate& predicate, const FieldValue& field) {
     case Op::startswith:
       return starts_with_ignoring_case(text_of(field), text_of(values.front()));
     case Op::matches: {
+      // A pattern that does not compile matches nothing; plan() refuses such a query before it runs.
       const auto* pattern = std::get_if<std::string>(&values.front());
-      auto regex = pattern ? compiled_regex(*pattern) : nullptr;
-      if (!regex) return false;  // plan() refuses such a query before it runs
-      const std::string text = text_of(field);
-      return std::regex_search(text, *regex);
+      return pattern && regex_search(text_of(field), *pattern);
     }
   }
   return false;

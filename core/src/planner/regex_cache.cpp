@@ -1,6 +1,8 @@
 // A process-wide cache of compiled patterns, keyed by the pattern's text.
 #include "planner/regex_cache.hpp"
 
+#include <re2/re2.h>
+
 #include <mutex>
 #include <unordered_map>
 
@@ -12,7 +14,7 @@ namespace {
 constexpr std::size_t kMaxCachedPatterns = 4096;
 
 struct Entry {
-  std::shared_ptr<const std::regex> regex;
+  std::shared_ptr<const re2::RE2> regex;
   std::string error;
 };
 
@@ -23,16 +25,16 @@ std::unordered_map<std::string, Entry>& cache() {
 }
 
 Entry compile(const std::string& pattern) {
-  try {
-    return {std::make_shared<const std::regex>(pattern, std::regex::ECMAScript), {}};
-  } catch (const std::regex_error& e) {
-    return {nullptr, e.what()};
-  }
+  re2::RE2::Options options;
+  options.set_log_errors(false);  // the error goes to the user in the query's answer, not to stderr
+  auto regex = std::make_shared<const re2::RE2>(pattern, options);
+  if (!regex->ok()) return {nullptr, regex->error()};
+  return {std::move(regex), {}};
 }
 
 }  // namespace
 
-std::shared_ptr<const std::regex> compiled_regex(std::string_view pattern, std::string* error) {
+std::shared_ptr<const re2::RE2> compiled_regex(std::string_view pattern, std::string* error) {
   std::string key(pattern);
   {
     std::lock_guard lock(cache_mutex);
@@ -48,6 +50,11 @@ std::shared_ptr<const std::regex> compiled_regex(std::string_view pattern, std::
   std::lock_guard lock(cache_mutex);
   if (cache().size() >= kMaxCachedPatterns) cache().clear();
   return cache().emplace(std::move(key), std::move(entry)).first->second.regex;
+}
+
+bool regex_search(std::string_view text, std::string_view pattern) {
+  auto regex = compiled_regex(pattern);
+  return regex && re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *regex);
 }
 
 }  // namespace tinkr::planner

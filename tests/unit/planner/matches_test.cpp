@@ -110,7 +110,7 @@ const MatchCase kCases[] = {
     {"message:TIMEOUT", true, false, false},
     {"name:get*", false, true, false},
     {"name:*CHECK*", false, false, true},
-    // matches: ECMAScript regex search, case-sensitive
+    // matches: RE2 regex search, case-sensitive
     {"message:/Time(d )?out/", true, false, false},
     {"message:/^timeout/", false, false, false},
     {"name:/^(GET|POST) /", false, true, true},

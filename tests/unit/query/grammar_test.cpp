@@ -108,7 +108,7 @@ INSTANTIATE_TEST_SUITE_P(Comparisons, GrammarTest, ::testing::ValuesIn(kComparis
 const Case kFields[] = {
     {"name:GET*", R"({"field":"name","op":"startswith","value":"GET"})"},
     {"name:*orders*", R"({"field":"name","op":"contains","value":"orders"})"},
-    {"name:*.json", R"({"field":"name","op":"matches","value":"^.*\\.json$"})"},
+    {"name:*.json", R"({"field":"name","op":"matches","value":"(?s)^.*\\.json$"})"},
     {"name:GET\\*", R"({"field":"name","op":"eq","value":"GET*"})"},
     {"name:(GET* OR POST*)",
      R"({"or":[{"field":"name","op":"startswith","value":"GET"},{"field":"name","op":"startswith","value":"POST"}]})"},
