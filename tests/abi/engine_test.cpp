@@ -167,6 +167,42 @@ TEST_F(EngineWithMock, InvalidQueriesAreRefusedBeforeAnythingIsSent) {
   EXPECT_EQ(result.error().message(), "the time range is empty: 'from' must come before 'to'");
 }
 
+TEST_F(EngineWithMock, OversizedQueriesAreRefusedBeforeAnythingIsSent) {
+  // Sizes no person asks for, which once cost seconds of CPU or broke a backend's generated SQL.
+  auto refusal = [&](const ir::Query& q) {
+    auto result = engine_->collect(q);
+    EXPECT_FALSE(result) << "accepted";
+    if (result) return std::string();
+    EXPECT_EQ(result.error().code(), Error::Code::invalid_query);
+    return result.error().message();
+  };
+  ir::Query metrics = logs("a");
+  metrics.signal = ir::Signal::metrics;
+  for (int i = 0; i < 100'000; ++i) metrics.metrics.names.push_back("m" + std::to_string(i));
+  EXPECT_EQ(refusal(metrics), "a metrics query names 100000 metrics; at most 100");
+  metrics.metrics.names.resize(1);
+  metrics.metrics.group_by.assign(21, "d");
+  EXPECT_EQ(refusal(metrics), "a metrics query names 21 group-by dimensions; at most 20");
+
+  std::vector<ir::Filter> words;
+  for (int i = 0; i < 997; ++i) words.push_back(ir::Filter::make_text("w" + std::to_string(i)));
+  ir::Query wide = logs("a");
+  wide.filter = ir::Filter::make_or(std::move(words));
+  EXPECT_EQ(
+      refusal(wide),
+      "the filter has 997 terms; at most 500 (values of one field, field:(a OR b OR ...), count as one)");
+  wide.filter = ir::Filter::make_predicate("attributes.user", ir::Op::in, std::vector<ir::Value>(5001, "u"));
+  EXPECT_EQ(refusal(wide), "the filter lists 5001 values; at most 5000");
+  ir::Filter deep = ir::Filter::make_text("w");
+  for (int i = 0; i < 100; ++i) deep = ir::Filter::make_not(std::move(deep));
+  wide.filter = std::move(deep);
+  EXPECT_EQ(refusal(wide), "the filter nests deeper than 64 levels");
+
+  ir::Query fits = logs("a");
+  fits.filter = ir::Filter::make_predicate("attributes.user", ir::Op::in, std::vector<ir::Value>(5000, "u"));
+  EXPECT_TRUE(engine_->collect(fits)) << "5,000 values of one field are fine";
+}
+
 TEST_F(EngineWithMock, ATraceSearchOnASpanFieldTheBackendCannotTakeIsRefusedNotAnsweredEmpty) {
   ir::Query q;
   q.signal = ir::Signal::trace_search;

@@ -1,6 +1,71 @@
 #include "engine/validate.hpp"
 
+#include <algorithm>
+#include <string>
+
 namespace tinkr {
+namespace {
+
+// Bounds on the sizes a query may have. Far above what a person or a dashboard asks, and low enough
+// that no step (planning, the residual filter, a backend's generated SQL or KQL) does work out of
+// proportion to a request: 100,000 metric names once cost 23 s of CPU, and 997 OR'd words overflowed
+// SQLite's expression depth.
+constexpr std::size_t kMaxMetricNames = 100;
+constexpr std::size_t kMaxAggregations = 16;
+constexpr std::size_t kMaxGroupBy = 20;
+constexpr std::size_t kMaxFilterTerms = 500;
+constexpr std::size_t kMaxFilterValues = 5'000;
+constexpr std::size_t kMaxFilterDepth = 64;
+
+struct FilterSize {
+  std::size_t terms = 0;  // predicates and free-text words: the leaves
+  std::size_t values = 0;
+  std::size_t depth = 0;
+};
+
+// Stops descending past the depth bound, so that a hostile tree cannot exhaust the stack here either.
+void measure(const ir::Filter& filter, std::size_t depth, FilterSize& size) {
+  size.depth = std::max(size.depth, depth);
+  if (depth > kMaxFilterDepth) return;
+  if (filter.children.empty()) ++size.terms;
+  size.values += filter.predicate.values.size();
+  for (const auto& child : filter.children) measure(child, depth + 1, size);
+}
+
+Expected<void> check_filter(const ir::Filter& filter, const std::string& what) {
+  if (filter.is_all()) return {};
+  FilterSize size;
+  measure(filter, 1, size);
+  if (size.depth > kMaxFilterDepth)
+    return fail(Error::Code::invalid_query,
+                "the " + what + " nests deeper than " + std::to_string(kMaxFilterDepth) + " levels");
+  if (size.terms > kMaxFilterTerms)
+    return fail(Error::Code::invalid_query,
+                "the " + what + " has " + std::to_string(size.terms) + " terms; at most " +
+                    std::to_string(kMaxFilterTerms) +
+                    " (values of one field, field:(a OR b OR ...), count as one)");
+  if (size.values > kMaxFilterValues)
+    return fail(Error::Code::invalid_query, "the " + what + " lists " + std::to_string(size.values) +
+                                                " values; at most " + std::to_string(kMaxFilterValues));
+  return {};
+}
+
+Expected<void> check_count(std::size_t count, std::size_t limit, const std::string& what) {
+  if (count <= limit) return {};
+  return fail(Error::Code::invalid_query, "a metrics query names " + std::to_string(count) + " " + what +
+                                              "; at most " + std::to_string(limit));
+}
+
+Expected<void> check_sizes(const ir::Query& q) {
+  if (auto ok = check_filter(q.filter, "filter"); !ok) return ok;
+  if (q.signal != ir::Signal::metrics) return {};
+  if (auto ok = check_count(q.metrics.names.size(), kMaxMetricNames, "metrics"); !ok) return ok;
+  if (auto ok = check_count(q.metrics.aggregations.size(), kMaxAggregations, "aggregations"); !ok) return ok;
+  if (auto ok = check_count(q.metrics.group_by.size(), kMaxGroupBy, "group-by dimensions"); !ok) return ok;
+  return check_filter(q.metrics.dimension_filter, "dimension filter");
+}
+
+}  // namespace
 
 Expected<void> validate_query(const ir::Query& q) {
   const std::string signal(ir::to_string(q.signal));
@@ -29,7 +94,7 @@ Expected<void> validate_query(const ir::Query& q) {
         return fail(Error::Code::invalid_query, "a " + signal + " query needs a time range");
       break;
   }
-  return {};
+  return check_sizes(q);
 }
 
 }  // namespace tinkr
