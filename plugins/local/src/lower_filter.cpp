@@ -4,6 +4,7 @@
 
 #include <tinkr/sdk/error.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <vector>
@@ -14,6 +15,27 @@ namespace {
 
 using ir::Op;
 using ir::Value;
+
+// SQLite parses "a OR b OR c ..." as a chain as deep as it is long and refuses an expression deeper
+// than 1000 (SQLITE_MAX_EXPR_DEPTH). A long list is joined in parenthesised runs of kRun terms, and
+// runs of runs, so n terms nest about kRun * log(n) / log(kRun) deep; a short list reads as before.
+constexpr std::size_t kRun = 64;
+
+std::string join_terms(std::vector<std::string> terms, const char* separator) {
+  while (terms.size() > kRun) {
+    std::vector<std::string> runs;
+    for (std::size_t begin = 0; begin < terms.size(); begin += kRun) {
+      std::string run = "(";
+      for (std::size_t i = begin; i < std::min(terms.size(), begin + kRun); ++i)
+        run += (i > begin ? separator : "") + terms[i];
+      runs.push_back(run + ")");
+    }
+    terms = std::move(runs);
+  }
+  std::string out = "(";
+  for (std::size_t i = 0; i < terms.size(); ++i) out += (i ? separator : "") + terms[i];
+  return out + ")";
+}
 
 const char* sql_operator(Op op) {
   switch (op) {
@@ -210,10 +232,9 @@ std::string lower_predicate(const ir::Predicate& p, Table table, SqlQuery& q) {
   if (p.op == Op::exists || p.op == Op::contains || p.op == Op::startswith)
     return text_operator(field, p.op, p, q);
   if (p.op == Op::in) {
-    std::string out = "(";
-    for (std::size_t i = 0; i < p.values.size(); ++i)
-      out += (i ? " OR " : "") + compare(field, Op::eq, p.values[i], q);
-    return out + ")";
+    std::vector<std::string> terms;
+    for (const auto& value : p.values) terms.push_back(compare(field, Op::eq, value, q));
+    return join_terms(std::move(terms), " OR ");
   }
   return compare(field, p.op, p.values.front(), q);
 }
@@ -259,12 +280,9 @@ std::string lower_filter(const ir::Filter& filter, Table table, SqlQuery& query)
       return "NOT (" + lower_filter(filter.children.front(), table, query) + ")";
     case Kind::and_:
     case Kind::or_: {
-      std::string out = "(";
-      for (std::size_t i = 0; i < filter.children.size(); ++i) {
-        if (i) out += filter.kind == Kind::and_ ? " AND " : " OR ";
-        out += lower_filter(filter.children[i], table, query);
-      }
-      return out + ")";
+      std::vector<std::string> terms;
+      for (const auto& child : filter.children) terms.push_back(lower_filter(child, table, query));
+      return join_terms(std::move(terms), filter.kind == Kind::and_ ? " AND " : " OR ");
     }
   }
   return "1";

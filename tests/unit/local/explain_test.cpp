@@ -60,5 +60,21 @@ TEST_F(LocalTest, ExplainCoversEverySignal) {
   EXPECT_NE(metrics.find("'$.\"http.route\"'"), std::string::npos) << "the dimension path is a bound value";
 }
 
+TEST_F(LocalTest, LongListsStayWithinSqlitesExpressionDepth) {
+  // SQLite refuses an expression over 1000 deep, and "a OR b OR ..." is as deep as it is long: 997
+  // OR'd words once failed with "Expression tree is too large" (and the database path, as a 500).
+  ingest(log_line("svc", R"("timeUnixNano":"1","body":{"stringValue":"needle w996"},)"
+                         R"("attributes":[{"key":"user","value":{"stringValue":"u4999"}}])"));
+  std::vector<ir::Filter> words;
+  for (int i = 0; i < 997; ++i) words.push_back(ir::Filter::make_text("w" + std::to_string(i)));
+  auto q = logs_query("svc");
+  q.filter = ir::Filter::make_or(std::move(words));
+  EXPECT_EQ(run(q).logs.size(), 1u);
+  std::vector<ir::Value> users;
+  for (int i = 0; i < 5000; ++i) users.emplace_back("u" + std::to_string(i));
+  q.filter = ir::Filter::make_predicate("attributes.user", ir::Op::in, std::move(users));
+  EXPECT_EQ(run(q).logs.size(), 1u);
+}
+
 }  // namespace
 }  // namespace tinkr::local::testing
