@@ -8,6 +8,8 @@
 
 #include <boost/url/parse.hpp>
 
+#include <iostream>
+
 namespace tinkr::server {
 namespace {
 
@@ -195,6 +197,18 @@ class Router {
   RouteResult result_;
 };
 
+// A fault on the server's side (a bug, a plugin or database it cannot use) answers 500. Its text may
+// name files and helps only whoever runs the server: it goes to the server's stderr, and the client
+// gets the code and what it means.
+Error as_shown_to_client(const Error& error) {
+  if (host::http_status_for(error.code()) != 500) return error;
+  std::cerr << "tinkr-server: " << error.to_string() << '\n';
+  std::string_view meaning = "server error";
+  for (const auto& row : host::kErrorClasses)
+    if (row.code == error.code()) meaning = row.meaning;
+  return Error(error.code(), std::string(meaning) + "; the server's log has the details", error.source());
+}
+
 }  // namespace
 
 Response json_response(http::status status, std::string body, unsigned version, bool keep_alive) {
@@ -209,7 +223,7 @@ Response json_response(http::status status, std::string body, unsigned version, 
 
 Response error_response(const Error& error, unsigned version, bool keep_alive) {
   auto response = json_response(static_cast<http::status>(host::http_status_for(error.code())),
-                                host::error_to_json(error), version, keep_alive);
+                                host::error_to_json(as_shown_to_client(error)), version, keep_alive);
   if (error.code() == Error::Code::throttled)
     response.set(http::field::retry_after,
                  std::to_string(std::max<int64_t>(

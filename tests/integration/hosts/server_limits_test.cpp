@@ -197,6 +197,22 @@ TEST_F(ServerLimitsTest, EveryConnectionBusyAtTheCapGets503) {
   EXPECT_EQ(slow.get().status, 200) << "the busy connection is never cut";
 }
 
+TEST_F(ServerLimitsTest, OversizedListsAre400AndServerFaultsNameNoFile) {
+  std::string names = "\"m0\"";
+  for (int i = 1; i < 100'000; ++i) names += ",\"m" + std::to_string(i) + "\"";
+  auto metrics = call("POST", "/api/v1/metrics", R"({"service":"a","metrics":{"names":[)" + names + "]}}");
+  EXPECT_EQ(metrics.status, 400) << metrics.body.substr(0, 300);
+  EXPECT_NE(metrics.body.find("a metrics query names 100000 metrics; at most 100"), std::string::npos)
+      << metrics.body.substr(0, 300);
+  // The mock's messages stand for a database path: a 500 keeps the code and leaves the text to the log.
+  for (const char* service : {"fail-internal", "fail-config"}) {
+    auto fault = call("POST", "/api/v1/logs", std::string(R"({"service":")") + service + "\"}");
+    EXPECT_EQ(fault.status, 500) << service;
+    EXPECT_EQ(fault.body.find("mock failure"), std::string::npos) << fault.body;
+    EXPECT_NE(fault.body.find("the server's log has the details"), std::string::npos) << fault.body;
+  }
+}
+
 // tinkr-server with a config file: refused before it listens, with the config's message, never a crash.
 ProcessResult serve_with_config(const TempDir& home, const std::string& name, const std::string& text) {
   const std::string path = home.write(name, text);
