@@ -9,6 +9,7 @@ tinkr_add_test(azure_e2e_integration_tests
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/faults_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/streaming_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/malformed_data_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/roles_doctor_test.cpp
   LIBRARIES tinkr::core tinkr_fake_azure)
 add_dependencies(azure_e2e_integration_tests tinkr_plugin_azure)
 target_include_directories(azure_e2e_integration_tests SYSTEM PRIVATE ${RAPIDJSON_INCLUDE_DIRS})

@@ -1,10 +1,47 @@
-// The config command group (config check).
+// The config command group (config check) and `tinkr doctor`, the same check by its usual name.
 #include "commands/config_command.hpp"
+
+#include "common/error_tables.hpp"
 
 #include <rapidjson/document.h>
 
 namespace tinkr::cli {
 namespace {
+
+std::string_view member_text(const rapidjson::Value& object, const char* key) {
+  auto it = object.FindMember(key);
+  return it != object.MemberEnd() && it->value.IsString()
+             ? std::string_view(it->value.GetString(), it->value.GetStringLength())
+             : std::string_view();
+}
+
+// A backend's health with a "checks" list (the Azure doctor's) prints one line per check, and the
+// first failed check's error code decides the exit code; any other health prints as its JSON.
+std::optional<Error> print_health(Context& context, const std::string& health_json) {
+  rapidjson::Document document;
+  document.Parse(health_json.data(), health_json.size());
+  auto checks = document.IsObject() ? document.FindMember("checks") : rapidjson::Value::MemberIterator();
+  if (document.HasParseError() || !document.IsObject() || checks == document.MemberEnd() ||
+      !checks->value.IsArray()) {
+    context.out << "health: " << health_json << '\n';
+    return std::nullopt;
+  }
+  std::optional<Error> first_failure;
+  for (const auto& check : checks->value.GetArray()) {
+    if (!check.IsObject()) continue;
+    const auto status = member_text(check, "status");
+    std::string label(status == "ok" ? "ok" : status == "error" ? "FAILED" : status);
+    label.resize(8, ' ');
+    context.out << label << member_text(check, "check") << ": " << member_text(check, "detail") << '\n';
+    if (status == "error" && !first_failure) {
+      auto code = Error::Code::upstream_unavailable;
+      for (const auto& row : host::kErrorClasses)
+        if (to_string(row.code) == member_text(check, "code")) code = row.code;
+      first_failure = Error(code, std::string(member_text(check, "check")) + " failed");
+    }
+  }
+  return first_failure;
+}
 
 // The health JSON says unhealthy with "ok": false or a "status" of "error"/"unhealthy".
 bool is_unhealthy(const std::string& health_json) {
@@ -27,6 +64,10 @@ void setup_config(CLI::App& app, Context& context) {
   auto options = std::make_shared<ConfigCheckOptions>();
   group->add_subcommand("check", "check the configuration and the selected backend's health")
       ->callback([options, &context] { context.exit_code = run_config_check(*options, context); });
+  app.add_subcommand("doctor",
+                     "check the config, the credential, a token per audience and a query of each kind; "
+                     "say the fix for what fails")
+      ->callback([options, &context] { context.exit_code = run_config_check(*options, context); });
 }
 
 int run_config_check(const ConfigCheckOptions& /*options*/, Context& context) {
@@ -47,7 +88,7 @@ int run_config_check(const ConfigCheckOptions& /*options*/, Context& context) {
               << backend.path << '\n';
   auto health = (*engine)->check_health();
   if (!health) return context.report(health.error());
-  context.out << "health: " << *health << '\n';
+  if (auto failure = print_health(context, *health)) return context.report(*failure);
   if (is_unhealthy(*health))
     return context.report(
         Error(Error::Code::upstream_unavailable, "backend '" + backend.name + "' is not healthy"));

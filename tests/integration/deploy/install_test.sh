@@ -43,6 +43,7 @@ complete_words() {
 }
 complete_words tinkr lo | grep -qx logs || fail "completion of 'tinkr lo': $(complete_words tinkr lo)"
 complete_words tinkr logs --li | grep -qx -- --limit || fail "completion of 'tinkr logs --li': $(complete_words tinkr logs --li)"
+complete_words tinkr doc | grep -qx doctor || fail "completion of 'tinkr doc': $(complete_words tinkr doc)"
 
 # A lone copy has no plugins beside it: it must fail and say where it looked (unless a real install
 # in the configured prefix exists on this machine, which it would then rightly find).

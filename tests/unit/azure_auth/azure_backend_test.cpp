@@ -55,13 +55,18 @@ TEST(AzureBackend, HealthReportsTheCredentialOrEveryReasonAsAValue) {
   FakeHost fake;
   fake.handler = [](const sdk::HttpRequest&) { return json_response(200, entra_ok()); };
   AzureBackend ok(fake.host(), kOptions, kServicePrincipal, no_az());
-  EXPECT_EQ(
-      ok.check_health(fake.call()),
-      R"({"status":"ok","message":"credential 'environment' has a token for scope 'https://api.loganalytics.io/.default'"})");
+  const std::string healthy = ok.check_health(fake.call());
+  EXPECT_NE(
+      healthy.find(
+          R"({"check":"credential","status":"ok","detail":"credential 'environment' has a token for scope 'https://api.loganalytics.io/.default'"})"),
+      std::string::npos)
+      << healthy;
   FakeHost down;
   AzureBackend none(down.host(), kOptions, fixed_environment({{"PATH", "/nonexistent"}}), no_az());
   std::string health = none.check_health(down.call());
-  EXPECT_EQ(health.rfind(R"({"status":"error","message":"azure authentication failed for scope)", 0), 0u)
+  EXPECT_EQ(
+      health.rfind(R"({"status":"error","message":"credential: azure authentication failed for scope)", 0),
+      0u)
       << health;
   EXPECT_NE(health.find("azure_cli: az (the Azure CLI) is not on PATH"), std::string::npos) << health;
 }

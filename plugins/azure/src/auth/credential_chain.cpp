@@ -47,6 +47,11 @@ std::optional<CredentialKind> CredentialChain::active_credential() const {
   return credentials_[static_cast<std::size_t>(chosen)]->kind();
 }
 
+std::string CredentialChain::skipped_reasons() const {
+  std::lock_guard lock(skipped_mutex_);
+  return skipped_reasons_;
+}
+
 AccessToken CredentialChain::from_chosen(std::size_t index, const std::string& scope,
                                          const sdk::CallContext& call) {
   const auto& credential = *credentials_[index];
@@ -76,6 +81,10 @@ AccessToken CredentialChain::get_token(const std::string& scope, const sdk::Call
     if (!reasons.empty()) reasons += "; ";
     try {
       AccessToken token = credentials_[i]->get_token(scope, call);
+      {
+        std::lock_guard lock(skipped_mutex_);
+        skipped_reasons_ = reasons.ends_with("; ") ? reasons.substr(0, reasons.size() - 2) : reasons;
+      }
       chosen_.store(static_cast<int>(i));
       if (context_.host)
         context_.host->info("azure: credential '" + std::string(credential_name(credentials_[i]->kind())) +

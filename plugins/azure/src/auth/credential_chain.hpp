@@ -6,7 +6,9 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace tinkr::azure {
@@ -33,12 +35,18 @@ class CredentialChain {
   /// The credential that succeeded, once one has.
   std::optional<CredentialKind> active_credential() const;
 
+  /// Why the credentials before the active one were skipped ("environment: AZURE_TENANT_ID is not
+  /// set; ..."), for `tinkr doctor`; empty when the first one applied or none has yet.
+  std::string skipped_reasons() const;
+
  private:
   AccessToken from_chosen(std::size_t index, const std::string& scope, const sdk::CallContext& call);
 
   CredentialContext context_;  // credentials keep a reference: the chain is neither copied nor moved
   std::vector<std::unique_ptr<Credential>> credentials_;
   std::atomic<int> chosen_{-1};
+  mutable std::mutex skipped_mutex_;
+  std::string skipped_reasons_;
 };
 
 }  // namespace tinkr::azure

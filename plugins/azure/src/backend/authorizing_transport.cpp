@@ -2,6 +2,7 @@
 #include "backend/authorizing_transport.hpp"
 
 #include "common/url.hpp"
+#include "decode/missing_role.hpp"
 
 #include <tinkr/sdk/error.hpp>
 
@@ -51,6 +52,12 @@ sdk::HttpResponse AuthorizingTransport::send(const RequestPlan& plan, const sdk:
 
   sdk::HttpResponse response = host_.http(request, call);
   if (response.status == 401) tokens_.invalidate(scope);
+  if (response.status == 403) {  // for the missing-role advice (decode/missing_role.hpp)
+    response.headers.push_back({std::string(decode::kRoleScopeHeader),
+                                decode::role_scope(options_.subscription_id, options_.resource_group)});
+    if (auto principal = decode::principal_from_token(token.token); !principal.empty())
+      response.headers.push_back({std::string(decode::kCallerObjectIdHeader), std::move(principal)});
+  }
   return response;
 }
 

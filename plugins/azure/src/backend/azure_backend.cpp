@@ -1,29 +1,12 @@
 // The Azure backend's wiring (see azure_backend.hpp).
 #include "backend/azure_backend.hpp"
 
+#include "backend/doctor.hpp"
 #include "lower/run_query.hpp"
-
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <utility>
 
 namespace tinkr::azure {
-namespace {
-
-std::string health_json(std::string_view status, std::string_view message) {
-  rapidjson::StringBuffer out;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(out);
-  writer.StartObject();
-  writer.Key("status");
-  writer.String(status.data(), static_cast<rapidjson::SizeType>(status.size()));
-  writer.Key("message");
-  writer.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
-  writer.EndObject();
-  return out.GetString();
-}
-
-}  // namespace
 
 AzureBackend::AzureBackend(const sdk::Host& host, std::string_view options_json)
     : AzureBackend(host, options_json, process_environment(), run_command) {}
@@ -58,15 +41,22 @@ std::string AzureBackend::explain(const ir::Query& query) {
 }
 
 std::string AzureBackend::check_health(const sdk::CallContext& call) {
-  std::string scope = transport_.scope_of(Audience::log_analytics);
-  try {
-    tokens_.get(scope, call);
-  } catch (const sdk::Error& e) {
-    return health_json("error", e.what());
+  // A readiness probe every few seconds must not become a Log Analytics query every few seconds:
+  // a result is reused for kHealthReuseNs (a fresh process, as `tinkr doctor` is, always checks).
+  const int64_t now = host_.now_ns();
+  {
+    std::lock_guard lock(health_mutex_);
+    if (!last_health_.empty() && now - last_health_ns_ < kHealthReuseNs) return last_health_;
   }
-  auto credential = credentials_.active_credential();
-  return health_json("ok", "credential '" + std::string(credential ? credential_name(*credential) : "?") +
-                               "' has a token for scope '" + scope + "'");
+  const QueryContext context = query_context();
+  std::string health = run_doctor(
+      DoctorInputs{context, transport_, tokens_, credentials_, transport_.scope_of(Audience::log_analytics),
+                   transport_.scope_of(Audience::arm)},
+      call);
+  std::lock_guard lock(health_mutex_);
+  last_health_ = health;
+  last_health_ns_ = now;
+  return health;
 }
 
 }  // namespace tinkr::azure

@@ -9,6 +9,8 @@
 
 #include <tinkr/sdk/backend.hpp>
 
+#include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -33,8 +35,8 @@ class AzureBackend final : public sdk::Backend {
   void execute(const ir::Query& query, sdk::Sink& sink, const sdk::CallContext& call) override;
   std::string explain(const ir::Query& query) override;
 
-  /// Acquires a Log Analytics token: {"status": "ok", "message": "credential '...' ..."} or
-  /// {"status": "error", "message": <the chain's reasons>}.
+  /// The doctor's checks (backend/doctor.hpp): credential, a token per audience, `print 1`, a Metrics
+  /// definitions call; {"status", "message", "checks": [...]}. Reused for 30 s (readiness probes).
   std::string check_health(const sdk::CallContext& call) override;
 
   const AzureOptions& options() const { return options_; }
@@ -48,6 +50,10 @@ class AzureBackend final : public sdk::Backend {
   CredentialChain credentials_;
   TokenCache tokens_;
   AuthorizingTransport transport_;
+  static constexpr int64_t kHealthReuseNs = 30'000'000'000;
+  std::mutex health_mutex_;
+  std::string last_health_;
+  int64_t last_health_ns_ = 0;
 };
 
 }  // namespace tinkr::azure

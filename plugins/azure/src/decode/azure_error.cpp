@@ -1,6 +1,8 @@
 // Azure error bodies; see azure_error.hpp.
 #include "decode/azure_error.hpp"
 
+#include "decode/missing_role.hpp"
+
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -63,10 +65,11 @@ AzureErrorInfo parse_azure_error(std::string_view body) {
   doc.Parse(body.data(), body.size());
   if (doc.HasParseError() || !doc.IsObject()) return info;
   auto error = doc.FindMember("error");
-  if (error != doc.MemberEnd() && error->value.IsObject())
-    descend(error->value, info);
-  else
-    descend(doc, info);  // the Metrics API's flat {code, message}
+  const rapidjson::Value& top = error != doc.MemberEnd() && error->value.IsObject()
+                                    ? error->value
+                                    : doc;  // the Metrics API's flat {code, message}
+  info.top_code.assign(member_string(top, "code"));
+  descend(top, info);
   return info;
 }
 
@@ -85,6 +88,15 @@ sdk::Error azure_error(const sdk::HttpResponse& response, std::string_view servi
     case 401:
       return sdk::Error(TINKR_UNAUTHENTICATED, std::move(message));
     case 403:
+      if (is_missing_role(info)) {
+        const auto role_service =
+            service == "log analytics" ? RoleService::log_analytics : RoleService::monitor;
+        std::string principal = principal_from_arm_message(info.message);
+        if (principal.empty()) principal = response.header(kCallerObjectIdHeader);
+        std::string scope(response.header(kRoleScopeHeader));
+        if (scope.empty()) scope = role_scope({}, {});
+        message += "; " + missing_role_advice(role_service, scope, principal);
+      }
       return sdk::Error(TINKR_FORBIDDEN, std::move(message));
     case 404:
       return sdk::Error(TINKR_NOT_FOUND, std::move(message));

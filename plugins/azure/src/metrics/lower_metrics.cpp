@@ -159,6 +159,16 @@ std::string dimension_filter(const ir::MetricsSpec& spec) {
   return out;
 }
 
+RequestPlan metric_definitions_plan(const QueryContext& context, std::string_view resource_id) {
+  RequestPlan plan;
+  plan.audience = Audience::arm;
+  plan.url = context.endpoints.arm;
+  append_resource_path(plan.url, resource_id);
+  plan.url += "/providers/microsoft.insights/metricDefinitions?api-version=";
+  plan.url += kMetricsApiVersion;
+  return plan;
+}
+
 MetricsPlan lower_metrics(const ir::Query& query, const QueryContext& context, std::string_view resource_id,
                           ResourceKind kind) {
   const ir::MetricsSpec& spec = query.metrics;

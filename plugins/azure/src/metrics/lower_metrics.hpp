@@ -41,6 +41,9 @@ int64_t choose_interval(int64_t range_ns);
 /// values written as OData literals ('' for a quote). Throws sdk::Error otherwise.
 std::string dimension_filter(const ir::MetricsSpec& spec);
 
+/// GET of a resource's metric definitions (the doctor's Metrics check), on ARM.
+RequestPlan metric_definitions_plan(const QueryContext& context, std::string_view resource_id);
+
 MetricsPlan lower_metrics(const ir::Query& query, const QueryContext& context, std::string_view resource_id,
                           ResourceKind kind);
 
