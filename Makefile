@@ -45,9 +45,17 @@ clean:
 # `make install PREFIX=DIR`: programs, plugins, docs, a default config and bash completions under DIR;
 # the programs find their plugins relative to themselves, so DIR may be moved or copied later.
 PREFIX ?= /usr/local
-.PHONY: install
+.PHONY: install package
 
 install: setup
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS) --target $(DEMO_TARGETS)
 	cmake --install build/release --prefix $(PREFIX)
+
+# `make package`: build/package/tinkr_VERSION_amd64.deb (CPack; a Release build for /usr, no tests).
+package: setup
+	@scripts/setup.sh package
+	cmake -S . -B build/package -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DTINKR_BUILD_TESTS=OFF -DTINKR_BUILD_BENCH=OFF >/dev/null
+	cmake --build build/package -j $(JOBS)
+	cd build/package && cpack -G DEB
