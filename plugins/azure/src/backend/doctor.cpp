@@ -21,29 +21,6 @@ struct Check {
   std::string name, status, detail, code;
 };
 
-std::string_view code_name(int32_t status) {
-  switch (status) {
-    case TINKR_UNAUTHENTICATED:
-      return "unauthenticated";
-    case TINKR_FORBIDDEN:
-      return "forbidden";
-    case TINKR_NOT_FOUND:
-      return "not_found";
-    case TINKR_THROTTLED:
-      return "throttled";
-    case TINKR_TIMEOUT:
-      return "timeout";
-    case TINKR_CONFIG:
-      return "config";
-    case TINKR_INVALID_QUERY:
-      return "invalid_query";
-    case TINKR_CANCELLED:
-      return "cancelled";
-    default:
-      return "upstream_unavailable";
-  }
-}
-
 // The fix for a failure, by its kind; a 403's message already carries the role and the command.
 std::string fix_for(int32_t status, std::string_view check) {
   switch (status) {
@@ -70,7 +47,7 @@ Check run_check(std::string name, const std::function<std::string()>& body) {
   } catch (const sdk::Error& e) {
     std::string detail = e.what();
     if (auto fix = fix_for(e.status(), name); !fix.empty()) detail += "; " + fix;
-    return {std::move(name), "error", std::move(detail), std::string(code_name(e.status()))};
+    return {std::move(name), "error", std::move(detail), std::string(sdk::status_name(e.status()))};
   }
 }
 
