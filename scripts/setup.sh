@@ -15,7 +15,7 @@ for extra in "$@"; do
   case "$extra" in
     kql) packages+=(nodejs npm) ;;
     bench) packages+=(wrk) ;;
-    deploy) packages+=(shellcheck yamllint dpkg-dev) ;;
+    deploy) packages+=(shellcheck yamllint dpkg-dev file) ;;
     package) packages+=(dpkg-dev file debootstrap) ;;
     image) packages+=(mmdebstrap umoci) ;;
     *) echo "setup.sh: unknown group '$extra' (known: kql, bench, deploy, package, image)" >&2; exit 2 ;;

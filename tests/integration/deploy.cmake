@@ -20,3 +20,10 @@ if(TARGET tinkr)
                    $<TARGET_FILE:tinkr>)
   set_tests_properties(deploy.azure_scripts_with_fake_az PROPERTIES TIMEOUT 180)
 endif()
+# The .deb of this build tree (cpack; dpkg-dev from setup.sh deploy): contents and Depends.
+if(TARGET tinkr AND TARGET tinkr-server AND TARGET tinkr_plugin_local AND TARGET tinkr_plugin_azure)
+  add_test(NAME deploy.package_contents
+           COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/deploy/package_contents_test.sh ${CMAKE_CPACK_COMMAND}
+                   ${PROJECT_BINARY_DIR} ${PROJECT_VERSION})
+  set_tests_properties(deploy.package_contents PROPERTIES TIMEOUT 180)
+endif()
