@@ -32,6 +32,8 @@ inline constexpr ErrorClass kErrorClasses[] = {
     {Error::Code::timeout, 10, 504, "the query ran out of time"},
     {Error::Code::plugin_abi, 11, 500, "a plugin could not be loaded"},
     {Error::Code::config, 12, 500, "the configuration is invalid"},
+    // After invalid_query, so that a bare 400 still reads as invalid_query.
+    {Error::Code::invalid_data, 14, 400, "the input data is invalid (a file given to ingest)"},
     {Error::Code::cancelled, 130, 499, "cancelled (Ctrl-C)"},
 };
 

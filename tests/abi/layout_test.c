@@ -27,6 +27,10 @@ _Static_assert(offsetof(tinkr_plugin, name) == 16, "plugin.name");
 _Static_assert(offsetof(tinkr_plugin, describe) == 32, "plugin.describe");
 _Static_assert(offsetof(tinkr_plugin, free_error) == 80, "plugin.free_error");
 _Static_assert(offsetof(tinkr_plugin, check_health) == 88, "plugin.check_health");
-_Static_assert(sizeof(tinkr_plugin) == 104, "plugin size (1.0)");
+_Static_assert(offsetof(tinkr_plugin, ingest_stream) == 104, "plugin.ingest_stream (1.1)");
+_Static_assert(sizeof(tinkr_plugin) == 112, "plugin size (1.1)");
+_Static_assert(offsetof(tinkr_reader, read) == 16, "reader.read (1.1)");
 
-int main(void) { return 0; }
+int main(void) {
+  return 0;
+}

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -142,6 +143,12 @@ class Engine {
 
   /// Stores telemetry in the backend (local backend: OTLP/JSON lines); returns its JSON summary.
   Expected<std::string> ingest(std::string_view format, std::string_view source, std::string_view data);
+
+  /// As above, but the backend reads `input` piece by piece while it stores it (ABI 1.1), so memory
+  /// stays bounded whatever the size; all or nothing still. A 1.0 plugin gets the whole input at once.
+  /// A read error is invalid_data naming `source`; `cancel` stops a long ingest (nothing is kept).
+  Expected<std::string> ingest(std::string_view format, std::string_view source, std::istream& input,
+                               const CancelSource* cancel = nullptr);
 
  private:
   struct Impl;

@@ -26,6 +26,7 @@ class [[nodiscard]] Error {
     plugin_abi = 10,
     config = 11,
     internal = 12,
+    invalid_data = 13,  // input data (a file given to ingest) is malformed; the query is not at fault
   };
   /// Whose fault it is: hosts report a core bug, a plugin's failure and an upstream's differently.
   enum class Source { core, plugin, upstream };

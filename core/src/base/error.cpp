@@ -17,6 +17,7 @@ static_assert(static_cast<int32_t>(Error::Code::cancelled) == TINKR_CANCELLED);
 static_assert(static_cast<int32_t>(Error::Code::plugin_abi) == TINKR_PLUGIN_ABI);
 static_assert(static_cast<int32_t>(Error::Code::config) == TINKR_CONFIG);
 static_assert(static_cast<int32_t>(Error::Code::internal) == TINKR_INTERNAL);
+static_assert(static_cast<int32_t>(Error::Code::invalid_data) == TINKR_INVALID_DATA);
 
 std::string_view to_string(Error::Code code) noexcept {
   switch (code) {
@@ -44,6 +45,8 @@ std::string_view to_string(Error::Code code) noexcept {
       return "config";
     case Error::Code::internal:
       return "internal";
+    case Error::Code::invalid_data:
+      return "invalid_data";
   }
   return "internal";
 }
@@ -61,7 +64,7 @@ std::string_view to_string(Error::Source source) noexcept {
 }
 
 Error::Code code_from_status(int32_t status) noexcept {
-  if (status >= TINKR_INVALID_QUERY && status <= TINKR_INTERNAL) return static_cast<Error::Code>(status);
+  if (status >= TINKR_INVALID_QUERY && status <= TINKR_INVALID_DATA) return static_cast<Error::Code>(status);
   return Error::Code::internal;
 }
 

@@ -1,15 +1,37 @@
 // The ingest command.
 #include "commands/ingest_command.hpp"
 
+#include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <iostream>
 
 namespace tinkr::cli {
+namespace {
+
+// Each input streams into the backend (Engine::ingest from a std::istream), so a file of any size is
+// stored in bounded memory.
+Expected<std::string> ingest_one(Engine& engine, const std::string& path) {
+  if (path == "-") return engine.ingest(kOtlpJsonFormat, "standard input", std::cin);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return fail(
+        Error::Code::invalid_data,
+        "ingest '" + path + "': is a directory; give the OTLP/JSON files in it (e.g. '" + path + "'/*.json)");
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return fail(Error::Code::not_found, "ingest '" + path + "': cannot open the file");
+  return engine.ingest(kOtlpJsonFormat, path, file);
+}
+
+}  // namespace
 
 void setup_ingest(CLI::App& app, Context& context) {
   auto options = std::make_shared<IngestOptions>();
   auto* command = app.add_subcommand("ingest", "store OTLP/JSON files in the local backend");
-  command->add_option("files", options->files, "OTLP/JSON files, one export request per line")->required();
+  command
+      ->add_option("files", options->files,
+                   "OTLP/JSON files: one export request per line, or pretty-printed documents; - reads "
+                   "standard input")
+      ->required();
   command->callback([options, &context] { context.exit_code = run_ingest(*options, context); });
 }
 
@@ -17,14 +39,12 @@ int run_ingest(const IngestOptions& options, Context& context) {
   auto engine = context.engine("ingest");
   if (!engine) return context.report(engine.error());
   for (const auto& path : options.files) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-      return context.report(Error(Error::Code::not_found, "ingest '" + path + "': cannot open the file"));
-    std::ostringstream data;
-    data << file.rdbuf();
-    auto summary = (*engine)->ingest(kOtlpJsonFormat, path, data.str());
+    auto summary = ingest_one(**engine, path);
     if (!summary) return context.report(summary.error());
-    context.out << path << ": " << *summary << '\n';
+    if (summary->find("\"already_ingested\":true") != std::string::npos)
+      context.out << path << ": already ingested (the same bytes are stored); nothing added\n";
+    else
+      context.out << path << ": " << *summary << '\n';
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 // tinkr ingest FILE…: stores OpenTelemetry OTLP/JSON files (one export request per line, as the
-// Collector's file exporter writes them) in the local backend, each file in one transaction.
+// Collector's file exporter writes them, or pretty-printed documents; - is standard input) in the
+// local backend, each file in one transaction, streamed. A file stored before is not stored again.
 #pragma once
 
 #include "context.hpp"
@@ -8,7 +9,7 @@
 
 namespace tinkr::cli {
 
-/// The format name Engine::ingest understands for OTLP/JSON lines.
+/// The format name Engine::ingest understands for OTLP/JSON (lines or documents).
 inline constexpr std::string_view kOtlpJsonFormat = "otlp-json";
 
 struct IngestOptions {

@@ -28,7 +28,11 @@ struct RouteStats {
 class Generator {
  public:
   Generator(const DemoOptions& options, std::string& out)
-      : options_(options), rng_(options.seed), incident_(incident_window(options.now_ns)), out_(out) {
+      : options_(options),
+        rng_(options.seed),
+        ids_(options.seed ^ (static_cast<uint64_t>(options.now_ns) * 0x9E3779B97F4A7C15ull)),
+        incident_(incident_window(options.now_ns)),
+        out_(out) {
     summary_.incident = incident_;
   }
 
@@ -65,7 +69,7 @@ class Generator {
                  std::string name, SpanKind kind, int64_t start) {
     auto& list = spans_[service];
     list.push_back(
-        {trace, rng_.hex(16), parent, std::move(name), kind, start, start, SpanStatus::unset, {}, {}, {}});
+        {trace, ids_.hex(16), parent, std::move(name), kind, start, start, SpanStatus::unset, {}, {}, {}});
     ++summary_.spans;
     return list.back();
   }
@@ -190,7 +194,7 @@ class Generator {
   // POST /checkout: the user's request, calling inventory then payments-api.
   void checkout(int64_t t) {
     ++summary_.requests;
-    const std::string trace = rng_.hex(32);
+    const std::string trace = ids_.hex(32);
     const std::string order = "ord-" + std::to_string(100000 + summary_.requests);
     const std::string sku = "sku-" + std::to_string(rng_.between(1000, 1099));
     const double amount = static_cast<double>(rng_.between(500, 25000)) / 100.0;
@@ -297,6 +301,9 @@ class Generator {
 
   const DemoOptions& options_;
   Random rng_;
+  // Trace and span ids draw from their own source, seeded by the seed and now: each `tinkr demo` run
+  // gets fresh ids (two runs must not give two traces one id), and the rest of the hour keeps its shape.
+  Random ids_;
   Incident incident_;
   std::string& out_;
   DemoSummary summary_;

@@ -5,7 +5,8 @@
 // database, orders-db (client spans with db.system). Every request leaves spans, log records with
 // its trace id, and per-minute metrics. An incident sits in the hour: orders-db slows down and times
 // out, so payments-api answers 503 and logs errors (an error burst), its latency spikes, and checkout
-// reports the failing downstream call. The same seed and now give the same bytes.
+// reports the failing downstream call. The same seed and now give the same bytes; another now gives
+// other trace and span ids, so running the demo twice never puts two traces under one id.
 #pragma once
 
 #include <cstdint>

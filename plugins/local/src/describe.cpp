@@ -1,7 +1,7 @@
 // describe.cpp: what the local backend can do, in the capabilities format every plugin shares
 // (docs/plugin-abi.md). Every operator it pushes down is evaluated in SQL with the core's meaning
-// (tests/unit/local compares both on the same records), so all are exact; `matches` (regex) is left
-// to the core, which has the one regex dialect the query language promises.
+// (tests/unit/local compares both on the same records), so all are exact; `matches` too, since its
+// SQL REGEXP is RE2, the core's regex engine (docs/query-language.md, "Regular expressions").
 #include "local_backend.hpp"
 
 namespace tinkr::local {
@@ -13,8 +13,8 @@ std::string LocalBackend::describe() {
          R"("native_language":"sql",)"
          R"("pushdown":{"fields":["time","severity","body","service","trace_id","span_id","attributes.*","name",)"
          R"("duration","status","status_code","kind","parent_span_id"],)"
-         R"("operators":["eq","ne","lt","le","gt","ge","in","contains","startswith","exists"],)"
-         R"("exact_operators":["eq","ne","lt","le","gt","ge","in","contains","startswith","exists"],)"
+         R"("operators":["eq","ne","lt","le","gt","ge","in","contains","startswith","matches","exists"],)"
+         R"("exact_operators":["eq","ne","lt","le","gt","ge","in","contains","startswith","matches","exists"],)"
          R"("text_search":true,"or":true,"not":true,"order":true,"limit":true,"max_limit":0},)"
          R"("resource_types":[],)"
          R"("options":{"path":{"required":false,"default":"~/.tinkr/local.db",)"

@@ -125,15 +125,28 @@ std::string LocalBackend::check_health(const sdk::CallContext& /*call*/) {
   return buffer.GetString();
 }
 
-std::string LocalBackend::ingest(std::string_view format, std::string_view source, std::string_view data) {
+void LocalBackend::check_ingest(std::string_view format, std::string_view source) const {
   if (format != "otlp-json")
     throw sdk::Error(TINKR_UNSUPPORTED, "ingest " + std::string(source) + ": unknown format '" +
                                             std::string(format) + "' (the local backend reads otlp-json)");
   if (!writer_)
     throw sdk::Error(TINKR_UNSUPPORTED, "ingest " + std::string(source) + ": local database '" +
                                             options_.path + "' is opened read-only");
+}
+
+std::string LocalBackend::ingest(std::string_view format, std::string_view source, std::string_view data) {
+  check_ingest(format, source);
   std::lock_guard lock(write_mutex_);
   return ingest_otlp_json(*writer_, source, data).to_json();
+}
+
+std::string LocalBackend::ingest_stream(std::string_view format, std::string_view source,
+                                        const sdk::Reader& data, const sdk::CallContext& call) {
+  check_ingest(format, source);
+  otlp::PulledStream input(
+      [&data](char* buffer, std::size_t capacity) { return data.read(buffer, capacity); });
+  std::lock_guard lock(write_mutex_);
+  return ingest_otlp_json(*writer_, source, input, &call).to_json();
 }
 
 }  // namespace tinkr::local

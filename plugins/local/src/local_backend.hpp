@@ -32,10 +32,15 @@ class LocalBackend : public sdk::Backend {
   std::string check_health(const sdk::CallContext& call) override;
   /// format "otlp-json" only; one transaction per call.
   std::string ingest(std::string_view format, std::string_view source, std::string_view data) override;
+  std::string ingest_stream(std::string_view format, std::string_view source, const sdk::Reader& data,
+                            const sdk::CallContext& call) override;
 
   const Options& options() const noexcept { return options_; }
 
  private:
+  /// Throws unless this instance can store data of `format`.
+  void check_ingest(std::string_view format, std::string_view source) const;
+
   Options options_;
   std::mutex write_mutex_;
   std::unique_ptr<Connection> writer_;  // null when read-only

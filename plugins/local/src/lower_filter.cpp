@@ -190,7 +190,7 @@ const char* kSeverityTexts =
     "'warn' "
     "WHEN 5 THEN 'error' WHEN 6 THEN 'fatal' END)";
 
-// contains / startswith / exists: on the field's text, when it has a value.
+// contains / startswith / matches / exists: on the field's text, when it has a value.
 std::string text_operator(const Field& f, Op op, const ir::Predicate& p, SqlQuery& q) {
   std::string present, text;
   switch (f.kind) {
@@ -215,6 +215,9 @@ std::string text_operator(const Field& f, Op op, const ir::Predicate& p, SqlQuer
       return "0";
   }
   if (op == Op::exists) return present == "1" ? "1" : "coalesce(" + present + ", 0)";
+  if (op == Op::matches)  // REGEXP is RE2 (sql_functions.hpp), the core's regex engine
+    return "coalesce((" + present + ") AND " + text + " REGEXP " + q.param(text_of(p.values.front())) +
+           ", 0)";
   const std::string needle = q.param(text_of(p.values.front()));
   const std::string test = op == Op::contains ? "instr(lower(" + text + "), lower(" + needle + ")) > 0"
                                               : "instr(lower(" + text + "), lower(" + needle + ")) = 1";
@@ -222,14 +225,11 @@ std::string text_operator(const Field& f, Op op, const ir::Predicate& p, SqlQuer
 }
 
 std::string lower_predicate(const ir::Predicate& p, Table table, SqlQuery& q) {
-  if (p.op == Op::matches)
-    throw sdk::Error(TINKR_UNSUPPORTED,
-                     "local backend: operator 'matches' is evaluated by the core, not in SQL");
   if (p.op != Op::exists && p.values.empty())
     return "0";  // as the core: a predicate without values matches nothing
   const Field field = resolve_field(table, p.field);
   if (field.kind == Field::Kind::absent) return "0";
-  if (p.op == Op::exists || p.op == Op::contains || p.op == Op::startswith)
+  if (p.op == Op::exists || p.op == Op::contains || p.op == Op::startswith || p.op == Op::matches)
     return text_operator(field, p.op, p, q);
   if (p.op == Op::in) {
     std::vector<std::string> terms;

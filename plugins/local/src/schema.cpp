@@ -59,6 +59,15 @@ CREATE TABLE IF NOT EXISTS metric_points (
 );
 CREATE INDEX IF NOT EXISTS metric_points_service_metric_time ON metric_points (service, metric, time_unix_nano);
 CREATE INDEX IF NOT EXISTS metric_points_metric_time ON metric_points (metric, time_unix_nano);
+
+CREATE TABLE IF NOT EXISTS ingested_files (
+  sha256             TEXT    PRIMARY KEY,
+  source             TEXT    NOT NULL,
+  ingested_unix_nano INTEGER NOT NULL,
+  logs               INTEGER NOT NULL,
+  spans              INTEGER NOT NULL,
+  metric_points      INTEGER NOT NULL
+);
 )sql";
 
 int user_version(Connection& connection) {
@@ -83,6 +92,9 @@ bool has_table(Connection& connection, const char* name) {
 void ensure_schema(Connection& connection) {
   int version = user_version(connection);
   if (version > kSchemaVersion) refuse_version(version);
+  // Up to date: nothing to write, so no write lock. Every CLI command opens the store writable, and
+  // a BEGIN IMMEDIATE here would make each query wait behind a running ingest.
+  if (version == kSchemaVersion && has_table(connection, "logs")) return;
   if (version == 0) {
     Statement any(connection, "SELECT count(*) FROM sqlite_schema");
     if (any.step() && any.column_int(0) > 0 && !has_table(connection, "logs"))

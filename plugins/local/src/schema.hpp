@@ -6,11 +6,12 @@
 
 namespace tinkr::local {
 
-/// The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 1;
+/// The schema version this build writes (PRAGMA user_version). 2 added ingested_files; a version 1
+/// file gets it at its first writable opening.
+inline constexpr int kSchemaVersion = 2;
 
-/// Creates the tables and indexes when missing. Throws when the file holds a newer schema or is not
-/// a Tinkr database.
+/// Creates the tables and indexes when missing (in a write transaction, only then: an up-to-date file
+/// is only read). Throws when the file holds a newer schema or is not a Tinkr database.
 void ensure_schema(Connection& connection);
 
 /// Throws sdk::Error(TINKR_CONFIG) unless the file holds this build's schema (read-only opening).

@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define TINKR_PLUGIN_ABI_MAJOR 1
-#define TINKR_PLUGIN_ABI_MINOR 0
+#define TINKR_PLUGIN_ABI_MINOR 1
 
 /* The one exported symbol's name, for hosts that look it up by string. */
 #define TINKR_PLUGIN_ENTRY_SYMBOL "tinkr_plugin_entry"
@@ -67,6 +67,7 @@ typedef enum tinkr_status {
   TINKR_PLUGIN_ABI = 10,          /* versions or tables do not match                                */
   TINKR_CONFIG = 11,              /* the plugin's options are invalid or incomplete                 */
   TINKR_INTERNAL = 12,            /* a bug: an exception, a broken invariant                        */
+  TINKR_INVALID_DATA = 13,        /* 1.1: input data (an ingested file) is malformed                 */
   TINKR_STATUS_MAX_ = 0x7FFFFFFF
 } tinkr_status;
 
@@ -272,6 +273,16 @@ typedef struct tinkr_host {
   int64_t (*deadline_unix_nano)(void* ctx, const tinkr_cancel* cancel);
 } tinkr_host;
 
+/* 1.1: a source of bytes the plugin pulls (ingest_stream). read stores up to capacity bytes in
+ * buffer and returns how many; 0 at the end of the data; a negative number when reading failed (the
+ * plugin then fails with TINKR_INVALID_DATA, naming the source). Called only from the thread that
+ * called ingest_stream. */
+typedef struct tinkr_reader {
+  uint64_t struct_size;
+  void* ctx;
+  int64_t (*read)(void* ctx, char* buffer, uint64_t capacity);
+} tinkr_reader;
+
 /* ---------------------------------------------------------------------------------------------- */
 /* The plugin's table.                                                                             */
 
@@ -320,6 +331,17 @@ typedef struct tinkr_plugin {
    * free_string. NULL when the backend takes no data. */
   int32_t (*ingest)(tinkr_instance* instance, tinkr_str format, tinkr_str source, tinkr_str data,
                     tinkr_str* out_json, tinkr_error** out_error);
+
+  /* ---- 1.1 ---- */
+
+  /* As ingest, but the plugin pulls the data through reader as it stores it, so a file of any size
+   * is stored in bounded memory (still all or nothing). format "otlp-json" here also accepts one
+   * pretty-printed document, or several, as well as one per line. The summary may add
+   * "already_ingested": true when the backend had stored these exact bytes before (and kept nothing
+   * new). Checks cancel between pieces. NULL when the backend takes no data this way. */
+  int32_t (*ingest_stream)(tinkr_instance* instance, tinkr_str format, tinkr_str source,
+                           const tinkr_reader* reader, const tinkr_cancel* cancel, tinkr_str* out_json,
+                           tinkr_error** out_error);
 } tinkr_plugin;
 
 /*

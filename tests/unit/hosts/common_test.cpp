@@ -130,6 +130,9 @@ TEST(ErrorTables, ExitCodesAreDistinct) {
   EXPECT_EQ(http_status_for(Error::Code::upstream_unavailable), 502);
   EXPECT_EQ(http_status_for(Error::Code::timeout), 504);
   EXPECT_NE(exit_code_table().find("130  cancelled"), std::string::npos) << exit_code_table();
+  // Bad input data (a malformed file given to ingest) is not a bad query.
+  EXPECT_EQ(exit_code_for(Error::Code::invalid_data), 14);
+  EXPECT_EQ(code_for_http_status(400), Error::Code::invalid_query) << "a bare 400 stays invalid_query";
 }
 
 TEST(ErrorJson, RepliesRoundTripTheCode) {

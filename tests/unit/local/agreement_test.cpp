@@ -1,7 +1,7 @@
 // The local backend declares every operator it pushes down exact, so its SQL must give the same
 // answer as the core's residual evaluator (planner::matches) on the same records. This runs every
-// field x operator x value (and each one negated) both ways over records built to hit the edges:
-// absent and empty fields, numbers in text, booleans, JSON null, nested attributes, odd severities.
+// field x operator x value (regexes included; and each one negated) both ways over records built to hit the
+// edges: absent and empty fields, numbers in text, booleans, JSON null, nested attributes, odd severities.
 #include "test_support.hpp"
 
 #include <tinkr/planner.hpp>
@@ -146,6 +146,11 @@ class AgreementTest : public LocalTest {
         for (const auto& v : values()) out.push_back(ir::Filter::make_predicate(field, op, {v}));
       out.push_back(
           ir::Filter::make_predicate(field, ir::Op::in, {std::string("error"), int64_t{500}, true}));
+      // SQL's REGEXP and the core both run RE2 on the field's text: numbers, severities, statuses,
+      // booleans and nested attributes included.
+      for (const char* pattern : {"^error$", "(?i)^error", "5.0", "^$", "time(d )?out", "^[A-Z]", "e\\b",
+                                  "^(true|1)$", "^-?[0-9.]+$", "inner", "."})
+        out.push_back(ir::Filter::make_predicate(field, ir::Op::matches, {std::string(pattern)}));
     }
     for (const auto& text : {"timeout", "ERROR", "", "500"}) out.push_back(ir::Filter::make_text(text));
     const std::size_t plain = out.size();

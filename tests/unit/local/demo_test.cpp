@@ -4,6 +4,10 @@
 
 #include <demo_data.hpp>
 
+#include <algorithm>
+#include <iterator>
+#include <set>
+
 namespace tinkr::local::testing {
 namespace {
 
@@ -21,6 +25,31 @@ TEST(DemoData, SameSeedSameBytesOtherSeedOtherBytes) {
   demo::generate_demo(options, c);
   EXPECT_EQ(a, b);
   EXPECT_NE(a, c);
+}
+
+std::set<std::string> trace_ids_in(const std::string& lines) {
+  std::set<std::string> ids;
+  const std::string key = "\"traceId\":\"";
+  for (auto at = lines.find(key); at != std::string::npos; at = lines.find(key, at + 1))
+    ids.insert(lines.substr(at + key.size(), 32));
+  return ids;
+}
+
+// Issue 12 item 9: `tinkr demo` twice gave two requests one trace id (14 spans under wrong parents).
+TEST(DemoData, EveryRunGetsFreshTraceIds) {
+  std::string first, second;
+  demo::DemoOptions options;
+  options.now_ns = kNow;
+  options.duration_ns = kHour / 12;
+  demo::generate_demo(options, first);
+  options.now_ns = kNow + 90'000'000'000;  // the same seed, run a minute and a half later
+  demo::generate_demo(options, second);
+  const auto a = trace_ids_in(first), b = trace_ids_in(second);
+  ASSERT_GT(a.size(), 100u);
+  ASSERT_GT(b.size(), 100u);
+  std::vector<std::string> shared;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+  EXPECT_TRUE(shared.empty()) << shared.size() << " trace ids in both runs, e.g. " << shared.front();
 }
 
 // The hour is generated and stored once for the suite; each test opens its own instance on it.
@@ -64,6 +93,20 @@ TEST_F(DemoTest, EveryRecordIsStored) {
   EXPECT_EQ(*summary_json_, "{\"logs\":" + std::to_string(summary_.logs) +
                                 ",\"spans\":" + std::to_string(summary_.spans) +
                                 ",\"metric_points\":" + std::to_string(summary_.metric_points) + "}");
+}
+
+// Issue 12 item 5: the regex runs in SQL (REGEXP is RE2), so every database timeout of the hour is
+// found, not only those among the newest 1,000 records a core-side filter would see.
+TEST_F(DemoTest, ARegexOnTheMessageFindsEveryTimeoutInSql) {
+  auto q = logs_query("payments-api");
+  q.time = {kNow - kHour, kNow};
+  q.filter = ir::Filter::make_predicate("body", ir::Op::matches, {std::string("time(d )?out")});
+  q.limit = 5000;
+  auto out = run(q);
+  EXPECT_GT(out.logs.size(), 500u) << "the incident's database timeouts";
+  for (const auto& r : out.logs) ASSERT_NE(r.body.find("timeout"), std::string::npos) << r.body;
+  q.filter = ir::Filter::make_predicate("body", ir::Op::contains, {std::string("timeout")});
+  EXPECT_EQ(run(q).logs.size(), out.logs.size());
 }
 
 TEST_F(DemoTest, TheErrorBurstOfPaymentsApiIsInTheIncident) {

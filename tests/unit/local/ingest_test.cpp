@@ -14,7 +14,7 @@ std::string ingest_error(LocalBackend& backend, const std::string& data) {
   try {
     backend.ingest("otlp-json", "demo.jsonl", data);
   } catch (const sdk::Error& e) {
-    EXPECT_EQ(e.status(), TINKR_INVALID_QUERY) << e.what();
+    EXPECT_EQ(e.status(), TINKR_INVALID_DATA) << e.what();
     return e.what();
   }
   ADD_FAILURE() << "ingest accepted bad data: " << data;

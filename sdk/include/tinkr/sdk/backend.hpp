@@ -32,6 +32,25 @@
 
 namespace tinkr::sdk {
 
+/// The bytes of an ingest_stream call (ABI 1.1), pulled piece by piece from the host.
+class Reader {
+ public:
+  Reader(const tinkr_reader* reader, std::string_view source) : reader_(reader), source_(source) {}
+
+  /// Up to `capacity` bytes into `buffer`; 0 at the end of the data. Throws Error(TINKR_INVALID_DATA)
+  /// naming the source when the host could not read it.
+  std::size_t read(char* buffer, std::size_t capacity) const {
+    const int64_t got = reader_ && reader_->read ? reader_->read(reader_->ctx, buffer, capacity) : 0;
+    if (got < 0 || static_cast<uint64_t>(got) > capacity)
+      throw Error(TINKR_INVALID_DATA, "ingest " + std::string(source_) + ": the input could not be read");
+    return static_cast<std::size_t>(got);
+  }
+
+ private:
+  const tinkr_reader* reader_;
+  std::string_view source_;
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -50,6 +69,16 @@ class Backend {
   virtual std::string ingest(std::string_view format, std::string_view /*source*/,
                              std::string_view /*data*/) {
     throw Error(TINKR_UNSUPPORTED, "this backend does not store data (format '" + std::string(format) + "')");
+  }
+
+  /// Stores telemetry pulled from `data` (see tinkr_plugin.ingest_stream). The default reads it all and
+  /// calls ingest(); a backend that stores as it reads overrides this to keep memory bounded.
+  virtual std::string ingest_stream(std::string_view format, std::string_view source, const Reader& data,
+                                    const CallContext& /*call*/) {
+    std::string all;
+    char buffer[65536];
+    while (std::size_t got = data.read(buffer, sizeof buffer)) all.append(buffer, got);
+    return ingest(format, source, all);
   }
 };
 
@@ -163,6 +192,15 @@ struct Trampolines {
       return TINKR_OK;
     });
   }
+  static int32_t ingest_stream(tinkr_instance* instance, tinkr_str format, tinkr_str source,
+                               const tinkr_reader* reader, const tinkr_cancel* cancel, tinkr_str* out_json,
+                               tinkr_error** out_error) noexcept {
+    return guarded(out_error, [&] {
+      *out_json = copy_string(self(instance)->ingest_stream(
+          to_view(format), to_view(source), Reader(reader, to_view(source)), loaded_host().call(cancel)));
+      return TINKR_OK;
+    });
+  }
 };
 
 template <typename B>
@@ -191,6 +229,7 @@ int32_t entry(uint32_t host_major, uint32_t host_minor, const tinkr_host* host,
       &detail::free_error,
       &Trampolines<B>::check_health,
       &Trampolines<B>::ingest,
+      &Trampolines<B>::ingest_stream,
   };
   *out_plugin = &table;
   return TINKR_OK;

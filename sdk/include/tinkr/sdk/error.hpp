@@ -37,6 +37,8 @@ inline std::string_view status_name(int32_t status) noexcept {
       return "cancelled";
     case TINKR_PLUGIN_ABI:
       return "plugin_abi";
+    case TINKR_INVALID_DATA:
+      return "invalid_data";
     case TINKR_CONFIG:
       return "config";
     case TINKR_INTERNAL:

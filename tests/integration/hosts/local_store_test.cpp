@@ -1,0 +1,177 @@
+// The CLI and tinkr-server binaries over the local store (HOME's ~/.tinkr/local.db): regexes and globs
+// over 30,000-character messages (issue 13 items 1-2), regexes answered in SQL on the demo data
+// (issue 12 item 5), `tinkr demo` twice (item 9), and what `tinkr ingest` accepts (item 13).
+#include "process.hpp"
+
+#include "common/http_client.hpp"
+
+#include <rapidjson/document.h>
+
+#include <chrono>
+#include <csignal>
+#include <set>
+
+namespace tinkr::testing {
+namespace {
+
+#ifdef TINKR_HAVE_LOCAL_PLUGIN
+
+class LocalStore : public ::testing::Test {
+ protected:
+  ProcessResult tinkr(const std::vector<std::string>& args) {
+    return run_process(TINKR_CLI_PATH, args, env());
+  }
+  std::map<std::string, std::string> env() const {
+    return {{"HOME", home_.path()}, {"TINKR_PLUGIN_PATH", TINKR_PLUGIN_DIR}, {"NO_COLOR", "1"}};
+  }
+  static std::string log_line(const std::string& service, const std::string& body) {
+    const auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    return R"({"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":")" +
+           service + R"("}}]},"scopeLogs":[{"logRecords":[{"timeUnixNano":")" +
+           std::to_string(now - 60'000'000'000) + R"(","body":{"stringValue":")" + body + "\"}}]}]}]}\n";
+  }
+  TempDir home_;
+};
+
+std::size_t records_in(const std::string& json) {
+  rapidjson::Document document;
+  document.Parse(json.c_str());
+  if (document.IsArray()) return document.Size();
+  if (document.IsObject() && document.HasMember("records") && document["records"].IsArray())
+    return document["records"].Size();
+  ADD_FAILURE() << "not a JSON answer: " << json.substr(0, 300);
+  return 0;
+}
+
+TEST_F(LocalStore, LongMessagesSurviveRegexesAndGlobsInTheCliAndTheServer) {
+  const std::string file =
+      home_.write("long.jsonl", log_line("s", std::string(30'000, 'a')) +
+                                    log_line("s", std::string(27, 'a') + "!") + log_line("s", "short"));
+  auto stored = tinkr({"ingest", file});
+  ASSERT_EQ(stored.exit_code, 0) << stored.err;
+
+  auto anchored = tinkr({"-o", "json", "logs", "s", "message:/^a*$/"});
+  ASSERT_EQ(anchored.exit_code, 0) << "std::regex overflowed the stack here: " << anchored.err;
+  EXPECT_EQ(records_in(anchored.out), 1u);
+  auto glob = tinkr({"-o", "json", "logs", "s", "message:*aaa*b*"});
+  ASSERT_EQ(glob.exit_code, 0) << glob.err;
+  EXPECT_EQ(records_in(glob.out), 0u);
+  auto bad = tinkr({"logs", "s", "message:/(a)\\1/"});
+  EXPECT_EQ(bad.exit_code, 3) << "a backreference is not RE2: " << bad.err;
+  EXPECT_NE(bad.err.find("invalid regex"), std::string::npos) << bad.err;
+
+  ChildProcess server(TINKR_SERVER_PATH, {"--no-auth", "--port", "0", "--quiet"}, env());
+  const std::string line = server.read_line();
+  const auto colon = line.rfind(':', line.find(" (backend"));
+  ASSERT_NE(colon, std::string::npos) << line;
+  const host::HttpEndpoint endpoint{"127.0.0.1", line.substr(colon + 1, line.find(' ', colon) - colon - 1),
+                                    ""};
+  auto post = [&](const std::string& query) {
+    host::HttpCall call;
+    call.method = "POST";
+    call.target = "/api/v1/logs";
+    call.body = R"({"service":"s","since":"1h","query":")" + query + "\"}";
+    return host::http_call(endpoint, call);
+  };
+  auto star = post("message:/^a*$/");
+  ASSERT_TRUE(star) << star.error().message();
+  EXPECT_EQ(star->status, 200) << star->body.substr(0, 300);
+  const auto started = std::chrono::steady_clock::now();
+  auto nested = post("message:/(a+)+$/");  // exponential for a backtracking engine
+  ASSERT_TRUE(nested) << nested.error().message();
+  EXPECT_EQ(nested->status, 200) << nested->body.substr(0, 300);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  auto glob_reply = post("message:*aaa*b*");
+  ASSERT_TRUE(glob_reply) << glob_reply.error().message();
+  EXPECT_EQ(glob_reply->status, 200);
+  host::HttpCall health;
+  health.target = "/healthz";
+  auto alive = host::http_call(endpoint, health);
+  ASSERT_TRUE(alive) << "the server died: " << alive.error().message();
+  EXPECT_EQ(alive->status, 200);
+  server.signal(SIGTERM);
+  EXPECT_EQ(server.wait(), 0);
+}
+
+TEST_F(LocalStore, DemoRegexIsAnsweredInSqlAndFindsEveryDatabaseTimeout) {
+  ASSERT_EQ(tinkr({"demo"}).exit_code, 0);
+  auto regex = tinkr(
+      {"-o", "json", "logs", "payments-api", "message:/time(d )?out/", "--since", "2h", "--limit", "5000"});
+  ASSERT_EQ(regex.exit_code, 0) << regex.err;
+  auto contains =
+      tinkr({"-o", "json", "logs", "payments-api", "message:timeout", "--since", "2h", "--limit", "5000"});
+  ASSERT_EQ(contains.exit_code, 0) << contains.err;
+  const std::size_t found = records_in(regex.out);
+  EXPECT_GT(found, 500u) << "the hour's database timeouts; stderr: " << regex.err;
+  EXPECT_EQ(found, records_in(contains.out));
+  EXPECT_EQ(regex.err.find("incomplete"), std::string::npos) << regex.err;
+}
+
+TEST_F(LocalStore, DemoTwiceKeepsEveryTraceWhole) {
+  ASSERT_EQ(tinkr({"demo"}).exit_code, 0);
+  ASSERT_EQ(tinkr({"demo"}).exit_code, 0);
+  auto failed = tinkr({"-o", "json", "traces", "payments-api", "--failed", "--limit", "3"});
+  ASSERT_EQ(failed.exit_code, 0) << failed.err;
+  rapidjson::Document traces;
+  traces.Parse(failed.out.c_str());
+  ASSERT_TRUE(traces.IsArray() && traces.Size() > 0) << failed.out.substr(0, 300);
+  for (const auto& trace : traces.GetArray()) {
+    const std::string id = trace["trace_id"].GetString();
+    auto tree = tinkr({"-o", "json", "trace", id});
+    ASSERT_EQ(tree.exit_code, 0) << tree.err;
+    rapidjson::Document spans;
+    spans.Parse(tree.out.c_str());
+    ASSERT_TRUE(spans.IsArray()) << tree.out.substr(0, 300);
+    std::set<std::string> span_ids, roots;
+    for (const auto& span : spans.GetArray()) {
+      EXPECT_TRUE(span_ids.insert(span["span_id"].GetString()).second) << "span twice in trace " << id;
+      if (std::string(span["parent_span_id"].GetString()).empty()) roots.insert(span["span_id"].GetString());
+    }
+    EXPECT_EQ(roots.size(), 1u) << "two requests under trace " << id;
+  }
+}
+
+const char* kPrettyDocument = R"({
+  "resourceLogs": [
+    {
+      "resource": { "attributes": [ { "key": "service.name", "value": { "stringValue": "pretty" } } ] },
+      "scopeLogs": [ { "logRecords": [ { "timeUnixNano": "1544712660300000000",
+                                         "body": { "stringValue": "Example log record" } } ] } ]
+    }
+  ]
+}
+)";
+
+TEST_F(LocalStore, IngestTakesDocumentsAndStdinAndRefusesWhatIsNotData) {
+  const std::string pretty = home_.write("logs.json", kPrettyDocument);
+  auto first = tinkr({"ingest", pretty});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find(R"("logs":1)"), std::string::npos) << first.out;
+  auto again = tinkr({"ingest", pretty});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("already ingested"), std::string::npos) << again.out;
+
+  const std::string lines = home_.write("more.jsonl", log_line("piped", "from stdin"));
+  auto piped = run_process("/bin/sh", {"-c", "exec \"$0\" ingest - < \"$1\"", TINKR_CLI_PATH, lines}, env());
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_NE(piped.out.find(R"(-: {"logs":1)"), std::string::npos) << piped.out;
+  auto found = tinkr({"-o", "json", "logs", "piped"});
+  EXPECT_EQ(records_in(found.out), 1u) << found.err;
+
+  auto folder = tinkr({"ingest", home_.path()});
+  EXPECT_EQ(folder.exit_code, 14) << folder.err;
+  EXPECT_NE(folder.err.find("invalid_data"), std::string::npos) << folder.err;
+  EXPECT_NE(folder.err.find("is a directory"), std::string::npos) << folder.err;
+
+  auto broken = tinkr({"ingest", home_.write("broken.json", "{\"resourceLogs\": [")});
+  EXPECT_EQ(broken.exit_code, 14) << broken.err;
+  EXPECT_NE(broken.err.find("invalid_data"), std::string::npos) << broken.err;
+  EXPECT_NE(broken.err.find("line 1: invalid JSON"), std::string::npos) << broken.err;
+}
+
+#endif
+
+}  // namespace
+}  // namespace tinkr::testing
