@@ -137,6 +137,7 @@ TEST_F(IngestStreamTest, TheSameBytesAreStoredOnce) {
 }
 
 TEST_F(IngestStreamTest, AFailedIngestIsNotRememberedAsStored) {
+  ingest(log_line("b", R"("timeUnixNano":"1")"));  // a store with data: an empty one says "no data yet"
   const std::string bad = log_line("a", R"("timeUnixNano":"x")");
   EXPECT_THROW(ingest(bad), sdk::Error);
   EXPECT_THROW(ingest(bad), sdk::Error) << "still refused, not 'already ingested'";
