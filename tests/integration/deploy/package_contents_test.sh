@@ -17,11 +17,14 @@ deb="$work/out/tinkr_${version}_amd64.deb"
 dpkg-deb -c "$deb" | awk '{print $6}' >"$work/contents"
 for file in ./usr/bin/tinkr ./usr/bin/tinkr-server ./usr/lib/tinkr/plugins/libtinkr-azure.so \
   ./usr/lib/tinkr/plugins/libtinkr-local.so ./usr/share/doc/tinkr/deploy-azure.md \
-  ./usr/share/bash-completion/completions/tinkr ./usr/lib/systemd/system/tinkr-server.service; do
+  ./usr/share/bash-completion/completions/tinkr ./usr/lib/systemd/system/tinkr-server.service \
+  ./etc/tinkr/config.toml; do
   grep -qxF "$file" "$work/contents" || fail "$file is not in the package: $(cat "$work/contents")"
 done
 grep -q "mock" "$work/contents" && fail "a test-only plugin is in the package"
 grep -q "^./usr/include" "$work/contents" && fail "SDK headers are in the runtime package"
+grep -q "^./usr/etc" "$work/contents" && fail "configuration under /usr/etc"
+dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | grep -qx /etc/tinkr/config.toml || fail "no conffiles entry"
 depends=$(dpkg-deb -f "$deb" Depends)
 for needed in libssl3 libsqlite3-0 libboost-url1.81.0 libyaml-cpp0.7 libstdc++6; do
   [[ ", $depends," == *", $needed "* ]] || fail "Depends lacks $needed: $depends"
