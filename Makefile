@@ -59,3 +59,9 @@ package: setup
 	  -DTINKR_BUILD_TESTS=OFF -DTINKR_BUILD_BENCH=OFF >/dev/null
 	cmake --build build/package -j $(JOBS)
 	cd build/package && cpack -G DEB
+
+# Installs the package on a bare Debian 12 root (../shared/tools/fresh-debian.sh) and runs the demo
+# from the PATH. Root; minutes. Not part of `make test` (which checks the package's contents).
+.PHONY: package-test
+package-test: package
+	deploy/package/test-on-bare-debian.sh build/package
