@@ -5,6 +5,7 @@
 
 #include "common/http_client.hpp"
 
+#include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
 #include <chrono>
