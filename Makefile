@@ -65,3 +65,14 @@ package: setup
 .PHONY: package-test
 package-test: package
 	deploy/package/test-on-bare-debian.sh build/package
+
+# `make image`: build/image/tinkr-oci-VERSION.tar, the image of deploy/image/Dockerfile built from
+# Debian packages alone (mmdebstrap + umoci; root; minutes), for `docker load` / `podman load`.
+# `make image-test`: tinkr-server from the image's root file system answers /healthz and /readyz.
+.PHONY: image image-test
+image: package
+	@scripts/setup.sh image
+	deploy/image/build.sh build/package build/image
+
+image-test: image
+	deploy/image/check.sh build/image
