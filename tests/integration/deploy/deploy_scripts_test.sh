@@ -29,6 +29,7 @@ $(cat "$work/diff")"
 
 # --- lint: every script and YAML file of deploy/ ---
 shellcheck -x "$azure"/*.sh "$azure"/*/deploy.sh "$source_dir"/deploy/completions/tinkr.bash \
+  "$source_dir"/deploy/image/*.sh "$source_dir"/deploy/package/*.sh \
   "$source_dir"/tests/integration/deploy/*.sh "$source_dir"/tests/integration/deploy/fake_cli/* || fail "shellcheck"
 yamllint -c "$source_dir/deploy/yamllint.yaml" "$source_dir/deploy" || fail "yamllint"
 
