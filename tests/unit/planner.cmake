@@ -7,4 +7,5 @@ tinkr_add_test(tinkr_planner_test
           ${CMAKE_CURRENT_LIST_DIR}/planner/matches_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/planner/regex_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/planner/capability_sets_test.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/planner/metric_buckets_test.cpp
   LIBRARIES tinkr::core)

@@ -57,6 +57,9 @@ struct Plan {
   // For explain: decisions about the limit and order. What was kept back is the residual itself;
   // a part found in both the pushed filter and the residual was pushed but is re-checked (inexact).
   std::vector<std::string> notes;
+  // Changes to what the user asked that the results must come with (e.g. a coarser metric interval):
+  // run() hands them on in RunStats::notices, explain() lists them with the notes.
+  std::vector<std::string> notices;
 };
 
 /// With a residual, the backend is asked for max(limit * kOverfetchFactor, kOverfetchMinimum) records

@@ -2,6 +2,7 @@
 // filter must select a superset of the true answer; the residual narrows it to exactly the answer.
 #include "tinkr/planner.hpp"
 
+#include "planner/metric_buckets.hpp"
 #include "planner/regex_cache.hpp"
 #include "planner/trace_summary_fields.hpp"
 
@@ -197,6 +198,8 @@ Expected<void> plan_in_place(Plan& plan, const Capabilities& caps, bool pushdown
                                               std::string(ir::to_string(query.signal)) +
                                               " queries (it supports: " + join_signals(caps.signals) + ")");
   }
+  if (query.signal == ir::Signal::metrics)
+    if (auto settled = settle_metric_buckets(plan.pushed, plan.notices); !settled) return settled;
   std::string why;
   if (const auto* bad = find_bad_regex(query.filter, why))
     return tl::make_unexpected(bad_regex_error(*bad, why));

@@ -1,6 +1,8 @@
 // local_backend.cpp: see local_backend.hpp.
 #include "local_backend.hpp"
 
+#include "known_names.hpp"
+
 #include "lower.hpp"
 #include "otlp_ingest.hpp"
 #include "run.hpp"
@@ -68,6 +70,7 @@ void LocalBackend::execute(const ir::Query& query, sdk::Sink& sink, const sdk::C
     throw sdk::Error(TINKR_NOT_FOUND,
                      "no data yet: run `tinkr demo` or `tinkr ingest FILE` (local database '" +
                          options_.path + "' is empty)");
+  require_known_names(*connection, query);
   switch (query.signal) {
     case ir::Signal::logs:
       run_logs(*connection, query, sink);

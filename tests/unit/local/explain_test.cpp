@@ -2,6 +2,8 @@
 // part of the SQL text, so an injection attempt is only ever a value.
 #include "test_support.hpp"
 
+#include <tinkr/sdk/error.hpp>
+
 #include "lower.hpp"
 
 namespace tinkr::local::testing {
@@ -33,8 +35,16 @@ TEST_F(LocalTest, InjectionAttemptsStayValues) {
   EXPECT_EQ(statement.find("OR 1=1"), std::string::npos) << "the value reached the SQL text: " << statement;
   EXPECT_EQ(statement.find(evil.substr(0, 2)), std::string::npos) << statement;
   EXPECT_NE(sql.find("-- ?1 = 'x'' OR 1=1 --'"), std::string::npos) << "the value is listed, quoted: " << sql;
-  EXPECT_TRUE(run(q).logs.empty()) << "the injection matched rows";
-  EXPECT_TRUE(run(logs_query(evil)).logs.empty());
+  auto on_known_service = q;
+  on_known_service.service = "svc";
+  EXPECT_TRUE(run(on_known_service).logs.empty()) << "the injection matched rows";
+  // A service that names no data is not_found; an injection would have matched svc's rows instead.
+  try {
+    run(logs_query(evil));
+    ADD_FAILURE() << "the injected service matched";
+  } catch (const sdk::Error& e) {
+    EXPECT_EQ(e.status(), TINKR_NOT_FOUND) << e.what();
+  }
   ir::Query native;
   native.signal = ir::Signal::native;
   native.native_text = "SELECT 1";
