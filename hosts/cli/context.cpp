@@ -2,6 +2,7 @@
 #include "context.hpp"
 
 #include "common/error_tables.hpp"
+#include "output/safe_text.hpp"
 #include "terminal.hpp"
 
 #include <cstdlib>
@@ -53,7 +54,9 @@ Expected<QueryClient*> Context::client() {
 }
 
 Style Context::style() const {
-  return Style{use_colour(stdout_is_terminal(), std::getenv("NO_COLOR"), options.no_color)};
+  const bool terminal = stdout_is_terminal();
+  return Style{use_colour(terminal, std::getenv("NO_COLOR"), options.no_color), terminal,
+               terminal_width(terminal)};
 }
 
 bool Context::progress_enabled() const {
@@ -61,7 +64,8 @@ bool Context::progress_enabled() const {
 }
 
 int Context::report(const Error& error) {
-  err << "tinkr: " << error.to_string() << '\n';
+  // Messages quote upstream text and user data: never raw control characters on a terminal.
+  err << "tinkr: " << escape_controls(error.to_string(), "\n") << '\n';
   return host::exit_code_for(error.code());
 }
 

@@ -1,7 +1,9 @@
 // Runs or explains one query for a command.
 #include "run_query.hpp"
 
+#include "common/error_tables.hpp"
 #include "common/result_json.hpp"
+#include "output/safe_text.hpp"
 #include "output/span_tree.hpp"
 #include "progress_line.hpp"
 
@@ -22,6 +24,16 @@ class SpanCollector final : public ResultSink {
  private:
   ProgressLine& progress_;
 };
+
+// Results cut by --limit (or the default limit) say so: a reader cannot tell "all there is" from
+// "the first N" otherwise.
+void report_limit(const RunStats& stats, std::ostream& err) {
+  if (stats.truncated) {
+    err << "tinkr: showing the first " << stats.delivered << " results: more match (raise --limit)\n";
+  } else if (stats.limit > 0) {
+    err << "tinkr: showing " << stats.delivered << " results, the limit: more may match (raise --limit)\n";
+  }
+}
 
 }  // namespace
 
@@ -45,7 +57,8 @@ bool FormatSink::on_table_row(std::vector<std::optional<std::string>>&& cells) {
 }
 
 void FormatSink::on_warning(const std::string& message) {
-  err_ << "tinkr: warning: " << message << '\n';
+  warnings_.push_back(message);
+  err_ << "tinkr: warning: " << escape_controls(message) << '\n';
 }
 
 void print_explanation(const Explanation& explanation, Format format, std::ostream& out) {
@@ -95,10 +108,22 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
   sink.count_into(&progress);
   auto stats = (*client)->run(spec, sink, options);
   progress.stop();
+  // A result that stands in part says so where a script reads it: in the output, and in the exit code.
+  Incompleteness missing{sink.warnings(), std::nullopt};
+  const bool cut_short = !stats && sink.records() > 0 && stats.error().code() != Error::Code::cancelled;
+  if (cut_short) missing.error = stats.error();
+  if (!missing.warnings.empty() || missing.error) output->mark_incomplete(missing);
   output->finish();
+  if (cut_short) {
+    context.report(stats.error());
+    context.err << "tinkr: the results above are incomplete (exit code " << host::kExitPartial << ")\n";
+    return host::kExitPartial;
+  }
   if (!stats) return context.report(stats.error());
+  for (const auto& notice : stats->notices) context.err << "tinkr: note: " << escape_controls(notice) << '\n';
+  report_limit(*stats, context.err);
   if (sink.records() == 0 && *format == Format::table) context.err << "tinkr: no records matched\n";
-  return 0;
+  return missing.warnings.empty() ? host::kExitOk : host::kExitPartial;
 }
 
 }  // namespace tinkr::cli

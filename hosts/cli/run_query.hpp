@@ -25,12 +25,14 @@ class FormatSink final : public ResultSink {
   void on_warning(const std::string& message) override;
   void count_into(class ProgressLine* progress) { progress_ = progress; }
   int64_t records() const { return records_; }
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   OutputFormat& output_;
   std::ostream& err_;
   class ProgressLine* progress_ = nullptr;
   int64_t records_ = 0;
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace tinkr::cli

@@ -37,6 +37,8 @@ std::string exit_code_table() {
     code.resize(5, ' ');
     text += "  " + code + std::string(to_string(row.code)) + ": " + std::string(row.meaning) + "\n";
   }
+  text += "  " + std::to_string(kExitPartial) +
+          "   partial: results printed, but the backend said part is missing or the answer was cut short\n";
   return text;
 }
 

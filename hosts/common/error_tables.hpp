@@ -18,6 +18,8 @@ struct ErrorClass {
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 2;  // a command line CLI11 refused
+// Some results printed, but not all: the backend said part is missing, or the answer was cut short.
+inline constexpr int kExitPartial = 13;
 
 /// One row per error code, in exit-code order.
 inline constexpr ErrorClass kErrorClasses[] = {

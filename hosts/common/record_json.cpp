@@ -142,34 +142,46 @@ void write_record(JsonWriter& w, const Record& record) {
   w.EndObject();
 }
 
-void write_table(JsonWriter& w, const Table& table) {
-  w.StartObject();
+namespace {
+
+void write_table_head(JsonWriter& w, const std::string& name, const std::vector<Column>& columns) {
   write_member(w, "type", "table");
-  write_member(w, "name", table.name);
+  write_member(w, "name", name);
   write_key(w, "columns");
   w.StartArray();
-  for (const auto& column : table.columns) {
+  for (const auto& column : columns) {
     w.StartObject();
     write_member(w, "name", column.name);
     write_member(w, "type", column.type);
     w.EndObject();
   }
   w.EndArray();
+}
+
+}  // namespace
+
+void write_table(JsonWriter& w, const Table& table) {
+  const auto kinds = cell_kinds(table.columns);
+  w.StartObject();
+  write_table_head(w, table.name, table.columns);
   write_key(w, "rows");
   w.StartArray();
   for (const auto& row : table.rows) {
     w.StartArray();
-    for (const auto& cell : row) {
-      if (cell) {
-        w.String(cell->data(), static_cast<rapidjson::SizeType>(cell->size()));
-      } else {
-        w.Null();
-      }
-    }
+    for (std::size_t i = 0; i < row.size(); ++i)
+      write_cell(w, i < kinds.size() ? kinds[i] : CellKind::text, row[i]);
     w.EndArray();
   }
   w.EndArray();
   w.EndObject();
+}
+
+std::string table_head_to_json(const std::string& name, const std::vector<Column>& columns) {
+  return to_json_text([&](JsonWriter& w) {
+    w.StartObject();
+    write_table_head(w, name, columns);
+    w.EndObject();
+  });
 }
 
 std::string record_to_json(const Record& record) {

@@ -7,27 +7,28 @@
 //    "trace_id":"...","span_id":"...","attributes":{...},"item_count":1}
 #pragma once
 
-#include <tinkr/records.hpp>
+#include "common/cell_json.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <tinkr/records.hpp>
 
 #include <string>
 #include <string_view>
 
 namespace tinkr::host {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
 /// "log", "metric_series", "span" or "trace".
 std::string_view record_type(const Record& record);
 
 void write_record(JsonWriter& writer, const Record& record);
+/// A whole table: {"type":"table","name":...,"columns":[{"name","type"}...],"rows":[[typed cells]...]}.
 void write_table(JsonWriter& writer, const Table& table);
 
 /// One record (or table) as a compact JSON object, without a newline.
 std::string record_to_json(const Record& record);
 std::string table_to_json(const Table& table);
+/// A table's head without rows, {"type":"table","name":...,"columns":[...]}: the NDJSON line that
+/// precedes its row lines on the wire, and (less its closing brace) the start of a streamed table.
+std::string table_head_to_json(const std::string& name, const std::vector<Column>& columns);
 
 /// Writes a string member; shared by the other JSON writers of the hosts.
 void write_member(JsonWriter& writer, std::string_view key, std::string_view value);

@@ -1,6 +1,8 @@
 // Decodes record objects; lenient about optional members, strict about types.
 #include "common/record_reader.hpp"
 
+#include "common/cell_json.hpp"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -155,28 +157,32 @@ Expected<Table> table_from_json(const Value& object) {
   Table table;
   Reader reader(object, "table");
   table.name = reader.text("name");
+  // An NDJSON table line has no rows: they follow as {"type":"row"} lines.
   const bool has_columns = object.HasMember("columns") && object["columns"].IsArray();
-  const bool has_rows = object.HasMember("rows") && object["rows"].IsArray();
-  if (!has_columns || !has_rows)
+  const bool has_rows = object.HasMember("rows");
+  if (!has_columns || (has_rows && !object["rows"].IsArray()))
     return fail(Error::Code::internal, "table: 'columns' and 'rows' must be arrays");
   for (const auto& item : object["columns"].GetArray()) {
     if (!item.IsObject()) return fail(Error::Code::internal, "table: 'columns' must hold objects");
     Reader column_reader(item, "column");
     table.columns.push_back(Column{column_reader.text("name"), column_reader.text("type")});
   }
-  for (const auto& row : object["rows"].GetArray()) {
-    if (!row.IsArray()) return fail(Error::Code::internal, "table: each row must be an array");
-    auto& cells = table.rows.emplace_back();
-    for (const auto& cell : row.GetArray()) {
-      if (cell.IsString()) {
-        cells.emplace_back(std::string(cell.GetString(), cell.GetStringLength()));
-      } else {
-        cells.emplace_back(std::nullopt);
-      }
+  if (has_rows)
+    for (const auto& row : object["rows"].GetArray()) {
+      auto cells = row_from_json(row);
+      if (!cells) return Unexpected(cells.error());
+      table.rows.push_back(std::move(*cells));
     }
-  }
   if (!reader.error().empty()) return fail(Error::Code::internal, reader.error());
   return table;
+}
+
+Expected<std::vector<std::optional<std::string>>> row_from_json(const Value& cells) {
+  if (!cells.IsArray()) return fail(Error::Code::internal, "table: each row must be an array");
+  std::vector<std::optional<std::string>> row;
+  row.reserve(cells.Size());
+  for (const auto& cell : cells.GetArray()) row.push_back(cell_from_json(cell));
+  return row;
 }
 
 }  // namespace tinkr::host

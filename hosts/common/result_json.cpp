@@ -10,6 +10,10 @@
 namespace tinkr::host {
 namespace {
 
+void write_string(JsonWriter& w, const std::string& text) {
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
 void write_stats(JsonWriter& w, const RunStats& stats) {
   w.StartObject();
   w.Key("received");
@@ -22,6 +26,19 @@ void write_stats(JsonWriter& w, const RunStats& stats) {
   w.Bool(stats.truncated);
   w.Key("elapsed_ns");
   w.Int64(stats.elapsed_ns);
+  if (stats.limit > 0) {
+    w.Key("limit");
+    w.Int64(stats.limit);
+  }
+  // A warning means the records stand but something is missing (docs/server.md).
+  w.Key("partial");
+  w.Bool(!stats.warnings.empty());
+  if (!stats.notices.empty()) {
+    w.Key("notices");
+    w.StartArray();
+    for (const auto& notice : stats.notices) write_string(w, notice);
+    w.EndArray();
+  }
   w.EndObject();
 }
 
@@ -37,6 +54,10 @@ RunStats read_stats(const rapidjson::Value& object) {
   stats.received = number("received");
   stats.delivered = number("delivered");
   stats.elapsed_ns = number("elapsed_ns");
+  stats.limit = number("limit");
+  if (object.HasMember("notices") && object["notices"].IsArray())
+    for (const auto& notice : object["notices"].GetArray())
+      if (notice.IsString()) stats.notices.emplace_back(notice.GetString(), notice.GetStringLength());
   stats.residual = flag("residual");
   stats.truncated = flag("truncated");
   return stats;
@@ -106,6 +127,15 @@ std::string stats_line(const RunStats& stats) {
   write_stats(w, stats);
   w.EndObject();
   return finish(buffer, true);
+}
+
+std::string table_line(const std::string& name, const std::vector<Column>& columns) {
+  return table_head_to_json(name, columns) + '\n';
+}
+
+std::string row_line(const std::vector<CellKind>& kinds,
+                     const std::vector<std::optional<std::string>>& cells) {
+  return "{\"type\":\"row\",\"cells\":" + row_to_json_array(kinds, cells) + "}\n";
 }
 
 std::string warning_line(std::string_view message) {
@@ -224,6 +254,15 @@ Expected<void> NdjsonReplayer::feed(std::string_view line) {
     return {};
   }
   if (stopped_) return {};
+  if (type == "row") {
+    if (!object.HasMember("cells"))
+      return fail(Error::Code::upstream_unavailable, "server reply: a row without cells",
+                  Error::Source::upstream);
+    auto cells = row_from_json(object["cells"]);
+    if (!cells) return Unexpected(cells.error());
+    stopped_ = !sink_.on_table_row(std::move(*cells));
+    return {};
+  }
   auto more = replay_object(object, sink_);
   if (!more) return Unexpected(more.error());
   stopped_ = !*more;

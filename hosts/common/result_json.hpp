@@ -1,9 +1,14 @@
 // Whole query results on the wire, both ways. A JSON reply is
 //   {"records": [...], "tables": [...], "stats": {...}, "warnings": [...]}
-// and an NDJSON reply is one record or table object per line, {"type":"warning","message":...} lines,
-// and a last line {"type":"end","stats":{...}} or, when the query failed after the first line,
-// {"type":"error","error":{"code","message"}}. An explain reply is {"explain": {...}}.
+// and an NDJSON reply is one record object per line; a native table is a {"type":"table","name",
+// "columns"} line followed by one {"type":"row","cells":[typed values]} line per row (so that a
+// table streams); {"type":"warning","message":...} lines; and a last line {"type":"end","stats":{...}}
+// or, when the query failed after the first line, {"type":"error","error":{"code","message"}}.
+// stats.partial is true when a warning said that something is missing. An explain reply is
+// {"explain": {...}}.
 #pragma once
+
+#include "common/cell_json.hpp"
 
 #include <tinkr/engine.hpp>
 
@@ -13,9 +18,12 @@
 namespace tinkr::host {
 
 std::string result_to_json(const QueryResult& result);
-std::string stats_line(const RunStats& stats);       // the NDJSON end line, with "\n"
-std::string warning_line(std::string_view message);  // with "\n"
-std::string error_line(const Error& error);          // with "\n"
+std::string stats_line(const RunStats& stats);  // the NDJSON end line, with "\n"
+std::string table_line(const std::string& name, const std::vector<Column>& columns);  // with "\n"
+std::string row_line(const std::vector<CellKind>& kinds,
+                     const std::vector<std::optional<std::string>>& cells);  // with "\n"
+std::string warning_line(std::string_view message);                          // with "\n"
+std::string error_line(const Error& error);                                  // with "\n"
 std::string explanation_to_json(const Explanation& explanation);
 
 /// Replays a JSON reply into sink (remote mode); returns the server's stats.

@@ -22,35 +22,29 @@ class StreamingSink final : public ResultSink {
     buffer_ += '\n';
     return maybe_flush();
   }
+  // A table streams as its head line, then a line per row, so that memory does not grow with it.
   bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override {
-    close_table();
-    table_ = Table{name, columns, {}};
-    return true;
+    buffer_ += host::table_line(name, columns);
+    kinds_ = host::cell_kinds(columns);
+    return maybe_flush();
   }
   bool on_table_row(std::vector<std::optional<std::string>>&& cells) override {
-    if (table_) table_->rows.push_back(std::move(cells));
-    return true;
+    buffer_ += host::row_line(kinds_, cells);
+    return maybe_flush();
   }
   void on_warning(const std::string& message) override { buffer_ += host::warning_line(message); }
 
-  // The end: the last chunk (with the end or error line). False when nothing was streamed yet and
-  // the caller should send an ordinary reply instead.
+  // The end: the last chunk (with the end or error line). False when the query failed before any
+  // line and the caller should send an ordinary error reply instead; records already produced are
+  // sent with the error line after them, so that the client sees a partial answer, not a bare error.
   bool finish(const std::string& last_line, bool failed) {
-    close_table();
-    if (failed && !started_) return false;
+    if (failed && !started_ && buffer_.empty()) return false;
     buffer_ += last_line;
     output_.stream(std::move(buffer_), true);
     return true;
   }
 
  private:
-  void close_table() {
-    if (!table_) return;
-    buffer_ += host::table_to_json(*table_);
-    buffer_ += '\n';
-    table_.reset();
-  }
-
   bool maybe_flush() {
     const auto now = std::chrono::steady_clock::now();
     if (buffer_.size() < kChunkBytes && now - last_flush_ < kChunkDelay) return true;
@@ -61,7 +55,7 @@ class StreamingSink final : public ResultSink {
 
   JobOutput& output_;
   std::string buffer_;
-  std::optional<Table> table_;
+  std::vector<host::CellKind> kinds_;  // of the table being streamed
   bool started_ = false;
   std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
 };

@@ -12,4 +12,12 @@ tinkr_add_test(azure_e2e_integration_tests
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/roles_doctor_test.cpp
   LIBRARIES tinkr::core tinkr_fake_azure)
 add_dependencies(azure_e2e_integration_tests tinkr_plugin_azure)
+# The tinkr binary against the fake Azure (output formats, partial answers).
+if(TARGET tinkr)
+  target_sources(azure_e2e_integration_tests PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/cli_output_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/hosts/process.cpp)
+  target_compile_definitions(azure_e2e_integration_tests PRIVATE TINKR_CLI_PATH="$<TARGET_FILE:tinkr>")
+  add_dependencies(azure_e2e_integration_tests tinkr)
+endif()
 target_include_directories(azure_e2e_integration_tests SYSTEM PRIVATE ${RAPIDJSON_INCLUDE_DIRS})

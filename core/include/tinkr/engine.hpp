@@ -61,8 +61,10 @@ struct RunStats {
   int64_t delivered = 0;   // records that passed the residual filter and the limit
   bool residual = false;   // a residual filter ran in core
   bool truncated = false;  // the limit cut the results
+  int64_t limit = 0;       // the limit the delivered records reached (0: not reached, or none)
   int64_t elapsed_ns = 0;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;  // a partial result: what is missing
+  std::vector<std::string> notices;   // how the query was adjusted (e.g. a coarser metric interval)
 };
 
 struct QueryResult {

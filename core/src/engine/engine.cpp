@@ -78,6 +78,7 @@ Expected<Explanation> Engine::explain(const ir::Query& query, const RunOptions& 
   out.pushed_ir_json = ir::to_json(plan->pushed);
   if (!plan->residual.is_all()) out.residual_json = ir::to_json(plan->residual);
   out.notes = plan->notes;
+  out.notes.insert(out.notes.end(), plan->notices.begin(), plan->notices.end());
   auto native = call_returning_string(impl_->table(), [&](tinkr_str* text, tinkr_error** error) {
     return impl_->table().explain(impl_->instance, {out.pushed_ir_json.data(), out.pushed_ir_json.size()},
                                   text, error);

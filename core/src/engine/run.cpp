@@ -161,6 +161,7 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
   st.limited = query.signal == ir::Signal::logs || query.signal == ir::Signal::trace_search ||
                query.signal == ir::Signal::native;
   st.stats.residual = !plan->residual.is_all();
+  st.stats.notices = plan->notices;
   st.sort_in_core = plan->sort_in_core;
 
   tinkr_sink c_sink{};
@@ -214,6 +215,8 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
                                 " passed the filters evaluated in core; narrow the time range or the query");
     sink.on_warning(st.stats.warnings.back());
   }
+  // Reached exactly, the limit may have cut results even when the backend applied it itself.
+  if (st.limited && plan->limit > 0 && st.stats.delivered >= plan->limit) st.stats.limit = plan->limit;
   st.stats.elapsed_ns = now_ns() - started;
   return std::move(st.stats);
 }

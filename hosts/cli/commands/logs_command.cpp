@@ -1,6 +1,7 @@
 // The logs command: a log query for one service.
 #include "commands/logs_command.hpp"
 
+#include "commands/limit_flag.hpp"
 #include "run_query.hpp"
 
 namespace tinkr::cli {
@@ -12,8 +13,7 @@ void setup_logs(CLI::App& app, Context& context) {
   command->add_option("query", options->query,
                       "a query: level>=warn \"timeout\" attributes.http.method:POST");
   add_time_flags(*command, options->time);
-  command->add_option("--limit", options->limit, "at most this many records (default 100)")
-      ->check(CLI::NonNegativeNumber);
+  add_limit_flag(*command, options->limit, "at most this many records (default 100)");
   command->add_option("--resource", options->resource, "the backend's resource type hint");
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   command->callback([options, &context] { context.exit_code = run_logs(*options, context); });

@@ -2,6 +2,7 @@
 // signal.
 #include "commands/query_command.hpp"
 
+#include "commands/limit_flag.hpp"
 #include "run_query.hpp"
 
 namespace tinkr::cli {
@@ -14,7 +15,7 @@ void setup_query(CLI::App& app, Context& context) {
   command->add_option("--signal", options->signal, "logs, metrics, trace_search, trace_get")
       ->excludes(native);
   command->add_option("--service", options->service, "the service");
-  command->add_option("--limit", options->limit, "at most this many records")->check(CLI::NonNegativeNumber);
+  add_limit_flag(*command, options->limit, "at most this many records");
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   command->callback([options, &context] { context.exit_code = run_query(*options, context); });

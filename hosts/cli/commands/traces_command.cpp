@@ -1,6 +1,7 @@
 // The traces command: a search for traces of one service.
 #include "commands/traces_command.hpp"
 
+#include "commands/limit_flag.hpp"
 #include "common/query_request.hpp"
 #include "run_query.hpp"
 
@@ -13,8 +14,7 @@ void setup_traces(CLI::App& app, Context& context) {
   command->add_option("query", options->query, "a query over spans: name:GET* status_code>=500");
   command->add_option("--slow", options->slow, "only traces lasting at least this long (500ms, 1s)");
   command->add_flag("--failed", options->failed, "only failed traces");
-  command->add_option("--limit", options->limit, "at most this many traces (default 20)")
-      ->check(CLI::NonNegativeNumber);
+  add_limit_flag(*command, options->limit, "at most this many traces (default 20)");
   command->add_option("--resource", options->resource, "the backend's resource type hint");
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");

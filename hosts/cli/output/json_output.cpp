@@ -1,19 +1,41 @@
-// json and ndjson output, written with the server's record writer so both print the same objects.
+// json and ndjson output (see json_output.hpp).
 #include "output/json_output.hpp"
 
+#include "common/error_json.hpp"
 #include "common/record_json.hpp"
+#include "common/result_json.hpp"
 
 namespace tinkr::cli {
+namespace {
 
-void JsonOutput::write_item(const std::string& json) {
+std::string without_newline(std::string line) {
+  if (!line.empty() && line.back() == '\n') line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+std::vector<std::string> incompleteness_records(const Incompleteness& missing) {
+  std::vector<std::string> records;
+  for (const auto& warning : missing.warnings)
+    records.push_back(without_newline(host::warning_line(warning)));
+  if (missing.error) {
+    // {"error":{...}} -> {"type":"error","partial":true,"error":{...}}
+    records.push_back("{\"type\":\"error\",\"partial\":true," +
+                      host::error_to_json(*missing.error).substr(1));
+  }
+  return records;
+}
+
+void JsonOutput::write_item(std::string_view json) {
   out_ << (any_ ? ",\n  " : "[\n  ") << json;
   any_ = true;
 }
 
 void JsonOutput::close_table() {
-  if (!table_) return;
-  write_item(host::table_to_json(*table_));
-  table_.reset();
+  if (!in_table_) return;
+  out_ << "]}";
+  in_table_ = false;
 }
 
 void JsonOutput::record(const Record& record) {
@@ -23,11 +45,24 @@ void JsonOutput::record(const Record& record) {
 
 void JsonOutput::table_begin(const std::string& name, const std::vector<Column>& columns) {
   close_table();
-  table_ = Table{name, columns, {}};
+  std::string head = host::table_head_to_json(name, columns);
+  head.pop_back();  // the closing brace: the rows follow
+  write_item(head + ",\"rows\":[");
+  in_table_ = true;
+  any_row_ = false;
+  kinds_ = host::cell_kinds(columns);
 }
 
 void JsonOutput::table_row(const std::vector<std::optional<std::string>>& cells) {
-  if (table_) table_->rows.push_back(cells);
+  if (!in_table_) return;
+  if (any_row_) out_ << ',';
+  out_ << host::row_to_json_array(kinds_, cells);
+  any_row_ = true;
+}
+
+void JsonOutput::mark_incomplete(const Incompleteness& missing) {
+  close_table();
+  for (const auto& item : incompleteness_records(missing)) write_item(item);
 }
 
 void JsonOutput::finish() {
@@ -36,24 +71,21 @@ void JsonOutput::finish() {
   out_.flush();
 }
 
-void NdjsonOutput::close_table() {
-  if (!table_) return;
-  out_ << host::table_to_json(*table_) << '\n';
-  table_.reset();
-}
-
 void NdjsonOutput::record(const Record& record) {
-  close_table();
   out_ << host::record_to_json(record) << '\n';
 }
 
-void NdjsonOutput::table_begin(const std::string& name, const std::vector<Column>& columns) {
-  close_table();
-  table_ = Table{name, columns, {}};
+void NdjsonOutput::table_begin(const std::string& /*name*/, const std::vector<Column>& columns) {
+  columns_ = columns;
+  kinds_ = host::cell_kinds(columns);
 }
 
 void NdjsonOutput::table_row(const std::vector<std::optional<std::string>>& cells) {
-  if (table_) table_->rows.push_back(cells);
+  out_ << host::row_to_json_object(columns_, kinds_, cells) << '\n';
+}
+
+void NdjsonOutput::mark_incomplete(const Incompleteness& missing) {
+  for (const auto& item : incompleteness_records(missing)) out_ << item << '\n';
 }
 
 void NdjsonOutput::flush() {
@@ -61,7 +93,6 @@ void NdjsonOutput::flush() {
 }
 
 void NdjsonOutput::finish() {
-  close_table();
   out_.flush();
 }
 

@@ -1,45 +1,56 @@
-// The json format: one JSON array of record and table objects (common/record_json.hpp), one object
-// per line inside it so that a person can still read it.
+// The json and ndjson formats, written with the hosts' shared record and cell writers
+// (common/record_json.hpp, common/cell_json.hpp) so that they print the values tinkr-server does.
+// Both stream: memory does not grow with the number of records or table rows.
 #pragma once
 
+#include "common/cell_json.hpp"
 #include "output/output_format.hpp"
 
 #include <ostream>
 
 namespace tinkr::cli {
 
+/// One JSON array of record and table objects, one object per line inside it so that a person can
+/// still read it. A table's rows are written into its object as they arrive.
 class JsonOutput final : public OutputFormat {
  public:
   explicit JsonOutput(std::ostream& out) : out_(out) {}
   void record(const Record& record) override;
   void table_begin(const std::string& name, const std::vector<Column>& columns) override;
   void table_row(const std::vector<std::optional<std::string>>& cells) override;
+  void mark_incomplete(const Incompleteness& missing) override;
   void finish() override;
 
  private:
-  void write_item(const std::string& json);
+  void write_item(std::string_view json);
   void close_table();
 
   std::ostream& out_;
   bool any_ = false;
-  std::optional<Table> table_;
+  bool in_table_ = false;
+  bool any_row_ = false;
+  std::vector<host::CellKind> kinds_;
 };
 
-/// The ndjson format: one object per line, written as records arrive.
+/// One object per line, written as records arrive; a native table's rows are objects keyed by
+/// column name ({"service":"api","count":42}).
 class NdjsonOutput final : public OutputFormat {
  public:
   explicit NdjsonOutput(std::ostream& out) : out_(out) {}
   void record(const Record& record) override;
   void table_begin(const std::string& name, const std::vector<Column>& columns) override;
   void table_row(const std::vector<std::optional<std::string>>& cells) override;
+  void mark_incomplete(const Incompleteness& missing) override;
   void flush() override;
   void finish() override;
 
  private:
-  void close_table();
-
   std::ostream& out_;
-  std::optional<Table> table_;
+  std::vector<Column> columns_;
+  std::vector<host::CellKind> kinds_;
 };
+
+/// The records that mark a partial result, each a JSON object without a newline.
+std::vector<std::string> incompleteness_records(const Incompleteness& missing);
 
 }  // namespace tinkr::cli

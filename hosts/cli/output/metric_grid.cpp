@@ -2,7 +2,6 @@
 
 #include "common/time_text.hpp"
 
-#include <cstdio>
 #include <map>
 
 namespace tinkr::cli {
@@ -12,7 +11,8 @@ std::string series_title(const MetricSeries& s) {
   std::string title = s.metric + " " + s.aggregation;
   if (!s.dimensions_json.empty() && s.dimensions_json != "{}") title += " " + s.dimensions_json;
   // UCUM's curly-brace units ("{request}") are annotations of a plain count: nothing to add.
-  if (!s.unit.empty() && s.unit.front() != '{') title += " (" + s.unit + ")";
+  // A count is a number of events, whatever the metric's unit (a count of latencies is not in ms).
+  if (!s.unit.empty() && s.unit.front() != '{' && s.aggregation != "count") title += " (" + s.unit + ")";
   return title;
 }
 
@@ -29,9 +29,7 @@ void build_metric_grid(const std::vector<MetricSeries>& series, std::vector<std:
       auto& row = by_time[point.time_ns];
       if (row.empty()) row.assign(series.size() + 1, "");
       if (!point.has_value) continue;
-      char text[32];
-      std::snprintf(text, sizeof text, "%.6g", point.value);
-      row[column + 1] = text;
+      row[column + 1] = format_number(point.value);
     }
   }
   for (auto& [time, row] : by_time) {

@@ -3,6 +3,7 @@
 
 #include "output/csv_output.hpp"
 #include "output/json_output.hpp"
+#include "output/safe_text.hpp"
 #include "output/table_output.hpp"
 
 namespace tinkr::cli {
@@ -16,7 +17,37 @@ Expected<Format> parse_format(std::string_view name) {
               "-o '" + std::string(name) + "': unknown output format (expected table, json, ndjson or csv)");
 }
 
+namespace {
+
+// json, ndjson and csv on a terminal: the format writes to a stream that escapes control characters.
+class TerminalSafeOutput final : public OutputFormat {
+ public:
+  TerminalSafeOutput(Format format, std::ostream& terminal)
+      : safe_(make_terminal_safe_stream(terminal)), inner_(make_output(format, *safe_, Style{})) {}
+  void record(const Record& record) override { inner_->record(record); }
+  void table_begin(const std::string& name, const std::vector<Column>& columns) override {
+    inner_->table_begin(name, columns);
+  }
+  void table_row(const std::vector<std::optional<std::string>>& cells) override { inner_->table_row(cells); }
+  void flush() override {
+    inner_->flush();
+    safe_->flush();
+  }
+  void mark_incomplete(const Incompleteness& missing) override { inner_->mark_incomplete(missing); }
+  void finish() override {
+    inner_->finish();
+    safe_->flush();
+  }
+
+ private:
+  std::unique_ptr<std::ostream> safe_;
+  std::unique_ptr<OutputFormat> inner_;
+};
+
+}  // namespace
+
 std::unique_ptr<OutputFormat> make_output(Format format, std::ostream& out, Style style) {
+  if (style.terminal && format != Format::table) return std::make_unique<TerminalSafeOutput>(format, out);
   switch (format) {
     case Format::json:
       return std::make_unique<JsonOutput>(out);

@@ -17,9 +17,20 @@ namespace tinkr::cli {
 
 enum class Format { table, json, ndjson, csv };
 
-/// How the table format may decorate text: colour only on a terminal and never under NO_COLOR.
+/// How output may look: colour only on a terminal and never under NO_COLOR; on a terminal, json,
+/// ndjson and csv escape control characters (output/safe_text.hpp) and the table fits `width`
+/// columns (0: no limit).
 struct Style {
   bool colour = false;
+  bool terminal = false;
+  std::size_t width = 0;
+};
+
+/// What a partial result is missing: the backend's warnings (the records stand) and, when the query
+/// failed after records were printed, the error that cut it short.
+struct Incompleteness {
+  std::vector<std::string> warnings;
+  std::optional<Error> error;
 };
 
 class OutputFormat {
@@ -30,6 +41,10 @@ class OutputFormat {
   virtual void table_row(const std::vector<std::optional<std::string>>& cells) = 0;
   /// Writes out what is buffered (tail calls it after each poll); formats that stream ignore it.
   virtual void flush() {}
+  /// Said before finish() of a partial result: json and ndjson end with {"type":"warning"} and
+  /// {"type":"error","partial":true} records so that a script sees it; the others leave it to stderr
+  /// and the exit code.
+  virtual void mark_incomplete(const Incompleteness& /*missing*/) {}
   /// The end of the output (closes the JSON array, prints the last table).
   virtual void finish() = 0;
 };

@@ -5,10 +5,19 @@
 
 #include <tinkr/ir.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace tinkr::cli {
 namespace {
+
+// Tiny values keep their significant digits in exponent form (0.0000123 -> 1.23e-05).
+std::string fmt_general(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
+}
 
 std::string upper(std::string_view text) {
   std::string result(text);
@@ -17,10 +26,12 @@ std::string upper(std::string_view text) {
 }
 
 std::string format_value(const MetricPoint& point) {
-  if (!point.has_value) return "";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.6g", point.value);
-  return text;
+  return point.has_value ? format_number(point.value) : std::string();
+}
+
+// A count is a number of events whatever the metric's own unit ("count" of a latency is not in ms).
+std::string unit_of(const MetricSeries& series) {
+  return series.aggregation == "count" ? std::string() : series.unit;
 }
 
 std::string dimensions_text(const std::string& json) {
@@ -34,7 +45,7 @@ void append_rows(const LogRecord& log, std::vector<TextRow>& rows) {
 
 void append_rows(const MetricSeries& series, std::vector<TextRow>& rows) {
   auto row = [&](const std::string& time, const std::string& value) {
-    rows.push_back({time, series.metric, series.aggregation, value, series.unit, series.service,
+    rows.push_back({time, series.metric, series.aggregation, value, unit_of(series), series.service,
                     dimensions_text(series.dimensions_json)});
   };
   if (series.points.empty()) row("", "");
@@ -53,6 +64,23 @@ void append_rows(const TraceSummary& trace, std::vector<TextRow>& rows) {
 }
 
 }  // namespace
+
+std::string format_number(double value) {
+  if (!std::isfinite(value)) return std::isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity");
+  // Six significant digits, but never an exponent for a large whole number: 3001080, not 3.00108e+06.
+  const double magnitude = std::fabs(value);
+  int integer_digits = magnitude < 1 ? 0 : static_cast<int>(std::floor(std::log10(magnitude))) + 1;
+  int decimals = std::clamp(6 - integer_digits, 0, 6);
+  if (magnitude > 0 && magnitude < 1e-4) return fmt_general(value);
+  char text[352];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  std::string result = text;
+  if (result.find('.') != std::string::npos) {
+    while (result.back() == '0') result.pop_back();
+    if (result.back() == '.') result.pop_back();
+  }
+  return result == "-0" ? "0" : result;
+}
 
 const std::vector<std::string>& record_headers(const Record& record) {
   static const std::vector<std::string> kHeaders[] = {

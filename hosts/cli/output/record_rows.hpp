@@ -14,6 +14,10 @@ using TextRow = std::vector<std::string>;
 /// The column headers for records of this record's kind (the same for every record of a kind).
 const std::vector<std::string>& record_headers(const Record& record);
 
+/// A metric value as the table and csv show it: six significant digits, whole numbers in full
+/// (3001080, not 3.00108e+06), no trailing zeros.
+std::string format_number(double value);
+
 /// Appends the record's rows (one per metric point; a series without points gives one row).
 void append_record_rows(const Record& record, std::vector<TextRow>& rows);
 

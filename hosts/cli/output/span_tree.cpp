@@ -2,6 +2,7 @@
 #include "output/span_tree.hpp"
 
 #include "common/time_text.hpp"
+#include "output/safe_text.hpp"
 #include "output/table_output.hpp"
 
 #include <algorithm>
@@ -58,7 +59,8 @@ class TreeBuilder {
   void visit(std::size_t index, const std::string& prefix, const std::string& child_prefix) {
     if (!drawn_.insert(index).second) return;
     const Span& span = spans_[index];
-    std::string label = prefix + (span.service.empty() ? "" : span.service + ": ") + span.name;
+    std::string label =
+        prefix + escape_controls((span.service.empty() ? "" : span.service + ": ") + span.name);
     if (span.orphan) label += " (orphan)";
     std::string status(to_string(span.status));
     for (auto& c : status) c = static_cast<char>(c - 32);
@@ -113,7 +115,7 @@ void render_span_tree(const std::vector<Span>& spans, std::ostream& out, Style s
   const auto lines = builder.build();
   const auto errors =
       std::count_if(spans.begin(), spans.end(), [](const Span& s) { return s.status == SpanStatus::error; });
-  out << "trace " << spans.front().trace_id << "  " << spans.size()
+  out << "trace " << escape_controls(spans.front().trace_id) << "  " << spans.size()
       << (spans.size() == 1 ? " span  " : " spans  ") << host::format_duration(builder.duration());
   if (errors > 0) out << "  " << errors << (errors == 1 ? " error" : " errors");
   out << "\n\n";

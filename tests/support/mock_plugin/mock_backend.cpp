@@ -1,6 +1,7 @@
 // The mock backend. Options: {"records": N} (default 100). The query's service name picks a
 // behaviour: "fail-<status>" fails with that status (e.g. fail-throttled), "throw" throws a plain
-// C++ exception, "stall-<ms>" works for that long (or until cancelled), "partial" adds a warning.
+// C++ exception, "stall-<ms>" works for that long (or until cancelled), "partial" adds a warning,
+// "cut-<status>" fails with that status after its records (an answer cut short).
 //
 // Built twice. libtinkr-mock.so returns records newest first and declares it can order them.
 // libtinkr-mock-unordered.so (TINKR_MOCK_CANNOT_ORDER) declares "order": false and returns the same
@@ -105,6 +106,9 @@ class MockBackend final : public sdk::Backend {
         emit_table(q, count, sink);
         break;
     }
+    if (q.service.starts_with("cut-"))
+      throw sdk::Error(status_from_name(std::string_view(q.service).substr(4)),
+                       "mock: the answer ended after " + std::to_string(count) + " records");
   }
 
   std::string explain(const ir::Query& q) override { return "MOCK " + ir::to_json(q); }

@@ -102,9 +102,17 @@ std::vector<Span> fixed_spans() {
 }
 
 Table fixed_table() {
+  // Typed columns as Log Analytics declares them: numbers, a bool, a dynamic value (and one that is
+  // not JSON), a real that JSON cannot hold.
   return Table{"PrimaryResult",
-               {{"service", "string"}, {"count", "long"}, {"note", "string"}},
-               {{"payments-api", "42", "a, b"}, {"checkout", "7", std::nullopt}}};
+               {{"service", "string"},
+                {"count", "long"},
+                {"note", "string"},
+                {"ratio", "real"},
+                {"ok", "bool"},
+                {"props", "dynamic"}},
+               {{"payments-api", "42", "a, b", "0.25", "true", R"({"region": "eu", "zones": [1, 2]})"},
+                {"checkout", "7", std::nullopt, "NaN", "False", "not json"}}};
 }
 
 }  // namespace tinkr::testing

@@ -1,0 +1,151 @@
+// Typed JSON values of native table cells (see cell_json.hpp).
+#include "common/cell_json.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace tinkr::host {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return result;
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Advances past one or more digits; false when there is none.
+bool skip_digits(std::string_view text, std::size_t& i) {
+  const std::size_t start = i;
+  while (i < text.size() && is_digit(text[i])) ++i;
+  return i > start;
+}
+
+std::optional<bool> bool_value(std::string_view text) {
+  const std::string name = lower(text);
+  if (name == "true" || name == "1") return true;
+  if (name == "false" || name == "0") return false;
+  return std::nullopt;
+}
+
+void write_string(JsonWriter& w, std::string_view text) {
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+template <typename Write>
+std::string to_json_text(Write&& write) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  write(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace
+
+CellKind cell_kind(std::string_view column_type) {
+  static constexpr std::array<std::string_view, 16> kNumbers = {
+      "int",   "long",  "real",   "double",   "float",   "integer", "int8", "int16",
+      "int32", "int64", "bigint", "smallint", "tinyint", "number",  "uint", "ulong"};
+  const std::string type = lower(column_type);
+  if (std::find(kNumbers.begin(), kNumbers.end(), type) != kNumbers.end()) return CellKind::number;
+  if (type == "bool" || type == "boolean") return CellKind::boolean;
+  if (type == "dynamic" || type == "json") return CellKind::dynamic;
+  return CellKind::text;
+}
+
+std::vector<CellKind> cell_kinds(const std::vector<Column>& columns) {
+  std::vector<CellKind> kinds;
+  kinds.reserve(columns.size());
+  for (const auto& column : columns) kinds.push_back(cell_kind(column.type));
+  return kinds;
+}
+
+bool is_json_number(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') ++i;
+  if (i < text.size() && text[i] == '0') {
+    ++i;
+  } else if (i >= text.size() || !is_digit(text[i]) || !skip_digits(text, i)) {
+    return false;
+  }
+  if (i < text.size() && text[i] == '.' && !skip_digits(text, ++i)) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (!skip_digits(text, i)) return false;
+  }
+  return i == text.size();
+}
+
+void write_cell(JsonWriter& w, CellKind kind, const std::optional<std::string>& cell) {
+  if (!cell) {
+    w.Null();
+    return;
+  }
+  const std::string& text = *cell;
+  switch (kind) {
+    case CellKind::number:
+      if (is_json_number(text)) {
+        w.RawValue(text.data(), text.size(), rapidjson::kNumberType);
+        return;
+      }
+      break;
+    case CellKind::boolean:
+      if (auto value = bool_value(text)) {
+        w.Bool(*value);
+        return;
+      }
+      break;
+    case CellKind::dynamic: {
+      rapidjson::Document document;
+      document.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+      if (!document.HasParseError()) {
+        document.Accept(w);  // re-written compact: a value spread over lines must not split NDJSON
+        return;
+      }
+      break;
+    }
+    case CellKind::text:
+      break;
+  }
+  write_string(w, text);
+}
+
+std::string row_to_json_array(const std::vector<CellKind>& kinds,
+                              const std::vector<std::optional<std::string>>& cells) {
+  return to_json_text([&](JsonWriter& w) {
+    w.StartArray();
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      write_cell(w, i < kinds.size() ? kinds[i] : CellKind::text, cells[i]);
+    w.EndArray();
+  });
+}
+
+std::string row_to_json_object(const std::vector<Column>& columns, const std::vector<CellKind>& kinds,
+                               const std::vector<std::optional<std::string>>& cells) {
+  return to_json_text([&](JsonWriter& w) {
+    w.StartObject();
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const std::string name = i < columns.size() ? columns[i].name : "column" + std::to_string(i + 1);
+      write_string(w, name);
+      write_cell(w, i < kinds.size() ? kinds[i] : CellKind::text, cells[i]);
+    }
+    w.EndObject();
+  });
+}
+
+std::optional<std::string> cell_from_json(const rapidjson::Value& value) {
+  if (value.IsNull()) return std::nullopt;
+  if (value.IsString()) return std::string(value.GetString(), value.GetStringLength());
+  if (value.IsBool()) return std::string(value.GetBool() ? "true" : "false");
+  if (value.IsInt64()) return std::to_string(value.GetInt64());
+  if (value.IsUint64()) return std::to_string(value.GetUint64());
+  return to_json_text([&](JsonWriter& w) { value.Accept(w); });
+}
+
+}  // namespace tinkr::host

@@ -1,0 +1,57 @@
+// The typed JSON value of a native table's cell: the one place that decides how a backend's column
+// type shows in JSON, used by every host (the CLI's json / ndjson / csv, the server's replies, MCP).
+//
+// Cells cross the plugin ABI as text (tinkr_sink.table_row) next to their column's declared type
+// (tinkr_column.type); this file turns the pair into a JSON value:
+//
+//   int, long, real (and SQLite's integer, double, ...)  a JSON number, digits kept as the backend
+//                                                       wrote them; a cell that is not a JSON number
+//                                                       ("NaN", "Infinity", text in a SQLite column)
+//                                                       stays a string
+//   bool                                                true / false ("1"/"0", "True"/"False" too)
+//   dynamic                                             the JSON value it holds, or its text when it
+//                                                       is not valid JSON
+//   decimal                                             a string, so that no digit is lost
+//   datetime, timespan, guid, string, anything else     a string (datetimes are RFC 3339 as sent)
+//   a null cell                                         null
+#pragma once
+
+#include <tinkr/records.hpp>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tinkr::host {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+enum class CellKind { text, number, boolean, dynamic };
+
+/// How a column of this type is written (case-insensitive backend type names).
+CellKind cell_kind(std::string_view column_type);
+std::vector<CellKind> cell_kinds(const std::vector<Column>& columns);
+
+/// Whether text is exactly one JSON number (RFC 8259: no leading '+', no leading zeros, no "NaN").
+bool is_json_number(std::string_view text);
+
+/// Writes one cell as its typed JSON value.
+void write_cell(JsonWriter& writer, CellKind kind, const std::optional<std::string>& cell);
+
+/// A row as a JSON array of typed values: [1,"a",null].
+std::string row_to_json_array(const std::vector<CellKind>& kinds,
+                              const std::vector<std::optional<std::string>>& cells);
+/// A row as a JSON object keyed by column name: {"n":1,"s":"a","x":null}.
+std::string row_to_json_object(const std::vector<Column>& columns, const std::vector<CellKind>& kinds,
+                               const std::vector<std::optional<std::string>>& cells);
+
+/// A typed JSON value read back as cell text (remote mode): strings as they are, numbers in their
+/// shortest exact form, booleans as true/false, objects and arrays as compact JSON, null as nullopt.
+std::optional<std::string> cell_from_json(const rapidjson::Value& value);
+
+}  // namespace tinkr::host

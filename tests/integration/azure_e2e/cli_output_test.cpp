@@ -1,0 +1,119 @@
+// The tinkr binary against the fake Azure: a native query's cells keep their types in json, ndjson
+// and csv, and a partial or cut answer is marked in the output and in the exit code.
+#include "../hosts/process.hpp"
+#include "fixture.hpp"
+
+#include <rapidjson/document.h>
+
+namespace tinkr::azure_e2e {
+namespace {
+
+using tinkr::testing::ProcessResult;
+using tinkr::testing::run_process;
+using tinkr::testing::TempDir;
+
+class AzureCli : public AzureEndToEnd {
+ protected:
+  // The same options as the engine's, as a profile of a config file.
+  ProcessResult tinkr(std::vector<std::string> args) {
+    const std::string config =
+        home_.write("config.toml",
+                    std::string("[profiles.fake]\nbackend = \"azure\"\ncredential = \"environment\"\n") +
+                        "workspace_id = \"" + kWorkspace + "\"\nsubscription_id = \"" + kSubscription +
+                        "\"\nresource_group = \"rg-shop\"\nlog_analytics_endpoint = \"" + fake_.https_url() +
+                        "\"\narm_endpoint = \"" + fake_.https_url() + "\"\nauthority_host = \"" +
+                        fake_.https_url() + "\"\nca_file = \"" + fake_.ca_file() + "\"\n");
+    args.insert(args.begin(), {"--config", config});
+    return run_process(TINKR_CLI_PATH, args,
+                       {{"HOME", home_.path()}, {"TINKR_PLUGIN_PATH", TINKR_PLUGIN_DIR}, {"NO_COLOR", "1"}});
+  }
+
+  TempDir home_;
+};
+
+rapidjson::Document parse(const std::string& text) {
+  rapidjson::Document document;
+  document.Parse(text.c_str());
+  EXPECT_FALSE(document.HasParseError()) << text;
+  return document;
+}
+
+// query.all-types.response.json: every Log Analytics type, each its own JSON value.
+TEST_F(AzureCli, NativeJsonKeepsEveryColumnsType) {
+  fake_.push_response(Route::log_analytics_query,
+                      FakeResponse::from_vector(200, "log-analytics/query.all-types.response.json"));
+  auto run = tinkr({"-o", "json", "query", "--native", "print 1"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto document = parse(run.out);
+  ASSERT_TRUE(document.IsArray() && document.Size() == 1u) << run.out;
+  const auto& row = document[0]["rows"][0];
+  ASSERT_EQ(row.Size(), 11u) << run.out;
+  EXPECT_STREQ(row[0].GetString(), "2015-12-31T23:59:59.9Z") << "datetime: RFC 3339";
+  EXPECT_TRUE(row[1].IsBool() && !row[1].GetBool()) << "bool";
+  EXPECT_STREQ(row[2].GetString(), "74be27de-1e4e-49d9-b579-fe0b331d3642") << "guid";
+  EXPECT_TRUE(row[3].IsInt() && row[3].GetInt() == 12345) << "int";
+  EXPECT_TRUE(row[4].IsInt64() && row[4].GetInt64() == 1234567890123) << "long";
+  EXPECT_TRUE(row[5].IsDouble() && row[5].GetDouble() == 12345.6789) << "real";
+  EXPECT_STREQ(row[7].GetString(), "00:00:10") << "timespan";
+  EXPECT_STREQ(row[8].GetString(), "0.10101") << "decimal: a string, every digit kept";
+  EXPECT_TRUE(row[9].IsNull()) << "null";
+  ASSERT_TRUE(row[10].IsObject()) << "dynamic: the JSON value it holds";
+  EXPECT_EQ(row[10]["a"].GetInt(), 123);
+  EXPECT_EQ(row[10]["c"].Size(), 3u);
+}
+
+TEST_F(AzureCli, NativeNdjsonIsOneObjectPerRowAndCsvLeavesNumbersUnquoted) {
+  fake_.push_response(Route::log_analytics_query,
+                      FakeResponse::from_vector(200, "log-analytics/query.all-types.response.json"));
+  auto ndjson = tinkr({"-o", "ndjson", "query", "--native", "print 1"});
+  ASSERT_EQ(ndjson.exit_code, 0) << ndjson.err;
+  auto row = parse(ndjson.out);
+  ASSERT_TRUE(row.IsObject()) << ndjson.out;
+  EXPECT_TRUE(row["Long"].IsInt64());
+  EXPECT_TRUE(row["Bool"].IsBool());
+  EXPECT_TRUE(row["Dynamic"].IsObject());
+
+  fake_.push_response(Route::log_analytics_query,
+                      FakeResponse::from_vector(200, "log-analytics/query.all-types.response.json"));
+  auto csv = tinkr({"-o", "csv", "query", "--native", "print 1"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find(",false,74be27de-1e4e-49d9-b579-fe0b331d3642,12345,1234567890123,12345.6789,"),
+            std::string::npos)
+      << csv.out;
+}
+
+// A 200 with a partial-result error: the rows, then a warning record; exit code 13.
+TEST_F(AzureCli, APartialAnswerIsMarkedInTheOutputAndTheExitCode) {
+  fake_.push_response(Route::log_analytics_query,
+                      FakeResponse::from_vector(200, "log-analytics/query.partial-error.response.json"));
+  auto run = tinkr({"-o", "ndjson", "query", "--native", "AppRequests"});
+  EXPECT_EQ(run.exit_code, 13) << run.err;
+  const std::string last = run.out.substr(run.out.rfind('\n', run.out.size() - 2) + 1);
+  auto marker = parse(last);
+  ASSERT_TRUE(marker.IsObject()) << run.out;
+  EXPECT_STREQ(marker["type"].GetString(), "warning") << run.out;
+  EXPECT_NE(std::string(marker["message"].GetString()).find("overflow"), std::string::npos) << last;
+}
+
+// A body cut mid-answer: the rows that came, then an error record marked partial; exit code 13.
+TEST_F(AzureCli, ABodyCutMidAnswerEndsTheJsonWithAPartialError) {
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < 50; ++i) rows.push_back({std::to_string(i), js("row-" + std::to_string(i))});
+  fake_.push_response(Route::log_analytics_query,
+                      FakeResponse::truncated(FakeResponse::json(
+                          200, log_analytics_answer({{"n", "long"}, {"text", "string"}}, rows))));
+  auto run = tinkr({"-o", "json", "query", "--native", "AppRequests"});
+  EXPECT_EQ(run.exit_code, 13) << run.err;
+  auto document = parse(run.out);
+  ASSERT_TRUE(document.IsArray() && document.Size() == 2u) << run.out;
+  const auto& table_rows = document[0]["rows"];
+  EXPECT_GT(table_rows.Size(), 0u);
+  EXPECT_LT(table_rows.Size(), 50u);
+  EXPECT_TRUE(table_rows[0][0].IsInt64()) << run.out;
+  EXPECT_STREQ(document[1]["type"].GetString(), "error");
+  EXPECT_TRUE(document[1]["partial"].GetBool());
+  EXPECT_STREQ(document[1]["error"]["code"].GetString(), "upstream_unavailable");
+}
+
+}  // namespace
+}  // namespace tinkr::azure_e2e

@@ -1,0 +1,133 @@
+// Native table cells keep their types in every format, machine formats carry a partial result's
+// incompleteness, and json / ndjson / table stream instead of holding a table.
+#include "common/cell_json.hpp"
+#include "output/json_output.hpp"
+#include "output/output_format.hpp"
+#include "output/table_output.hpp"
+
+#include <gtest/gtest.h>
+
+#include <rapidjson/document.h>
+
+#include <sstream>
+
+namespace tinkr::cli {
+namespace {
+
+using Cells = std::vector<std::optional<std::string>>;
+
+std::string cell(std::string_view type, std::optional<std::string> text) {
+  return host::row_to_json_array({host::cell_kind(type)}, {std::move(text)});
+}
+
+// Every Log Analytics type of query.all-types.response.json, as the Azure plugin hands it on.
+TEST(CellJson, EachColumnTypeBecomesItsJsonValue) {
+  EXPECT_EQ(cell("int", "12345"), "[12345]");
+  EXPECT_EQ(cell("long", "1234567890123"), "[1234567890123]");
+  EXPECT_EQ(cell("real", "12345.6789"), "[12345.6789]") << "digits kept as sent";
+  EXPECT_EQ(cell("bool", "false"), "[false]");
+  EXPECT_EQ(cell("bool", "True"), "[true]") << "the spec's examples write bools as text";
+  EXPECT_EQ(cell("bool", std::nullopt), "[null]");
+  EXPECT_EQ(cell("dynamic", R"({"a":123,"b":"hello","c":[1,2,3],"d":{}})"),
+            R"([{"a":123,"b":"hello","c":[1,2,3],"d":{}}])")
+      << "dynamic is the JSON value it holds";
+  EXPECT_EQ(cell("dynamic", "{\n  \"a\": 1\n}"), R"([{"a":1}])") << "rewritten on one line (NDJSON)";
+  EXPECT_EQ(cell("dynamic", "not json"), R"(["not json"])") << "text when it is not JSON";
+  EXPECT_EQ(cell("datetime", "2015-12-31T23:59:59.9Z"), R"(["2015-12-31T23:59:59.9Z"])");
+  EXPECT_EQ(cell("decimal", "0.10101"), R"(["0.10101"])") << "decimals stay strings: no digit lost";
+  EXPECT_EQ(cell("timespan", "00:00:10"), R"(["00:00:10"])");
+  EXPECT_EQ(cell("guid", "74be27de-1e4e-49d9-b579-fe0b331d3642"),
+            R"(["74be27de-1e4e-49d9-b579-fe0b331d3642"])");
+}
+
+TEST(CellJson, ANumberColumnCellThatIsNotAJsonNumberStaysText) {
+  EXPECT_EQ(cell("real", "NaN"), R"(["NaN"])");
+  EXPECT_EQ(cell("real", "-Infinity"), R"(["-Infinity"])");
+  EXPECT_EQ(cell("long", "12abc"), R"(["12abc"])") << "SQLite lets any column hold text";
+  EXPECT_EQ(cell("long", "007"), R"(["007"])");
+  EXPECT_EQ(cell("real", "1e"), R"(["1e"])");
+  EXPECT_EQ(cell("real", "-1.5E+10"), "[-1.5E+10]");
+}
+
+TEST(CellJson, TypedValuesReadBackAsTheSameText) {
+  rapidjson::Document document;
+  document.Parse(R"([12345,12345.6789,false,{"a":[1,2]},"x",null])");
+  ASSERT_FALSE(document.HasParseError());
+  Cells back;
+  for (const auto& value : document.GetArray()) back.push_back(host::cell_from_json(value));
+  EXPECT_EQ(back, (Cells{"12345", "12345.6789", "false", R"({"a":[1,2]})", "x", std::nullopt}));
+}
+
+Incompleteness missing_something() {
+  return Incompleteness{{"PartialError: query exceeded 64 MB"},
+                        Error(Error::Code::upstream_unavailable, "the answer ended early")};
+}
+
+// A script reading json sees that the result is partial: the array ends with a warning record and an
+// error record marked partial.
+TEST(Incompleteness, JsonEndsWithTheWarningAndTheError) {
+  std::ostringstream out;
+  auto output = make_output(Format::json, out);
+  output->table_begin("PrimaryResult", {{"n", "long"}});
+  output->table_row({"1"});
+  output->mark_incomplete(missing_something());
+  output->finish();
+  rapidjson::Document document;
+  document.Parse(out.str().c_str());
+  ASSERT_FALSE(document.HasParseError()) << out.str();
+  ASSERT_EQ(document.Size(), 3u) << out.str();
+  EXPECT_STREQ(document[1]["type"].GetString(), "warning");
+  EXPECT_STREQ(document[1]["message"].GetString(), "PartialError: query exceeded 64 MB");
+  EXPECT_STREQ(document[2]["type"].GetString(), "error");
+  EXPECT_TRUE(document[2]["partial"].GetBool());
+  EXPECT_STREQ(document[2]["error"]["code"].GetString(), "upstream_unavailable");
+}
+
+TEST(Incompleteness, NdjsonEndsWithTheWarningAndTheErrorLines) {
+  std::ostringstream out;
+  auto output = make_output(Format::ndjson, out);
+  output->table_begin("PrimaryResult", {{"n", "long"}});
+  output->table_row({"1"});
+  output->mark_incomplete(missing_something());
+  output->finish();
+  EXPECT_EQ(out.str(),
+            "{\"n\":1}\n"
+            "{\"type\":\"warning\",\"message\":\"PartialError: query exceeded 64 MB\"}\n"
+            "{\"type\":\"error\",\"partial\":true,\"error\":{\"code\":\"upstream_unavailable\","
+            "\"message\":\"the answer ended early\"}}\n");
+}
+
+// json, ndjson and table print a table's rows while it is still arriving (memory does not grow with it).
+TEST(Streaming, RowsArePrintedBeforeTheTableEnds) {
+  for (Format format : {Format::json, Format::ndjson, Format::csv}) {
+    std::ostringstream out;
+    auto output = make_output(format, out);
+    output->table_begin("PrimaryResult", {{"n", "long"}, {"s", "string"}});
+    output->table_row({"41", "first-row"});
+    EXPECT_NE(out.str().find("first-row"), std::string::npos) << "format " << static_cast<int>(format);
+    output->finish();
+  }
+  std::ostringstream out;
+  auto table = make_output(Format::table, out);
+  table->table_begin("PrimaryResult", {{"n", "long"}});
+  for (std::size_t i = 0; i < TableOutput::kBlockRows + 10; ++i) table->table_row({std::to_string(i)});
+  const std::string before_end = out.str();
+  EXPECT_NE(before_end.find("\n" + std::to_string(TableOutput::kBlockRows + 9) + "\n"), std::string::npos)
+      << "past the first block, rows print as they come";
+  table->finish();
+}
+
+TEST(Streaming, NdjsonRowsAreObjectsKeyedByColumnName) {
+  std::ostringstream out;
+  auto output = make_output(Format::ndjson, out);
+  output->table_begin("PrimaryResult", {{"service", "string"}, {"count", "long"}, {"ok", "bool"}});
+  output->table_row({"api", "42", "true"});
+  output->table_row({"web", std::nullopt, "false"});
+  output->finish();
+  EXPECT_EQ(out.str(),
+            "{\"service\":\"api\",\"count\":42,\"ok\":true}\n"
+            "{\"service\":\"web\",\"count\":null,\"ok\":false}\n");
+}
+
+}  // namespace
+}  // namespace tinkr::cli
