@@ -1,6 +1,7 @@
 // Native table cells keep their types in every format, machine formats carry a partial result's
 // incompleteness, and json / ndjson / table stream instead of holding a table.
 #include "common/cell_json.hpp"
+#include "common/result_json.hpp"
 #include "output/json_output.hpp"
 #include "output/output_format.hpp"
 #include "output/table_output.hpp"
@@ -56,6 +57,41 @@ TEST(CellJson, TypedValuesReadBackAsTheSameText) {
   Cells back;
   for (const auto& value : document.GetArray()) back.push_back(host::cell_from_json(value));
   EXPECT_EQ(back, (Cells{"12345", "12345.6789", "false", R"({"a":[1,2]})", "x", std::nullopt}));
+}
+
+// Remote mode: a server's JSON reply and its NDJSON lines give the sink the cells the backend sent.
+TEST(CellJson, ServerRepliesReplayTheSameCells) {
+  const Table table{
+      "PrimaryResult",
+      {{"n", "long"}, {"r", "real"}, {"s", "string"}, {"d", "dynamic"}, {"b", "bool"}},
+      {{"12", "0.5", "x", R"({"a":[1,2]})", "true"}, {"-3", "NaN", std::nullopt, "plain", "false"}}};
+  struct Collector final : ResultSink {
+    bool on_record(Record&&) override { return true; }
+    bool on_table_begin(const std::string&, const std::vector<Column>& columns) override {
+      seen_columns = columns;
+      return true;
+    }
+    bool on_table_row(Cells&& cells) override {
+      rows.push_back(std::move(cells));
+      return true;
+    }
+    std::vector<Column> seen_columns;
+    std::vector<Cells> rows;
+  };
+  QueryResult result;
+  result.tables.push_back(table);
+  Collector from_json;
+  ASSERT_TRUE(host::replay_result(host::result_to_json(result), from_json));
+  EXPECT_EQ(from_json.rows, table.rows);
+
+  Collector from_ndjson;
+  host::NdjsonReplayer replayer(from_ndjson);
+  std::string lines = host::table_line(table.name, table.columns);
+  for (const auto& row : table.rows) lines += host::row_line(host::cell_kinds(table.columns), row);
+  for (std::size_t start = 0, end; (end = lines.find('\n', start)) != std::string::npos; start = end + 1)
+    ASSERT_TRUE(replayer.feed(std::string_view(lines).substr(start, end - start)));
+  EXPECT_EQ(from_ndjson.seen_columns.size(), 5u);
+  EXPECT_EQ(from_ndjson.rows, table.rows);
 }
 
 Incompleteness missing_something() {
