@@ -141,7 +141,13 @@ TEST_F(IngestStreamTest, AFailedIngestIsNotRememberedAsStored) {
   const std::string bad = log_line("a", R"("timeUnixNano":"x")");
   EXPECT_THROW(ingest(bad), sdk::Error);
   EXPECT_THROW(ingest(bad), sdk::Error) << "still refused, not 'already ingested'";
-  EXPECT_TRUE(run(logs_query("a")).logs.empty());
+  // Nothing of the failed file was kept: "a" is still a service without data (not_found).
+  try {
+    run(logs_query("a"));
+    ADD_FAILURE() << "the failed file left records of service a";
+  } catch (const sdk::Error& e) {
+    EXPECT_EQ(e.status(), TINKR_NOT_FOUND) << e.what();
+  }
 }
 
 // A second instance on the same file stands for another `tinkr logs` process: while the first
