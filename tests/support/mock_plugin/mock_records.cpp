@@ -26,6 +26,11 @@ int64_t record_at(int64_t i, int64_t count, EmitOrder order) {
   return 3 * (i - first_group - second_group) + 2;
 }
 
+/// The query's service, or a fixed one. A view, never a std::string: the records borrow it.
+std::string_view service_of(const ir::Query& q) {
+  return q.service.empty() ? std::string_view("mock-service") : std::string_view(q.service);
+}
+
 }  // namespace
 
 void emit_logs(const ir::Query& q, int64_t count, EmitOrder order, sdk::Sink& sink,
@@ -43,7 +48,7 @@ void emit_logs(const ir::Query& q, int64_t count, EmitOrder order, sdk::Sink& si
     r.severity_number = kSeverities[i % 4];
     r.severity_text = kSeverityTexts[i % 4];
     r.body = body;
-    r.service = q.service.empty() ? "mock-service" : q.service;
+    r.service = service_of(q);
     r.trace_id = trace_id;
     r.attributes_json = attributes;
     if (!sink.emit(r)) return;
@@ -57,7 +62,7 @@ void emit_traces(const ir::Query& q, int64_t count, EmitOrder order, sdk::Sink& 
     std::string id = "trace-" + std::to_string(i);
     sdk::TraceSummary t;
     t.trace_id = id;
-    t.service = q.service.empty() ? "mock-service" : q.service;
+    t.service = service_of(q);
     t.name = i % 2 ? "GET /orders" : "POST /pay";
     t.start_ns = q.time.to_ns - (i + 1) * step;
     t.duration_ns = (count - i) * 10'000'000;

@@ -1,73 +1,101 @@
 // tinkr/sdk/records.hpp: the records a plugin produces, as C++ views, and the Sink that carries them
-// to the host. Strings are std::string_view: borrowed for the emit call, copied by the host.
+// to the host. Strings are Text (a std::string_view): borrowed for the emit call, copied by the host.
 #pragma once
 
 #include <tinkr/plugin.h>
 #include <tinkr/sdk/host.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace tinkr::sdk {
 
+/// A string field of a record: a std::string_view (it reads and compares as one) that refuses to be
+/// made from a temporary std::string. `r.service = name.empty() ? "x" : name;` yields a temporary
+/// string destroyed at the end of the statement; with a plain string_view field that compiles and the
+/// host later copies freed stack memory. With Text it does not compile: keep the string in a variable
+/// that outlives sink.emit(), or pick between views (`name.empty() ? std::string_view("x") : name`).
+class Text : public std::string_view {
+ public:
+  constexpr Text() noexcept = default;
+  constexpr Text(std::string_view view) noexcept : std::string_view(view) {}
+  constexpr Text(const char* text) : std::string_view(text) {}
+  constexpr Text(const char* text, std::size_t size) : std::string_view(text, size) {}
+  Text(const std::string& text) noexcept : std::string_view(text) {}
+  Text(std::string&&) = delete;  // a view of a temporary dangles once the statement ends
+};
+
 struct LogRecord {
   int64_t time_ns = 0;
   int32_t severity_number = 0;  // OpenTelemetry 1..24; 0 unspecified
-  std::string_view severity_text;
-  std::string_view body;
-  std::string_view service;
-  std::string_view trace_id;
-  std::string_view span_id;
-  std::string_view attributes_json;
+  Text severity_text;
+  Text body;
+  Text service;
+  Text trace_id;
+  Text span_id;
+  Text attributes_json;
   int64_t item_count = 1;
 };
 
 using MetricPoint = tinkr_metric_point;
 
+/// A series' points: a std::span that, like Text, refuses a temporary std::vector.
+class Points : public std::span<const MetricPoint> {
+ public:
+  constexpr Points() noexcept = default;
+  constexpr Points(std::span<const MetricPoint> points) noexcept : std::span<const MetricPoint>(points) {}
+  constexpr Points(const MetricPoint* points, std::size_t count)
+      : std::span<const MetricPoint>(points, count) {}
+  Points(const std::vector<MetricPoint>& points) noexcept : std::span<const MetricPoint>(points) {}
+  Points(std::vector<MetricPoint>&&) = delete;  // a view of a temporary dangles once the statement ends
+};
+
 struct MetricSeries {
-  std::string_view metric;
-  std::string_view native_metric;
-  std::string_view aggregation;
-  std::string_view unit;
-  std::string_view service;
-  std::string_view dimensions_json;
+  Text metric;
+  Text native_metric;
+  Text aggregation;
+  Text unit;
+  Text service;
+  Text dimensions_json;
   int64_t interval_ns = 0;
-  std::span<const MetricPoint> points;
+  Points points;
 };
 
 struct Span {
-  std::string_view trace_id;
-  std::string_view span_id;
-  std::string_view parent_span_id;
-  std::string_view service;
-  std::string_view name;
-  std::string_view kind;
+  Text trace_id;
+  Text span_id;
+  Text parent_span_id;
+  Text service;
+  Text name;
+  Text kind;
   int64_t start_ns = 0;
   int64_t duration_ns = 0;
   int32_t status = TINKR_SPAN_STATUS_UNSET;
   uint32_t flags = 0;
-  std::string_view status_code;
-  std::string_view attributes_json;
-  std::string_view events_json;
+  Text status_code;
+  Text attributes_json;
+  Text events_json;
 };
 
 struct TraceSummary {
-  std::string_view trace_id;
-  std::string_view service;
-  std::string_view name;
+  Text trace_id;
+  Text service;
+  Text name;
   int64_t start_ns = 0;
   int64_t duration_ns = 0;
   int32_t status = TINKR_SPAN_STATUS_UNSET;
-  std::string_view status_code;
+  Text status_code;
   int64_t span_count = 0;
   int64_t error_count = 0;
 };
 
 struct Column {
-  std::string_view name;
-  std::string_view type;
+  Text name;
+  Text type;
 };
 
 /// The host's sink. Each emit returns true to go on and false once the host wants no more (its limit
