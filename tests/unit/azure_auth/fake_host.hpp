@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -104,7 +105,8 @@ class FakeHost {
     }
     try {
       if (!self->handler) throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "connection refused");
-      auto* owned = new OwnedResponse;
+      // Owned until handed out: a handler that throws (a refused connection) must not leak it.
+      auto owned = std::make_unique<OwnedResponse>();
       owned->data = self->handler(copy);
       // Like the core's client: a success's body goes to on_body in pieces when the plugin asks.
       if (request->on_body && owned->data.status >= 200 && owned->data.status < 300) {
@@ -113,7 +115,6 @@ class FakeHost {
           if (int32_t status = request->on_body(request->on_body_ctx, body.data() + at,
                                                 std::min(kPieceSize, body.size() - at));
               status != TINKR_OK) {
-            delete owned;
             throw sdk::Error(static_cast<tinkr_status>(status), "the body consumer stopped the transfer");
           }
         owned->data.body.clear();
@@ -125,7 +126,7 @@ class FakeHost {
       owned->c.headers = owned->headers.data();
       owned->c.header_count = owned->headers.size();
       owned->c.body = sdk::to_str(owned->data.body);
-      *out_response = &owned->c;
+      *out_response = &owned.release()->c;
       return TINKR_OK;
     } catch (const sdk::Error& e) {
       auto* error = new tinkr_error{};
