@@ -215,7 +215,12 @@ Expected<Plan> plan(ir::Query&& query, const Capabilities& caps, bool pushdown) 
   // Built in the result, the query moved straight into it, and every path returning that one object:
   // a Plan holds two filters and a whole query, and a move of it (which GCC makes when a function
   // also returns some other object) costs a fifth of planning.
+#if defined(__cpp_aggregate_paren_init)
   Expected<Plan> result(tl::in_place, std::move(query));
+#else  // clang before 16 (the fuzz build) lacks C++20's parenthesised aggregate initialisation
+  Expected<Plan> result(tl::in_place);
+  result->pushed = std::move(query);
+#endif
   if (auto planned = plan_in_place(*result, caps, pushdown); !planned)
     result = tl::make_unexpected(std::move(planned.error()));
   return result;
