@@ -16,6 +16,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <limits>
 
 namespace tinkr::azure {
 namespace {
@@ -183,6 +184,23 @@ TEST(AzureDecode, UnknownMetricErrorPassesOnTheValidNames) {
   EXPECT_NE(std::string(e.what()).find("Valid metrics: AppConnections"), std::string::npos) << e.what();
   sdk::HttpResponse throttled{429, {{"Retry-After", "309"}}, read_vector("metrics/error.429.throttled.json")};
   EXPECT_EQ(decode::azure_error(throttled, "azure monitor metrics").retry_after_ms(), 309'000);
+}
+
+// The decoder's side of issue 13.12, which the azure_errors fuzz target also found (its regression
+// input: fuzz/corpus/azure_errors/retry-after-int64-max): seconds times 1000 overflowed int64.
+TEST(AzureDecode, RetryAfterTooLargeSaturatesAndNegativeIsNoWait) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  auto wait_for = [](std::string header, std::string value) {
+    sdk::HttpResponse r{429, {{std::move(header), std::move(value)}}, "{}"};
+    return decode::azure_error(r, "log analytics").retry_after_ms();
+  };
+  EXPECT_EQ(wait_for("Retry-After", "9223372036854775807"), kMax);
+  EXPECT_EQ(wait_for("Retry-After", "10000000000000000"), kMax);
+  EXPECT_EQ(wait_for("Retry-After", "99999999999999999999999"), kMax);
+  EXPECT_EQ(wait_for("Retry-After", "-5"), 0);
+  EXPECT_EQ(wait_for("x-ms-retry-after-ms", "99999999999999999999999"), kMax);
+  EXPECT_EQ(wait_for("x-ms-retry-after-ms", "-1500"), 0);
+  EXPECT_EQ(wait_for("x-ms-retry-after-ms", "1500"), 1500);
 }
 
 metrics::MetricsPlan plan_with(std::vector<std::string> names, std::vector<ir::Aggregation> aggs) {
