@@ -1,7 +1,7 @@
 # The README's two commands. Everything else is CMake presets (CMakePresets.json).
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test setup setup-test build-release build-dev bench format clean
+.PHONY: demo test setup setup-test build-release build-dev build-asan fuzz bench format clean
 
 setup:
 	@scripts/setup.sh
@@ -31,6 +31,16 @@ build-release: setup
 build-dev: setup
 	cmake --preset dev -DTINKR_WERROR=ON >/dev/null
 	cmake --build --preset dev -j $(JOBS)
+
+build-asan: setup
+	cmake --preset asan -DTINKR_WERROR=ON >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+
+# Runs every libFuzzer target for FUZZ_SECONDS each (clang; see docs/fuzzing.md).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/setup.sh fuzz
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: setup build-release
 	@scripts/bench.sh build/release

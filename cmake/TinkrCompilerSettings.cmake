@@ -21,6 +21,10 @@ if(TINKR_SANITIZE)
   add_compile_options(-fsanitize=${tinkr_sanitizers} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${tinkr_sanitizers})
 endif()
+# libFuzzer's coverage instrumentation everywhere; only the fuzz targets link libFuzzer itself.
+if(TINKR_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
 
 # Debug builds stay quick to compile but not painfully slow to run.
 string(APPEND CMAKE_CXX_FLAGS_DEBUG " -Og")

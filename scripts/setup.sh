@@ -10,7 +10,8 @@ packages=(
   libssl-dev rapidjson-dev libyaml-cpp-dev libtomlplusplus-dev libcli11-dev libexpected-dev
   libgtest-dev libbenchmark-dev libsqlite3-dev libre2-dev
 )
-# Extra groups, asked for by name: `setup.sh kql` adds what the KQL parser check needs.
+# Extra groups, asked for by name: `setup.sh kql` adds what the KQL parser check needs, `fuzz` clang
+# and libFuzzer for `make fuzz`.
 for extra in "$@"; do
   case "$extra" in
     kql) packages+=(nodejs npm) ;;
@@ -18,7 +19,8 @@ for extra in "$@"; do
     deploy) packages+=(shellcheck yamllint dpkg-dev file) ;;
     package) packages+=(dpkg-dev file debootstrap) ;;
     image) packages+=(mmdebstrap umoci) ;;
-    *) echo "setup.sh: unknown group '$extra' (known: kql, bench, deploy, package, image)" >&2; exit 2 ;;
+    fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;  # libclang-rt-14-dev holds libFuzzer's runtime
+    *) echo "setup.sh: unknown group '$extra' (known: kql, bench, deploy, package, image, fuzz)" >&2; exit 2 ;;
   esac
 done
 
