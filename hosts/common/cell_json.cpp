@@ -37,14 +37,6 @@ void write_string(JsonWriter& w, std::string_view text) {
   w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
 }
 
-template <typename Write>
-std::string to_json_text(Write&& write) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  write(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
 }  // namespace
 
 CellKind cell_kind(std::string_view column_type) {

@@ -31,6 +31,15 @@ namespace tinkr::host {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
+/// What write(JsonWriter&) writes, as compact JSON text.
+template <typename Write>
+std::string to_json_text(Write&& write) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  write(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
 enum class CellKind { text, number, boolean, dynamic };
 
 /// How a column of this type is written (case-insensitive backend type names).

@@ -107,14 +107,6 @@ void write_trace(JsonWriter& w, const TraceSummary& trace) {
   write_int(w, "error_count", trace.error_count);
 }
 
-template <typename Write>
-std::string to_json_text(Write&& write) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  write(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
 }  // namespace
 
 void write_member(JsonWriter& w, std::string_view key, std::string_view value) {
