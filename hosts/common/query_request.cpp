@@ -139,12 +139,20 @@ Expected<std::string> fold_trace_filters(std::string text, std::string_view slow
   std::vector<std::string> parts;
   if (!text.empty() && text != "*")
     parts.push_back(text.find(' ') == std::string::npos ? text : "(" + text + ")");
+  std::string slow_clause;
   if (!slow.empty()) {
     auto ns = query::parse_duration(slow);
     if (!ns) return Unexpected(ns.error().with_context("--slow"));
-    parts.push_back("duration>=" + std::string(slow));
+    slow_clause = "duration>" + std::string(slow);
   }
-  if (failed) parts.emplace_back("status:error");
+  // Together the two shortcuts mean "failed or slow", as the product's Azure page asks for them:
+  // a slow success and a quick failure are both worth a look.
+  if (!slow_clause.empty() && failed)
+    parts.push_back("(status:error OR " + slow_clause + ")");
+  else if (!slow_clause.empty())
+    parts.push_back(slow_clause);
+  else if (failed)
+    parts.emplace_back("status:error");
   std::string folded;
   for (const auto& part : parts) folded += (folded.empty() ? "" : " AND ") + part;
   return folded;

@@ -36,8 +36,9 @@ std::string request_to_json(const QuerySpec& spec, bool explain);
 /// Reads a body. Malformed JSON, a wrong type or an unknown member is invalid_query naming the member.
 Expected<QueryRequest> request_from_json(std::string_view body, RouteSignal route);
 
-/// Adds the trace-search shortcuts to a query text: "--slow 1s" is duration>=1s and "--failed" is
-/// status:error, joined to `text` with AND. `slow` is validated as a duration.
+/// Adds the trace-search shortcuts to a query text: "--slow 1s" is duration>1s, "--failed" is
+/// status:error, and both together are (status:error OR duration>1s); the shortcut is joined to `text`
+/// with AND. `slow` is validated as a duration.
 Expected<std::string> fold_trace_filters(std::string text, std::string_view slow, bool failed);
 
 }  // namespace tinkr::host

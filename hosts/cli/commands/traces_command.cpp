@@ -12,8 +12,9 @@ void setup_traces(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("traces", "search the traces of a service");
   command->add_option("service", options->service, "the service")->required();
   command->add_option("query", options->query, "a query over spans: name:GET* status_code>=500");
-  command->add_option("--slow", options->slow, "only traces lasting at least this long (500ms, 1s)");
-  command->add_flag("--failed", options->failed, "only failed traces");
+  command->add_option("--slow", options->slow,
+                      "only traces lasting longer than this (500ms, 1s); with --failed: failed or slow");
+  command->add_flag("--failed", options->failed, "only failed traces; with --slow: failed or slow");
   add_limit_flag(*command, options->limit, "at most this many traces (default 20)");
   command->add_option("--resource", options->resource, "the backend's resource type hint");
   add_time_flags(*command, options->time);

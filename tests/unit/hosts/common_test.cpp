@@ -110,10 +110,24 @@ TEST(QueryRequest, QueryRouteChoosesTheSignal) {
 }
 
 TEST(QueryRequest, TraceShortcutsFoldIntoTheQuery) {
-  EXPECT_EQ(*fold_trace_filters("", "1s", true), "duration>=1s AND status:error");
+  EXPECT_EQ(*fold_trace_filters("", "1s", true), "(status:error OR duration>1s)")
+      << "failed or slow, as the product's Azure page searches";
+  EXPECT_EQ(*fold_trace_filters("", "1s", false), "duration>1s") << "strictly longer, as the page writes it";
   EXPECT_EQ(*fold_trace_filters("name:GET* OR name:POST*", "", true),
             "(name:GET* OR name:POST*) AND status:error");
+  EXPECT_EQ(*fold_trace_filters("name:GET*", "500ms", true),
+            "name:GET* AND (status:error OR duration>500ms)");
   EXPECT_EQ(*fold_trace_filters("*", "", false), "");
+}
+
+TEST(QueryRequest, TheServersTraceShortcutsMeanFailedOrSlowToo) {
+  auto request = request_from_json(R"({"service": "payments-api", "slow": "1s", "failed": true})",
+                                   RouteSignal{ir::Signal::trace_search});
+  ASSERT_TRUE(request) << request.error().to_string();
+  EXPECT_EQ(request->spec.text, "(status:error OR duration>1s)");
+  auto filter = query::parse_filter(request->spec.text);
+  ASSERT_TRUE(filter) << filter.error().to_string();
+  EXPECT_EQ(filter->kind, ir::Filter::Kind::or_) << "an or of the two, not an and";
 }
 
 // Each error class has its own exit code and the table has no duplicates.
