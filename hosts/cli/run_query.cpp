@@ -122,6 +122,9 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
   if (!stats) return context.report(stats.error());
   for (const auto& notice : stats->notices) context.err << "tinkr: note: " << escape_controls(notice) << '\n';
   report_limit(*stats, context.err);
+  if (stats->requests > 1)
+    context.err << "tinkr: the filter ran in tinkr: read " << stats->received << " records in "
+                << stats->requests << " requests to the backend, newest first\n";
   if (sink.records() == 0 && *format == Format::table) context.err << "tinkr: no records matched\n";
   return missing.warnings.empty() ? host::kExitOk : host::kExitPartial;
 }

@@ -24,6 +24,8 @@ void write_stats(JsonWriter& w, const RunStats& stats) {
   w.Bool(stats.residual);
   w.Key("truncated");
   w.Bool(stats.truncated);
+  w.Key("requests");
+  w.Int64(stats.requests);
   w.Key("elapsed_ns");
   w.Int64(stats.elapsed_ns);
   if (stats.limit > 0) {
@@ -53,6 +55,7 @@ RunStats read_stats(const rapidjson::Value& object) {
   };
   stats.received = number("received");
   stats.delivered = number("delivered");
+  stats.requests = number("requests");
   stats.elapsed_ns = number("elapsed_ns");
   stats.limit = number("limit");
   if (object.HasMember("notices") && object["notices"].IsArray())

@@ -62,6 +62,9 @@ struct RunStats {
   bool residual = false;   // a residual filter ran in core
   bool truncated = false;  // the limit cut the results
   int64_t limit = 0;       // the limit the delivered records reached (0: not reached, or none)
+  // Requests made to the backend: more than one when a residual filter ran in core and the core paged
+  // back through the time range (newest first) to find enough records that pass it.
+  int64_t requests = 0;
   int64_t elapsed_ns = 0;
   std::vector<std::string> warnings;  // a partial result: what is missing
   std::vector<std::string> notices;   // how the query was adjusted (e.g. a coarser metric interval)

@@ -7,6 +7,7 @@
 
 #include "base/call_state.hpp"
 #include "engine/engine_impl.hpp"
+#include "engine/paging.hpp"
 #include "engine/record_copy.hpp"
 #include "engine/validate.hpp"
 #include "registry/plugin_call.hpp"
@@ -21,6 +22,7 @@ struct RunState {
   bool limited = false;       // the limit applies to this signal's records
   bool sort_in_core = false;  // hold every record, sort, then deliver (backend cannot order)
   std::vector<Record> held;
+  TimePager* pager = nullptr;    // set when the core pages through the backend by time
   tinkr_cancel* call = nullptr;  // its `finished` says the core stopped the plugin
   std::exception_ptr failure;    // an exception thrown by the host's sink, rethrown after execute
   RunStats stats;
@@ -46,6 +48,7 @@ int32_t on_record(void* ctx, const CRecord* raw) {
     // the plugin ever polling: the core checks the caller's cancel and the deadline itself.
     if (st.stats.residual && is_cancelled(st.call)) return TINKR_CANCELLED;
     Record record = copy_record(*raw);
+    if (st.pager && !st.pager->first_sighting(record)) return TINKR_OK;
     if (st.stats.residual && !planner::matches(st.plan.residual, record)) return TINKR_OK;
     if (st.sort_in_core) {
       st.held.push_back(std::move(record));
@@ -150,12 +153,90 @@ std::string seconds_text(std::chrono::milliseconds timeout) {
 
 }  // namespace
 
+namespace {
+
+/// What execute_once needs of the engine: the plugin's table and the opened instance.
+struct Backend {
+  const tinkr_plugin& plugin;
+  tinkr_instance* instance;
+  const tinkr_plugin& table() const { return plugin; }
+};
+
+/// "trace 'ID' not found between A and B": which window was searched is what a user needs to widen it.
+Error trace_not_found(const ir::Query& query) {
+  std::string message = "trace '" + query.trace_id + "' not found";
+  if (query.time.from_ns != 0 && query.time.to_ns != 0)
+    message += " between " + query::format_utc(query.time.from_ns) + " and " +
+               query::format_utc(query.time.to_ns) + " (" +
+               query::format_span(query.time.to_ns - query.time.from_ns) +
+               " searched; search a wider time range to look further back)";
+  return Error(Error::Code::not_found, std::move(message));
+}
+
+/// One execute call of the plugin for `pushed`; errors mapped as the host sees them.
+Expected<void> execute_once(const Backend& impl, const ir::Query& pushed, tinkr_sink& c_sink,
+                            tinkr_cancel& cancel, RunState& st, std::chrono::milliseconds timeout) {
+  const std::string ir_json = ir::to_json(pushed);
+  tinkr_error* error = nullptr;
+  int32_t status =
+      impl.table().execute(impl.instance, {ir_json.data(), ir_json.size()}, &c_sink, &cancel, &error);
+  if (st.failure) {
+    if (error) impl.table().free_error(error);
+    try {
+      std::rethrow_exception(st.failure);
+    } catch (const std::exception& e) {
+      return fail(Error::Code::internal, std::string("result sink failed: ") + e.what());
+    } catch (...) {
+      return fail(Error::Code::internal, "result sink failed");
+    }
+  }
+  if (status == TINKR_CANCELLED && cancel.finished.load(std::memory_order_acquire)) {
+    if (error) impl.table().free_error(error);
+    status = TINKR_OK;
+  }
+  if (status == TINKR_OK) return {};
+  Error e = error_from_plugin(impl.table(), status, error);
+  if (cancel.flag->load()) return fail(Error::Code::cancelled, "query cancelled");
+  if (now_ns() >= cancel.deadline_ns &&
+      (e.code() == Error::Code::cancelled || e.code() == Error::Code::timeout))
+    return fail(Error::Code::timeout, "query exceeded its deadline of " + seconds_text(timeout),
+                Error::Source::core);
+  return Unexpected(std::move(e));
+}
+
+void warn(RunState& st, std::string message) {
+  st.stats.warnings.push_back(std::move(message));
+  st.out.on_warning(st.stats.warnings.back());
+}
+
+/// Pages through the backend by time until the limit is met, the window is exhausted, the caller
+/// stops, or kMaxPagedRecords were read.
+Expected<void> execute_paged(const Backend& impl, const planner::Plan& plan, tinkr_sink& c_sink,
+                             tinkr_cancel& cancel, RunState& st, std::chrono::milliseconds timeout) {
+  TimePager pager(plan.pushed);
+  st.pager = &pager;
+  for (;;) {
+    ++st.stats.requests;
+    if (auto done = execute_once(impl, pager.query(), c_sink, cancel, st, timeout); !done) return done;
+    if (cancel.finished.load(std::memory_order_acquire)) return {};  // the limit, or the caller, stopped it
+    if (!pager.advance()) return {};
+    if (st.stats.received >= kMaxPagedRecords) {
+      warn(st, "results may be incomplete: stopped after reading " + std::to_string(st.stats.received) +
+                   " records in " + std::to_string(st.stats.requests) + " requests, of which " +
+                   std::to_string(st.stats.delivered) +
+                   " passed the filters evaluated in core; narrow the time range or the query");
+      return {};
+    }
+  }
+}
+
+}  // namespace
+
 Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const RunOptions& options) {
   const int64_t started = now_ns();
   if (auto valid = validate_query(query); !valid) return Unexpected(valid.error());
   auto plan = planner::plan(query, impl_->capabilities, options.pushdown);
   if (!plan) return Unexpected(plan.error());
-  const std::string ir_json = ir::to_json(plan->pushed);
 
   RunState st(sink, *plan);
   st.limited = query.signal == ir::Signal::logs || query.signal == ir::Signal::trace_search ||
@@ -181,40 +262,25 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
   cancel.deadline_ns = started + std::chrono::duration_cast<std::chrono::nanoseconds>(timeout).count();
   st.call = &cancel;
 
-  tinkr_error* error = nullptr;
-  int32_t status =
-      impl_->table().execute(impl_->instance, {ir_json.data(), ir_json.size()}, &c_sink, &cancel, &error);
-  if (st.failure) {
-    if (error) impl_->table().free_error(error);
-    try {
-      std::rethrow_exception(st.failure);
-    } catch (const std::exception& e) {
-      return fail(Error::Code::internal, std::string("result sink failed: ") + e.what());
-    } catch (...) {
-      return fail(Error::Code::internal, "result sink failed");
-    }
+  const Backend backend{impl_->table(), impl_->instance};
+  const bool paged = can_page_by_time(*plan);
+  Expected<void> done;
+  if (paged) {
+    done = execute_paged(backend, *plan, c_sink, cancel, st, timeout);
+  } else {
+    st.stats.requests = 1;
+    done = execute_once(backend, plan->pushed, c_sink, cancel, st, timeout);
   }
-  if (status == TINKR_CANCELLED && cancel.finished.load(std::memory_order_acquire)) {
-    if (error) impl_->table().free_error(error);
-    status = TINKR_OK;
-  }
-  if (status != TINKR_OK) {
-    Error e = error_from_plugin(impl_->table(), status, error);
-    if (cancel.flag->load()) return fail(Error::Code::cancelled, "query cancelled");
-    if (now_ns() >= cancel.deadline_ns &&
-        (e.code() == Error::Code::cancelled || e.code() == Error::Code::timeout))
-      return fail(Error::Code::timeout, "query exceeded its deadline of " + seconds_text(timeout),
-                  Error::Source::core);
-    return Unexpected(std::move(e));
-  }
+  if (query.signal == ir::Signal::trace_get && query.filter.is_all() &&
+      (done ? st.stats.delivered == 0 : done.error().code() == Error::Code::not_found))
+    return Unexpected(trace_not_found(query));
+  if (!done) return Unexpected(done.error());
   if (st.sort_in_core) deliver_held(st, query.order);
-  if (plan->overfetch && st.stats.received >= plan->pushed.limit && st.stats.delivered < plan->limit) {
-    st.stats.warnings.push_back("results may be incomplete: the backend returned its maximum of " +
-                                std::to_string(plan->pushed.limit) + " records and " +
-                                std::to_string(st.stats.delivered) +
-                                " passed the filters evaluated in core; narrow the time range or the query");
-    sink.on_warning(st.stats.warnings.back());
-  }
+  if (!paged && plan->overfetch && st.stats.received >= plan->pushed.limit &&
+      st.stats.delivered < plan->limit)
+    warn(st, "results may be incomplete: the backend returned its maximum of " +
+                 std::to_string(plan->pushed.limit) + " records and " + std::to_string(st.stats.delivered) +
+                 " passed the filters evaluated in core; narrow the time range or the query");
   // Reached exactly, the limit may have cut results even when the backend applied it itself.
   if (st.limited && plan->limit > 0 && st.stats.delivered >= plan->limit) st.stats.limit = plan->limit;
   st.stats.elapsed_ns = now_ns() - started;

@@ -1,7 +1,8 @@
 // The mock backend. Options: {"records": N} (default 100). The query's service name picks a
 // behaviour: "fail-<status>" fails with that status (e.g. fail-throttled), "throw" throws a plain
 // C++ exception, "stall-<ms>" works for that long (or until cancelled), "partial" adds a warning,
-// "cut-<status>" fails with that status after its records (an answer cut short).
+// "cut-<status>" fails with that status after its records (an answer cut short),
+// "fixed-times" serves log records at fixed times (emit_fixed_logs) so that a test can page through them.
 //
 // Built twice. libtinkr-mock.so returns records newest first and declares it can order them.
 // libtinkr-mock-unordered.so (TINKR_MOCK_CANNOT_ORDER) declares "order": false and returns the same
@@ -91,7 +92,10 @@ class MockBackend final : public sdk::Backend {
     const EmitOrder order = kCanOrder ? EmitOrder::newest_first : EmitOrder::scrambled;
     switch (q.signal) {
       case ir::Signal::logs:
-        emit_logs(q, count, order, sink, call);
+        if (q.service == "fixed-times")
+          emit_fixed_logs(q, records_, sink);
+        else
+          emit_logs(q, count, order, sink, call);
         break;
       case ir::Signal::trace_search:
         emit_traces(q, count, order, sink);

@@ -55,6 +55,25 @@ void emit_logs(const ir::Query& q, int64_t count, EmitOrder order, sdk::Sink& si
   }
 }
 
+void emit_fixed_logs(const ir::Query& q, int64_t total, sdk::Sink& sink) {
+  int64_t sent = 0;
+  std::string body, attributes;
+  for (int64_t i = 0; i < total && (q.limit == 0 || sent < q.limit); ++i) {
+    const int64_t time = kFixedNewestNs - (i / 3) * 1'000'000'000;
+    if (time >= q.time.to_ns || time < q.time.from_ns) continue;
+    body = "fixed record " + std::to_string(i);
+    attributes = R"({"i":)" + std::to_string(i) + "}";
+    sdk::LogRecord r;
+    r.time_ns = time;
+    r.severity_number = ir::kSeverityInfo;
+    r.body = body;
+    r.service = q.service;
+    r.attributes_json = attributes;
+    ++sent;
+    if (!sink.emit(r)) return;
+  }
+}
+
 void emit_traces(const ir::Query& q, int64_t count, EmitOrder order, sdk::Sink& sink) {
   const int64_t step = step_ns(q, count);
   for (int64_t n = 0; n < count; ++n) {
@@ -86,6 +105,7 @@ void emit_trace(const ir::Query& q, sdk::Sink& sink) {
       {"c3", "b2", "payments-api", "SQL orders-db", "client", 100, 650, TINKR_SPAN_STATUS_ERROR},
       {"d4", "zz", "inventory", "GET /stock", "server", 20, 30, TINKR_SPAN_STATUS_OK},
   };
+  if (q.trace_id == "missing") return;
   for (const auto& row : kRows) {
     sdk::Span s;
     s.trace_id = q.trace_id;
