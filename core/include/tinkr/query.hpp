@@ -49,4 +49,10 @@ Expected<int64_t> parse_time(std::string_view text, int64_t now_ns);
 Expected<ir::TimeRange> parse_time_range(std::string_view since, std::string_view from, std::string_view to,
                                          int64_t now_ns);
 
+/// Unix nanoseconds as RFC 3339 UTC text to the second ("2026-11-25T10:00:00Z"), for messages.
+std::string format_utc(int64_t unix_ns);
+
+/// A span of time for a person: "30 days", "1 hour", "90 minutes", "45 seconds".
+std::string format_span(int64_t ns);
+
 }  // namespace tinkr::query

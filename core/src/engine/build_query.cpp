@@ -7,6 +7,9 @@ namespace {
 
 constexpr int64_t kDefaultLogLimit = 100;
 constexpr int64_t kDefaultTraceLimit = 20;
+// A trace id names one trace whenever it happened: look it up over Log Analytics' default retention
+// (30 days) unless the request says where to look, rather than over the last hour of other signals.
+constexpr std::string_view kDefaultTraceWindow = "30d";
 
 }  // namespace
 
@@ -15,7 +18,10 @@ Expected<ir::Query> Engine::build(const QuerySpec& spec) const {
   q.signal = spec.signal;
   q.service = spec.service;
   q.resource_type = spec.resource_type;
-  auto range = query::parse_time_range(spec.since, spec.from, spec.to, now_ns());
+  const bool whole_history =
+      spec.signal == ir::Signal::trace_get && spec.since.empty() && spec.from.empty() && spec.to.empty();
+  auto range = query::parse_time_range(whole_history ? kDefaultTraceWindow : std::string_view(spec.since),
+                                       spec.from, spec.to, now_ns());
   if (!range) return Unexpected(range.error());
   q.time = *range;
   switch (spec.signal) {

@@ -2,6 +2,7 @@
 // "now" always comes in as an argument, so the same text gives the same answer in a test.
 #include "tinkr/query.hpp"
 
+#include <ctime>
 #include <limits>
 
 namespace tinkr::query {
@@ -143,6 +144,30 @@ Expected<ir::TimeRange> parse_time_range(std::string_view since, std::string_vie
                                                 ") is not before to (" +
                                                 std::string(to.empty() ? "now" : to) + ")");
   return range;
+}
+
+std::string format_utc(int64_t unix_ns) {
+  const std::time_t seconds = static_cast<std::time_t>(unix_ns / kSecond);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string format_span(int64_t ns) {
+  struct Unit {
+    int64_t ns;
+    const char* name;
+  };
+  static constexpr Unit kUnits[] = {{24 * kHour, "day"}, {kHour, "hour"}, {60 * kSecond, "minute"}};
+  for (const auto& unit : kUnits)
+    if (ns >= unit.ns && ns % unit.ns == 0) {
+      const int64_t n = ns / unit.ns;
+      return std::to_string(n) + " " + unit.name + (n == 1 ? "" : "s");
+    }
+  const int64_t n = ns / kSecond;
+  return std::to_string(n) + (n == 1 ? " second" : " seconds");
 }
 
 }  // namespace tinkr::query

@@ -20,7 +20,8 @@ struct TimeFlags {
   }
 };
 
-/// Adds --since, --from and --to to a subcommand; --since excludes the other two.
-void add_time_flags(CLI::App& command, TimeFlags& flags);
+/// Adds --since, --from and --to to a subcommand; --since excludes the other two. `default_since` is
+/// what the help says the engine looks back by when none is given.
+void add_time_flags(CLI::App& command, TimeFlags& flags, std::string_view default_since = "1h");
 
 }  // namespace tinkr::cli

@@ -10,7 +10,7 @@ void setup_trace(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("trace", "one trace as a span tree");
   command->add_option("trace_id", options->trace_id, "the W3C trace id (32 hex digits) or the backend's id")
       ->required();
-  add_time_flags(*command, options->time);
+  add_time_flags(*command, options->time, "30d");
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   command->callback([options, &context] { context.exit_code = run_trace(*options, context); });
 }

@@ -46,6 +46,14 @@ SqlQuery lower_trace_get(const ir::Query& query) {
                  [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
   SqlQuery sql;
   std::string where = "trace_id = " + sql.param(trace_id);
+  // The window selects the trace, not its spans: a trace with any span starting inside it comes back
+  // whole, as the user asked for "the trace", and one entirely outside it is not found.
+  if (query.time.from_ns != 0 || query.time.to_ns != 0) {
+    where += " AND EXISTS (SELECT 1 FROM spans w WHERE w.trace_id = s.trace_id";
+    if (query.time.from_ns != 0) where += " AND w.start_unix_nano >= " + sql.param(query.time.from_ns);
+    if (query.time.to_ns != 0) where += " AND w.start_unix_nano < " + sql.param(query.time.to_ns);
+    where += ")";
+  }
   if (!query.filter.is_all()) where += " AND " + lower_filter(query.filter, Table::spans, sql);
   sql.text =
       "SELECT trace_id, span_id, parent_span_id, service, name, kind, start_unix_nano, duration_ns, status,"

@@ -98,6 +98,21 @@ TEST_F(TracesTest, GetReturnsEverySpanAndSaysWhenTheTraceIsMissing) {
   }
 }
 
+TEST_F(TracesTest, GetHonoursTheWindowAndReturnsATraceInItWhole) {
+  ir::Query q;
+  q.signal = ir::Signal::trace_get;
+  q.trace_id = kT1;  // spans start at 100, 110 and 120
+  q.time = {115, 1000};
+  EXPECT_EQ(run(q).spans.size(), 3u) << "one span inside the window finds the whole trace";
+  q.time = {1000, 2000};
+  try {
+    run(q);
+    FAIL() << "a trace outside the window was found";
+  } catch (const sdk::Error& e) {
+    EXPECT_EQ(e.status(), TINKR_NOT_FOUND);
+  }
+}
+
 TEST_F(LocalTest, LogsHonourTimeRangeOrderAndLimit) {
   std::string data;
   for (int i = 1; i <= 10; ++i)
