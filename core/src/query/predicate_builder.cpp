@@ -43,7 +43,7 @@ Op op_of(Relation relation, std::string_view field) {
 
 // Fields are compared as string_views: against a literal that is a length check, then memcmp.
 bool is_numeric_field(std::string_view field) {
-  return field == "severity" || field == "time" || field == "duration";
+  return field == "severity" || field == "time" || field == "duration" || field == "ingestion_time";
 }
 
 std::optional<int64_t> to_int(std::string_view text) {
@@ -165,7 +165,7 @@ tl::expected<ir::Value, Issue> build_value(const std::string& canonical_field, c
                    "expected a duration such as 250ms, 1.5s, 15m, 1h, found '" + std::string(text) + "'");
     return *ns;
   }
-  if (field == "time") {
+  if (field == "time" || field == "ingestion_time") {
     auto ns = parse_time(text, clock.now_ns());
     if (!ns)
       return issue(value.position,

@@ -1,7 +1,7 @@
 // The tail command's polling loop.
 #include "commands/tail_command.hpp"
 
-#include "commands/dedup_window.hpp"
+#include "commands/tail_poller.hpp"
 #include "common/time_text.hpp"
 #include "run_query.hpp"
 
@@ -11,33 +11,30 @@
 namespace tinkr::cli {
 namespace {
 
-constexpr int64_t kPollLimit = 5000;
-
-// Passes on only log records not printed before, and notes the newest time seen.
-class NewRecordsSink final : public ResultSink {
- public:
-  NewRecordsSink(OutputFormat& output, DedupWindow& seen) : output_(output), seen_(seen) {}
-  bool on_record(Record&& record) override {
-    auto* log = std::get_if<LogRecord>(&record);
-    if (log == nullptr || !seen_.first_sighting(*log)) return true;
-    newest_ = std::max(newest_, log->time_ns);
-    output_.record(record);
-    return true;
-  }
-  int64_t newest() const { return newest_; }
-
- private:
-  OutputFormat& output_;
-  DedupWindow& seen_;
-  int64_t newest_ = 0;
-};
-
 // Waits out the interval in short steps so that Ctrl-C ends the wait at once.
 void wait_interval(int64_t interval_ns, const CancelSource& cancel) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::nanoseconds(interval_ns);
   while (!cancel.cancelled() && std::chrono::steady_clock::now() < until)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
 }
+
+// Says how far behind the newest record is, when that changes by a step or more, so that a user
+// knows what "now" means in the stream (Log Analytics ingests rows 20 s to minutes late).
+class LagReport {
+ public:
+  explicit LagReport(std::ostream& err) : err_(err) {}
+  void update(int64_t age_ns) {
+    constexpr int64_t kStep = 5'000'000'000;
+    const int64_t step = age_ns / kStep;
+    if (step == last_step_) return;
+    last_step_ = step;
+    err_ << "tinkr: ingestion lag: the newest record is " << host::format_duration(age_ns) << " old\n";
+  }
+
+ private:
+  std::ostream& err_;
+  int64_t last_step_ = -1;
+};
 
 }  // namespace
 
@@ -48,7 +45,9 @@ void setup_tail(CLI::App& app, Context& context) {
   command->add_option("query", options->query, "a query: level>=warn \"timeout\"");
   command->add_option("--since", options->since, "the backlog to show first")->capture_default_str();
   command->add_option("--interval", options->interval, "time between polls")->capture_default_str();
-  command->add_option("--overlap", options->overlap, "how far each poll reaches back for late records")
+  command
+      ->add_option("--overlap", options->overlap,
+                   "how far each poll reaches back (in ingestion time where the backend has it)")
       ->capture_default_str();
   command->add_option("--memory", options->memory, "records remembered to print each once")
       ->capture_default_str()
@@ -71,35 +70,32 @@ int run_tail(const TailOptions& options, Context& context) {
   if (!client) return context.report(client.error());
 
   auto output = make_output(*format, context.out, context.style());
-  DedupWindow seen(options.memory);
+  TailSettings settings;
+  settings.service = options.service;
+  settings.query = options.query;
+  settings.since_ns = *since;
+  settings.overlap_ns = *overlap;
+  settings.memory = options.memory;
+  TailPoller poller(**client, settings, [&output](const Record& record) { output->record(record); });
+  if (auto started = poller.start(); !started) return context.report(started.error());
   RunOptions run_options;
   run_options.cancel = context.cancel;
-  int64_t window_end = now_ns() - *since;
+  LagReport lag(context.err);
   for (int64_t poll = 0; !context.cancel.cancelled() && (options.polls == 0 || poll < options.polls);
        ++poll) {
     if (poll > 0) wait_interval(*interval, context.cancel);
     if (context.cancel.cancelled()) break;
-    const int64_t now = now_ns();
-    QuerySpec spec;
-    spec.signal = ir::Signal::logs;
-    spec.service = options.service;
-    spec.text = options.query;
-    spec.from = host::format_time(window_end - *overlap);
-    spec.to = host::format_time(now + 1'000'000);  // to is exclusive and the text has millisecond precision
-    spec.limit = kPollLimit;
-    spec.order = ir::Order{"time", false};
-    NewRecordsSink sink(*output, seen);
-    auto stats = (*client)->run(spec, sink, run_options);
+    auto result = poller.poll(run_options);
     output->flush();
-    if (!stats) {
-      if (stats.error().code() == Error::Code::cancelled) break;
+    if (!result) {
+      if (result.error().code() == Error::Code::cancelled) break;
       output->finish();
-      return context.report(stats.error());
+      return context.report(result.error());
     }
-    if (stats->truncated)
-      context.err << "tinkr: warning: more than " << kPollLimit
+    if (result->truncated)
+      context.err << "tinkr: warning: more than " << settings.poll_limit
                   << " records in one poll; some were skipped\n";
-    window_end = now;
+    if (result->newest_age_ns) lag.update(*result->newest_age_ns);
   }
   output->finish();
   return 0;

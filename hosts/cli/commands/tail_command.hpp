@@ -1,6 +1,7 @@
 // tinkr tail SERVICE [QUERY] [--interval 2s] [--overlap 30s]: follows new log records. Each poll asks
-// for [last end - overlap, now) so that records ingested late are still caught, and a bounded
-// de-duplication memory prints each record once. Ctrl-C ends it cleanly (exit code 0).
+// for the records stored since the previous one (by ingestion time where the backend has it, by record
+// time otherwise; tail_poller.hpp), a bounded de-duplication memory prints each record once, and the
+// ingestion lag is reported on stderr. Ctrl-C ends it cleanly (exit code 0).
 #pragma once
 
 #include "context.hpp"
@@ -14,7 +15,7 @@ struct TailOptions {
   std::string query;
   std::string since = "1m";      // the backlog shown first
   std::string interval = "2s";   // time between polls
-  std::string overlap = "30s";   // how far each poll reaches back before the previous one's end
+  std::string overlap = "30s";   // how far each poll reaches back before the previous one began
   std::size_t memory = 100'000;  // records remembered for de-duplication
   int64_t polls = 0;             // stop after this many polls (0: until Ctrl-C); for scripts and tests
 };

@@ -2,6 +2,8 @@
 // AppDependencies and AppExceptions and assembled into a span tree by the plugin.
 #include "fixture.hpp"
 
+#include "common/query_request.hpp"
+
 #include <algorithm>
 
 namespace tinkr::azure_e2e {
@@ -15,8 +17,13 @@ TEST_F(AzureTraces, FailedOrSlowRequestsAreSearchedInAppRequests) {
   QuerySpec spec;
   spec.signal = ir::Signal::trace_search;
   spec.service = "payments-api";
-  spec.text = "status:error OR duration>1s";
+  // `tinkr traces payments-api --failed --slow 1s --since 1h --limit 20`, as the CLI and the server fold
+  // the two shortcuts.
+  auto folded = host::fold_trace_filters("", "1s", true);
+  ASSERT_TRUE(folded) << folded.error().message();
+  spec.text = *folded;
   spec.since = "1h";
+  spec.limit = 20;
   const ir::Query query = build(spec);
 
   fake_.on_query([](std::string_view kql) -> std::optional<FakeResponse> {
@@ -46,7 +53,7 @@ TEST_F(AzureTraces, FailedOrSlowRequestsAreSearchedInAppRequests) {
       " | project OperationId, Name, DurationMs, Success, ResultCode, TimeGenerated"
       " | order by DurationMs desc | take "
       // status eq and duration > are exact in Azure's capabilities: nothing is left for the core, so
-      // the page's default of 20 traces is pushed as is.
+      // the 20 traces asked for are pushed as is.
       "20";
   ASSERT_GE(sent.kql.size(), tail.size());
   EXPECT_EQ(sent.kql.substr(sent.kql.size() - tail.size()), tail) << sent.kql;
@@ -176,6 +183,32 @@ TEST_F(AzureTraces, OneTraceBecomesASpanTreeWithExceptionEventsAndOrphans) {
   EXPECT_EQ(lost.parent_span_id, "span-not-in-trace");
   EXPECT_TRUE(lost.orphan) << "a span whose parent is not in the trace is kept and flagged";
   EXPECT_EQ(lost.status, SpanStatus::ok);
+}
+
+TEST_F(AzureTraces, ATraceIsLookedUpOverThirtyDaysAndAMissSaysWhichWindow) {
+  QuerySpec spec;
+  spec.signal = ir::Signal::trace_get;
+  spec.trace_id = kTraceId;
+  const ir::Query query = build(spec);  // `tinkr trace ID`: no --since
+  fake_.on_query([](std::string_view kql) -> std::optional<FakeResponse> {
+    if (kql.rfind("union AppRequests, AppDependencies, AppExceptions", 0) != 0) return std::nullopt;
+    return FakeResponse::json(200, log_analytics_answer(kTraceColumns, {}));
+  });
+  auto result = engine_->collect(query);
+  ASSERT_FALSE(result) << "no rows is a trace not found";
+  EXPECT_EQ(result.error().code(), Error::Code::not_found);
+  EXPECT_NE(result.error().message().find("(30 days searched"), std::string::npos)
+      << result.error().message();
+
+  auto requests = log_analytics_requests();
+  ASSERT_EQ(requests.size(), 1u);
+  const SentQuery sent = sent_query(requests[0]);
+  const auto slash = sent.timespan.find('/');
+  ASSERT_NE(slash, std::string::npos) << sent.timespan;
+  const int64_t from = *query::parse_time(sent.timespan.substr(0, slash), 0);
+  const int64_t to = *query::parse_time(sent.timespan.substr(slash + 1), 0);
+  EXPECT_EQ(to - from, 30 * 24 * 3'600'000'000'000) << "yesterday's trace is inside: " << sent.timespan;
+  EXPECT_NE(sent.kql.find("| where TimeGenerated between (datetime("), std::string::npos) << sent.kql;
 }
 
 }  // namespace

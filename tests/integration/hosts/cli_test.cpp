@@ -220,6 +220,31 @@ TEST(LocalDemo, DemoThenQueriesAnswerFromTheLocalBackend) {
   ASSERT_EQ(tree.exit_code, 0) << tree.err;
   EXPECT_NE(tree.out.find("trace " + trace_id), std::string::npos) << tree.out;
   EXPECT_NE(tree.out.find("ERROR"), std::string::npos) << "a failed trace has a failed span: " << tree.out;
+
+  // --failed --slow 1s is failed OR slow: the slow traces that did not fail are there too.
+  auto failed_or_slow = run_process(
+      TINKR_CLI_PATH, {"-o", "json", "traces", "payments-api", "--failed", "--slow", "1s", "--limit", "1000"},
+      env);
+  ASSERT_EQ(failed_or_slow.exit_code, 0) << failed_or_slow.err;
+  traces.Parse(failed_or_slow.out.c_str());
+  ASSERT_TRUE(traces.IsArray()) << failed_or_slow.out.substr(0, 300);
+  bool slow_success = false;
+  for (const auto& t : traces.GetArray()) {
+    const bool failed_trace = std::string(t["status"].GetString()) == "error";
+    const int64_t duration = t["duration_ns"].GetInt64();
+    EXPECT_TRUE(failed_trace || duration > 1'000'000'000)
+        << "neither failed nor slow: " << t["trace_id"].GetString();
+    slow_success = slow_success || (!failed_trace && duration > 1'000'000'000);
+  }
+  EXPECT_TRUE(slow_success) << "a slow trace that did not fail is kept (the demo has 6.6 s successes)";
+
+  // A regex the search must look for beyond the newest 1,000 records of the hour: the database timeouts.
+  auto timeouts = run_process(
+      TINKR_CLI_PATH, {"-o", "json", "logs", "payments-api", "message:/time(d )?out/", "--since", "1h"}, env);
+  ASSERT_EQ(timeouts.exit_code, 0) << timeouts.err;
+  logs.Parse(timeouts.out.c_str());
+  ASSERT_TRUE(logs.IsArray()) << timeouts.out.substr(0, 300) << timeouts.err;
+  EXPECT_EQ(logs.Size(), 100u) << "the default limit of matches: " << timeouts.err;
 }
 #endif
 

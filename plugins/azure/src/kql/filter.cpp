@@ -309,6 +309,10 @@ FieldRef LogFieldMap::resolve(std::string_view field) const {
                     {}};
   }
   if (field == "time") return column(table_.time);
+  // When Log Analytics stored the row (every table has it): what `tinkr tail` follows, because rows
+  // arrive minutes after their TimeGenerated.
+  if (field == "ingestion_time")
+    return FieldRef{FieldKind::column, "ingestion_time()", ColumnKind::datetime, false, &table_, {}};
   if (field == "body") return column(table_.body);
   if (field == "service") return column(table_.service, table_.service_ignores_case);
   if (field == "trace_id") return column(table_.trace_id);

@@ -26,8 +26,8 @@ std::string capabilities_json() {
   w.String("kql");
   w.Key("pushdown");
   w.StartObject();
-  strings("fields", {"time", "severity", "body", "service", "trace_id", "span_id", "attributes.*", "name",
-                     "duration", "status", "status_code", "kind", "parent_span_id"});
+  strings("fields", {"time", "ingestion_time", "severity", "body", "service", "trace_id", "span_id",
+                     "attributes.*", "name", "duration", "status", "status_code", "kind", "parent_span_id"});
   strings("operators",
           {"eq", "ne", "lt", "le", "gt", "ge", "in", "contains", "startswith", "matches", "exists"});
   strings("exact_operators", {"eq", "ne", "in"});
@@ -37,6 +37,9 @@ std::string capabilities_json() {
   w.StartObject();
   strings("severity", {"ge", "gt"});
   strings("duration", {"ge", "gt", "le", "lt"});
+  // Records do not carry their ingestion time, so the core could not re-check it: Log Analytics'
+  // own ingestion_time() is the answer.
+  strings("ingestion_time", {"ge", "gt", "le", "lt"});
   w.EndObject();
   w.Key("text_search");
   w.Bool(true);

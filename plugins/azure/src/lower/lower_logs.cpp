@@ -38,6 +38,13 @@ std::string_view order_column(const kql::TableMapping& table, std::string_view f
   return c->column;
 }
 
+bool mentions_field(const ir::Filter& filter, std::string_view field) {
+  if (filter.kind == ir::Filter::Kind::predicate) return filter.predicate.field == field;
+  for (const auto& child : filter.children)
+    if (mentions_field(child, field)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string lower_logs_kql(const ir::Query& query) {
@@ -71,7 +78,11 @@ std::string lower_logs_kql(const ir::Query& query) {
 }
 
 RequestPlan lower_logs(const ir::Query& query, const QueryContext& context) {
-  return make_log_analytics_plan(lower_logs_kql(query), query.time, context);
+  RequestPlan plan = make_log_analytics_plan(lower_logs_kql(query), query.time, context);
+  // A query for rows ingested since a moment (tail's polls) must see the rows just ingested: the
+  // query API otherwise may serve an answer cached for up to 2 minutes.
+  if (mentions_field(query.filter, "ingestion_time")) plan.headers.push_back({"Cache-Control", "no-cache"});
+  return plan;
 }
 
 }  // namespace tinkr::azure

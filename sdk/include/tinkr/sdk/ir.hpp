@@ -149,9 +149,12 @@ inline constexpr std::string_view kAttributesPrefix = "attributes.";
 inline constexpr std::string_view kDimensionsPrefix = "dimensions.";
 
 /// The canonical fields of OpenTelemetry's data model that the IR knows.
+/// `ingestion_time` is when the backend stored a record (Log Analytics' ingestion_time()); records do not
+/// carry it, so only a backend that declares it exact can filter on it (tail's polls).
 inline constexpr std::string_view kFields[] = {
-    "time", "severity", "body",   "service",     "trace_id", "span_id",        // records
-    "name", "duration", "status", "status_code", "kind",     "parent_span_id"  // spans
+    "time",          "severity", "body",   "service",     "trace_id", "span_id",         // records
+    "name",          "duration", "status", "status_code", "kind",     "parent_span_id",  // spans
+    "ingestion_time"                                                                     // the backend's
 };
 
 /// The canonical name of a field, resolving aliases (message -> body, level -> severity); nullopt for
