@@ -90,6 +90,12 @@ std::vector<PlanCase> kql_cases() {
   ascending.order = {"time", false};
   ascending.limit = 0;
   out.push_back({"logs_ascending_no_limit", ascending});
+  // A poll of `tinkr tail`: rows stored since the previous poll, oldest first, never from the cache.
+  auto tail_poll =
+      logs("", Filter::make_predicate("ingestion_time", Op::ge, {int64_t{kNow - 35'000'000'000}}));
+  tail_poll.order = {"time", false};
+  tail_poll.limit = 5000;
+  out.push_back({"logs_tail_poll_by_ingestion_time", tail_poll});
 
   ir::Query search;
   search.signal = ir::Signal::trace_search;
@@ -100,6 +106,11 @@ std::vector<PlanCase> kql_cases() {
   search.filter = Filter::make_or(
       {pred("status", Op::eq, {std::string("error")}), pred("duration", Op::gt, {int64_t{500'000'000}})});
   out.push_back({"traces_search_page_example", search});
+  // `tinkr traces payments-api --failed --slow 1s --since 1h --limit 20`: the page's own query.
+  auto cli_search = search;
+  cli_search.filter = Filter::make_or(
+      {pred("status", Op::eq, {std::string("error")}), pred("duration", Op::gt, {int64_t{1'000'000'000}})});
+  out.push_back({"traces_search_cli_failed_or_slow", cli_search});
   auto search2 = search;
   search2.service.clear();
   search2.order = {"time", true};
