@@ -163,8 +163,9 @@ struct Backend {
 };
 
 /// "trace 'ID' not found between A and B": which window was searched is what a user needs to widen it.
-Error trace_not_found(const ir::Query& query) {
-  std::string message = "trace '" + query.trace_id + "' not found";
+/// `plugin_message` is the backend's own not-found message, kept (it may name something else missing).
+Error trace_not_found(const ir::Query& query, const std::string& plugin_message) {
+  std::string message = plugin_message.empty() ? "trace '" + query.trace_id + "' not found" : plugin_message;
   if (query.time.from_ns != 0 && query.time.to_ns != 0)
     message += " between " + query::format_utc(query.time.from_ns) + " and " +
                query::format_utc(query.time.to_ns) + " (" +
@@ -219,6 +220,9 @@ Expected<void> execute_paged(const Backend& impl, const planner::Plan& plan, tin
     ++st.stats.requests;
     if (auto done = execute_once(impl, pager.query(), c_sink, cancel, st, timeout); !done) return done;
     if (cancel.finished.load(std::memory_order_acquire)) return {};  // the limit, or the caller, stopped it
+    // The limit is met at a page's last record: another page would read on for one more match only
+    // to learn that there is one.
+    if (st.limited && plan.limit > 0 && st.stats.delivered >= plan.limit) return {};
     if (!pager.advance()) return {};
     if (st.stats.received >= kMaxPagedRecords) {
       warn(st, "results may be incomplete: stopped after reading " + std::to_string(st.stats.received) +
@@ -273,7 +277,7 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
   }
   if (query.signal == ir::Signal::trace_get && query.filter.is_all() &&
       (done ? st.stats.delivered == 0 : done.error().code() == Error::Code::not_found))
-    return Unexpected(trace_not_found(query));
+    return Unexpected(trace_not_found(query, done ? std::string() : done.error().message()));
   if (!done) return Unexpected(done.error());
   if (st.sort_in_core) deliver_held(st, query.order);
   if (!paged && plan->overfetch && st.stats.received >= plan->pushed.limit &&

@@ -25,15 +25,14 @@ class LagReport {
   explicit LagReport(std::ostream& err) : err_(err) {}
   void update(int64_t age_ns) {
     constexpr int64_t kStep = 5'000'000'000;
-    const int64_t step = age_ns / kStep;
-    if (step == last_step_) return;
-    last_step_ = step;
+    if (last_ns_ >= 0 && age_ns > last_ns_ - kStep && age_ns < last_ns_ + kStep) return;
+    last_ns_ = age_ns;
     err_ << "tinkr: ingestion lag: the newest record is " << host::format_duration(age_ns) << " old\n";
   }
 
  private:
   std::ostream& err_;
-  int64_t last_step_ = -1;
+  int64_t last_ns_ = -1;
 };
 
 }  // namespace
