@@ -10,7 +10,7 @@ require() { [ -n "$2" ] || die "--$1 is required"; }
 # be a valid Azure id, name or SHA-256 before anything is created.
 check_guid() { [[ "$2" =~ ^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$ ]] || die "--$1 '$2' is not a GUID"; }
 check_name() { [[ "$2" =~ ^[A-Za-z0-9][-A-Za-z0-9_.]{0,89}$ ]] || die "--$1 '$2' is not a valid Azure name"; }
-check_hash() { [[ "$2" =~ ^[0-9a-f]{64}$ ]] || die "--$1 must be 64 lowercase hex characters (tinkr-server --hash-key KEY)"; }
+check_hash() { [[ "$2" =~ ^[0-9a-f]{64}$ ]] || die "--$1 must be 64 lowercase hex characters (tinkr-server --hash-key, key on stdin)"; }
 
 # render TEMPLATE OUT NAME=VALUE...: TEMPLATE with each __NAME__ replaced by VALUE; fails if any
 # __NAME__ is left (a value this script forgot).

@@ -5,6 +5,7 @@
 #include "common/time_text.hpp"
 
 #include <tinkr/engine.hpp>
+#include <tinkr/redact.hpp>
 
 namespace tinkr::server {
 
@@ -15,7 +16,7 @@ void AccessLog::write(const AccessEntry& entry) {
   w.StartObject();
   host::write_member(w, "time", host::format_time(now_ns()));
   host::write_member(w, "method", entry.method);
-  host::write_member(w, "path", entry.path);
+  host::write_member(w, "path", redact_secrets(entry.path));  // a token pasted into a path stays out
   host::write_member(w, "route", entry.route);
   w.Key("status");
   w.Int(entry.status);

@@ -9,6 +9,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <string>
 
 namespace {
 
@@ -29,9 +30,9 @@ int main(int argc, char** argv) {
   CLI::App app{"tinkr-server: the Tinkr HTTP API over one backend"};
   app.footer("\n" + tinkr::host::exit_code_table());
   app.set_version_flag("--version", "tinkr-server " TINKR_VERSION);
-  std::string config_path, profile, host, hash_key;
+  std::string config_path, profile, host;
   int port = -1, io_threads = 2;
-  bool no_auth = false, quiet = false;
+  bool no_auth = false, quiet = false, hash_key = false;
   app.add_option("--config", config_path, "the configuration file (default ~/.tinkr/config.toml)");
   app.add_option("--profile", profile, "the profile whose backend to serve");
   app.add_option("--host", host, "address to listen on (default from [server], 127.0.0.1)");
@@ -42,14 +43,22 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64));
   app.add_flag("--no-auth", no_auth, "serve without API keys (binds to loopback only)");
   app.add_flag("--quiet", quiet, "no access log");
-  app.add_option("--hash-key", hash_key, "print the sha256 of an API key for [auth] api_keys, and exit");
+  // The key comes on standard input: an argument would sit in the shell's history and in ps.
+  app.add_flag("--hash-key", hash_key,
+               "read an API key from standard input, print its sha256 for [auth] api_keys, and exit");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? 0 : tinkr::host::kExitUsage;
   }
-  if (!hash_key.empty()) {
-    std::cout << tinkr::server::sha256_hex(hash_key) << '\n';
+  if (hash_key) {
+    std::string key;
+    std::getline(std::cin, key);
+    if (!key.empty() && key.back() == '\r') key.pop_back();
+    if (key.empty())
+      return refuse(
+          Error(Error::Code::config, "--hash-key reads the key from standard input, and it was empty"));
+    std::cout << tinkr::server::sha256_hex(key) << '\n';
     return 0;
   }
 

@@ -240,6 +240,21 @@ TEST(EngineOpen, OptionsErrorsNameTheBackendAndProfile) {
   EXPECT_EQ(engine.error().message(), "backend 'mock' (profile 'staging'): option 'x' is missing");
 }
 
+// Issue 13.17: a NUL in a plugin's message (a user's trace id) used to cut it at sdk::Error::what();
+// invalid UTF-8 and a huge message arrive escaped and bounded, whichever plugin sent them.
+TEST(EngineOpen, APluginMessageCrossesWholeWithNulEscapedAndABoundedSize) {
+  auto plugin = PluginRegistry({TINKR_PLUGIN_DIR}).load("mock");
+  ASSERT_TRUE(plugin);
+  auto with_nul = Engine::open_plugin(*plugin, "{\"fail_open\": \"trace 'ab\\u0000cd' \xff not found\"}");
+  ASSERT_FALSE(with_nul);
+  EXPECT_NE(with_nul.error().message().find("trace 'ab\\x00cd' \\xff not found"), std::string::npos)
+      << with_nul.error().message();
+  auto huge = Engine::open_plugin(*plugin, R"({"fail_open": ")" + std::string(200'000, 'q') + R"("})");
+  ASSERT_FALSE(huge);
+  EXPECT_LE(huge.error().message().size(), 4200u);
+  EXPECT_NE(huge.error().message().find("more bytes)"), std::string::npos);
+}
+
 TEST(EngineOpen, ThePluginStaysLoadedWhileAnEngineLives) {
   std::unique_ptr<Engine> engine;
   {

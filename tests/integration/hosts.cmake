@@ -21,3 +21,14 @@ if(TARGET hosts_integration_test AND TARGET tinkr_plugin_local)
   target_compile_definitions(hosts_integration_test PRIVATE TINKR_HAVE_LOCAL_PLUGIN=1)
   add_dependencies(hosts_integration_test tinkr_plugin_local)
 endif()
+# Canary secrets through every command and route that prints (the azure plugin on the fake Azure).
+if(TARGET hosts_integration_test AND TARGET tinkr_plugin_azure AND TARGET tinkr_fake_azure)
+  tinkr_add_test(hosts_secrets_test
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/hosts/process.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/secrets_test.cpp
+    LIBRARIES tinkr_server_lib tinkr_host_http tinkr_fake_azure)
+  target_compile_definitions(hosts_secrets_test PRIVATE
+    TINKR_CLI_PATH="$<TARGET_FILE:tinkr>"
+    TINKR_SERVER_PATH="$<TARGET_FILE:tinkr-server>")
+  add_dependencies(hosts_secrets_test tinkr tinkr-server tinkr_plugin_azure)
+endif()

@@ -31,13 +31,11 @@ class [[nodiscard]] Error {
   /// Whose fault it is: hosts report a core bug, a plugin's failure and an upstream's differently.
   enum class Source { core, plugin, upstream };
 
-  Error(Code code, std::string message, Source source = Source::core, bool retryable = false,
-        int64_t retry_after_ms = 0)
-      : code_(code),
-        source_(source),
-        retryable_(retryable),
-        retry_after_ms_(retry_after_ms),
-        message_(std::move(message)) {}
+  /// The message is cleaned once, here, so that every host can print it as it is: secrets redacted
+  /// (tinkr/redact.hpp), valid UTF-8 with invalid bytes and control characters (NUL too) escaped as
+  /// \xNN, and at most about 4 KB, with a note of how much was cut.
+  Error(Code code, std::string_view message, Source source = Source::core, bool retryable = false,
+        int64_t retry_after_ms = 0);
 
   Code code() const noexcept { return code_; }
   Source source() const noexcept { return source_; }
@@ -71,9 +69,9 @@ using Unexpected = tl::unexpected<Error>;
 
 /// Shorthand for returning a failure: `return fail(Error::Code::config, "...")`. Marked cold, so the
 /// compiler moves each failure path (and the message it builds) away from the code that succeeds.
-[[gnu::cold]] inline Unexpected fail(Error::Code code, std::string message,
+[[gnu::cold]] inline Unexpected fail(Error::Code code, std::string_view message,
                                      Error::Source source = Error::Source::core) {
-  return Unexpected(Error(code, std::move(message), source));
+  return Unexpected(Error(code, message, source));
 }
 
 }  // namespace tinkr

@@ -3,6 +3,8 @@
 
 #include <tinkr/plugin.h>
 
+#include "base/message_text.hpp"
+
 namespace tinkr {
 
 static_assert(static_cast<int32_t>(Error::Code::invalid_query) == TINKR_INVALID_QUERY);
@@ -68,13 +70,20 @@ Error::Code code_from_status(int32_t status) noexcept {
   return Error::Code::internal;
 }
 
+Error::Error(Code code, std::string_view message, Source source, bool retryable, int64_t retry_after_ms)
+    : code_(code),
+      source_(source),
+      retryable_(retryable),
+      retry_after_ms_(retry_after_ms),
+      message_(detail::clean_message(message)) {}
+
 std::string Error::to_string() const {
   return std::string(tinkr::to_string(code_)) + ": " + message_;
 }
 
 Error Error::with_context(std::string_view context) const {
   Error e = *this;
-  e.message_ = std::string(context) + ": " + message_;
+  e.message_ = detail::clean_message(std::string(context) + ": " + message_);
   return e;
 }
 

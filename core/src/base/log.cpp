@@ -10,6 +10,7 @@
 #include <string>
 
 #include "tinkr/engine.hpp"
+#include "tinkr/redact.hpp"
 
 namespace tinkr::log {
 namespace {
@@ -48,7 +49,8 @@ void write(Level level, std::string_view source, std::string_view message) noexc
     w.Key("source");
     w.String(source.data(), static_cast<rapidjson::SizeType>(source.size()));
     w.Key("msg");
-    w.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
+    const std::string redacted = redact_secrets(message);  // plugins log upstream text too
+    w.String(redacted.data(), static_cast<rapidjson::SizeType>(redacted.size()));
     w.EndObject();
     static std::mutex mutex;
     std::lock_guard lock(mutex);

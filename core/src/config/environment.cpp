@@ -2,6 +2,7 @@
 #include "config/environment.hpp"
 
 #include <tinkr/config.hpp>
+#include <tinkr/redact.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -71,6 +72,7 @@ Expected<std::map<std::string, std::string>> parse_dotenv(std::string_view text,
     if (!value)
       return fail(Error::Code::config, "config " + origin + ":" + std::to_string(line_number) +
                                            ": expected NAME=value (a variable name, '=', then the value)");
+    if (is_secret_name(name)) remember_secret(*value);
     values.insert_or_assign(std::string(name), std::move(*value));
   }
   return values;

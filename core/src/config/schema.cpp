@@ -2,6 +2,8 @@
 // [server] and [auth]. Every message starts "config <file>: " and names the key and what was expected.
 #include "config/schema.hpp"
 
+#include <tinkr/redact.hpp>
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -92,7 +94,12 @@ class SchemaReader {
       if (!*found)
         return error(context,
                      "key '" + key + "' is \"env:" + variable + "\" but " + variable + " is not set");
+      // A secret named by its variable (workspace_id = "env:AZURE_CLIENT_SECRET") or its key stays
+      // out of every message, even one that quotes the option it was put in by mistake.
+      if (is_secret_name(variable) || is_secret_name(key)) remember_secret(**found);
       value.SetString((*found)->data(), static_cast<rapidjson::SizeType>((*found)->size()), allocator_);
+    } else if (value.IsString() && is_secret_name(key)) {
+      remember_secret(view(value));
     }
     return true;
   }

@@ -1,6 +1,7 @@
 // Opening a backend (from a profile or a loaded plugin) and the calls that are not run(): explain,
 // health and ingest.
 #include "tinkr/engine.hpp"
+#include "tinkr/redact.hpp"
 
 #include "base/log.hpp"
 #include "engine/engine_impl.hpp"
@@ -91,9 +92,12 @@ Expected<Explanation> Engine::explain(const ir::Query& query, const RunOptions& 
 Expected<std::string> Engine::check_health() {
   const auto check = impl_->optional_function<&tinkr_plugin::check_health>();
   if (!check) return std::string(R"({"status":"ok"})");
-  return call_returning_string(impl_->table(), [&](tinkr_str* json, tinkr_error** error) {
+  auto health = call_returning_string(impl_->table(), [&](tinkr_str* json, tinkr_error** error) {
     return check(impl_->instance, nullptr, json, error);
   });
+  // Its message may quote an upstream answer; redaction keeps the JSON valid (no quote is touched).
+  if (health) *health = redact_secrets(*health);
+  return health;
 }
 
 Expected<std::string> Engine::ingest(std::string_view format, std::string_view source,

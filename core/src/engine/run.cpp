@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "base/call_state.hpp"
+#include "base/message_text.hpp"
 #include "engine/engine_impl.hpp"
 #include "engine/paging.hpp"
 #include "engine/record_copy.hpp"
@@ -106,7 +107,8 @@ int32_t on_table_row(void* ctx, const tinkr_str* cells, uint64_t count) {
 int32_t on_warning(void* ctx, tinkr_str message) {
   auto& st = state(ctx);
   try {
-    st.stats.warnings.push_back(copy_string(message));
+    // A warning may quote upstream text: cleaned like an error message (secrets, UTF-8, size).
+    st.stats.warnings.push_back(detail::clean_message(copy_string(message)));
     st.out.on_warning(st.stats.warnings.back());
     return TINKR_OK;
   } catch (...) {

@@ -16,6 +16,7 @@
 #include "http/connection_pool.hpp"
 #include "http/retry_policy.hpp"
 #include "http/tls_context.hpp"
+#include "tinkr/redact.hpp"
 
 namespace tinkr::http {
 namespace {
@@ -124,6 +125,8 @@ void Client::clear_pool() {
 }
 
 Expected<Response> Client::Impl::send(const Request& request) {
+  for (const auto& h : request.headers)
+    if (iequals(h.name, "authorization")) remember_credential(h.value);  // an upstream may quote it back
   auto url = parse_url(request.url);
   if (!url) return tl::unexpected(url.error());
   if (url->scheme == "http" && !request.allow_plain_http)

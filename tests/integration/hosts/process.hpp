@@ -15,15 +15,17 @@ struct ProcessResult {
   std::string err;
 };
 
-/// Runs `program` to completion. `env` is added to (and overrides) the test's environment.
+/// Runs `program` to completion. `env` is added to (and overrides) the test's environment; `input`
+/// is its standard input (none when empty).
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
-                          const std::map<std::string, std::string>& env = {});
+                          const std::map<std::string, std::string>& env = {}, const std::string& input = "");
 
 /// A child whose stdout is read line by line while it runs (tinkr-server).
 class ChildProcess {
  public:
+  /// stderr goes to err_path when given (else it is the test's own).
   ChildProcess(const std::string& program, const std::vector<std::string>& args,
-               const std::map<std::string, std::string>& env = {});
+               const std::map<std::string, std::string>& env = {}, const std::string& err_path = "");
   ~ChildProcess();
   /// The next line of stdout (blocks until it comes); "" at end of output.
   std::string read_line();

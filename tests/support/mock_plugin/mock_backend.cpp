@@ -80,7 +80,7 @@ class MockBackend final : public sdk::Backend {
       if (key == "records" && it->value.IsInt64() && it->value.GetInt64() >= 0)
         records_ = it->value.GetInt64();
       else if (key == "fail_open" && it->value.IsString())
-        throw sdk::Error(TINKR_CONFIG, it->value.GetString());
+        throw sdk::Error(TINKR_CONFIG, std::string(it->value.GetString(), it->value.GetStringLength()));
       else
         throw sdk::Error(TINKR_CONFIG, "option '" + std::string(key) + "' is unknown or invalid");
     }

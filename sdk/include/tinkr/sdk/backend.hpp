@@ -122,7 +122,7 @@ int32_t guarded(tinkr_error** out_error, Body&& body) noexcept {
   try {
     return body();
   } catch (const Error& e) {
-    if (out_error) *out_error = make_error(e.status(), e.what(), e.retryable(), e.retry_after_ms());
+    if (out_error) *out_error = make_error(e.status(), e.message(), e.retryable(), e.retry_after_ms());
     return e.status();
   } catch (const std::exception& e) {
     if (out_error) *out_error = make_error(TINKR_INTERNAL, std::string("plugin error: ") + e.what());

@@ -53,16 +53,20 @@ inline std::string_view status_name(int32_t status) noexcept {
 class Error : public std::runtime_error {
  public:
   Error(tinkr_status status, std::string message, bool retryable = false, int64_t retry_after_ms = 0)
-      : std::runtime_error(std::move(message)),
+      : std::runtime_error(message),
+        message_(std::move(message)),
         status_(status),
         retryable_(retryable),
         retry_after_ms_(retry_after_ms) {}
 
+  /// The whole message; what() ends at a NUL byte (a user's value may hold one), this does not.
+  const std::string& message() const noexcept { return message_; }
   tinkr_status status() const noexcept { return status_; }
   bool retryable() const noexcept { return retryable_; }
   int64_t retry_after_ms() const noexcept { return retry_after_ms_; }
 
  private:
+  std::string message_;
   tinkr_status status_;
   bool retryable_;
   int64_t retry_after_ms_;
