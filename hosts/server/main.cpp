@@ -3,6 +3,7 @@
 #include "auth.hpp"
 #include "backends_json.hpp"
 #include "common/error_tables.hpp"
+#include "mcp_route.hpp"
 #include "server.hpp"
 
 #include <CLI/CLI.hpp>
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
   std::string config_path, profile, host, hash_key;
   int port = -1, io_threads = 2;
   bool no_auth = false, quiet = false;
+  std::size_t mcp_max_result_bytes = 64 * 1024;
+  tinkr::mcp::HttpOptions mcp_http;
   app.add_option("--config", config_path, "the configuration file (default ~/.tinkr/config.toml)");
   app.add_option("--profile", profile, "the profile whose backend to serve");
   app.add_option("--host", host, "address to listen on (default from [server], 127.0.0.1)");
@@ -42,6 +45,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64));
   app.add_flag("--no-auth", no_auth, "serve without API keys (binds to loopback only)");
   app.add_flag("--quiet", quiet, "no access log");
+  app.add_option("--mcp-max-result-bytes", mcp_max_result_bytes, "the largest MCP tool result (POST /mcp)")
+      ->capture_default_str()
+      ->check(CLI::Range(4096, 16 << 20));
+  app.add_option("--mcp-allow-origin", mcp_http.allowed_origins,
+                 "a browser Origin allowed to call POST /mcp besides loopback ones (repeatable)");
   app.add_option("--hash-key", hash_key, "print the sha256 of an API key for [auth] api_keys, and exit");
   try {
     app.parse(argc, argv);
@@ -96,6 +104,13 @@ int main(int argc, char** argv) {
   tinkr::server::Services services{
       backend, metrics, authenticator ? &*authenticator : nullptr,
       tinkr::server::backends_json((*engine)->backend(), (*engine)->profile_name())};
+  tinkr::server::McpBackend mcp_backend(backend, (*engine)->profile_name());
+  tinkr::mcp::ServerOptions mcp_options;
+  mcp_options.limits.max_result_bytes = mcp_max_result_bytes;
+  mcp_options.limits.timeout = std::chrono::milliseconds(settings.query_timeout_ms);
+  tinkr::mcp::Server mcp_server(mcp_backend, mcp_options);
+  services.mcp = &mcp_server;
+  services.mcp_http = &mcp_http;
   tinkr::server::Server server(std::move(services), settings, quiet ? nullptr : &std::clog);
   auto bound = server.listen(settings.host, settings.port);
   if (!bound) return refuse(bound.error());
