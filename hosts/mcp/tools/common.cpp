@@ -17,6 +17,8 @@ bool read_number(std::string_view& text, int64_t& out, bool last) {
   return true;
 }
 
+constexpr int64_t kMaxOffsetFactor = 10;
+
 }  // namespace
 
 std::string time_properties() {
@@ -79,12 +81,13 @@ Expected<ListQuery> build_list_query(ToolContext& context, QuerySpec spec, std::
     spec.to.clear();
     spec.since.clear();
   }
+  // The backend is asked again for every record up to the page's end (no backend pages by offset),
+  // so how deep a cursor may go is bounded.
   const int64_t wanted = list.cursor.offset + limit;
-  if (wanted > context.limits.max_records)
-    return fail(Error::Code::invalid_query, "offset + limit is " + std::to_string(wanted) +
-                                                ", more than the " +
-                                                std::to_string(context.limits.max_records) +
-                                                " records one call may read; narrow the query");
+  if (list.cursor.offset > kMaxOffsetFactor * context.limits.max_records)
+    return fail(Error::Code::invalid_query,
+                "the cursor is " + std::to_string(list.cursor.offset) +
+                    " records deep, further than paging reaches; narrow the query");
   spec.limit = wanted;
   auto query = context.backend.build(spec);
   if (!query) return Unexpected(query.error());

@@ -10,9 +10,10 @@
 namespace tinkr::mcp {
 namespace {
 
+// JSON text (it goes into a schema as is): quotes escaped.
 constexpr std::string_view kQueryDescription =
-    "Tinkr's query language: level>=warn, \"connection timeout\", status_code>=500, "
-    "attributes.http.route:/api*, duration>1s, combined with AND/OR/NOT; empty: everything";
+    R"(Tinkr's query language: level>=warn, \"connection timeout\", status_code>=500, )"
+    R"(attributes.http.route:/api*, duration>1s, combined with AND/OR/NOT; empty: everything)";
 
 std::string item_json(const Record& record) {
   rapidjson::StringBuffer buffer;
