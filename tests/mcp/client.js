@@ -242,7 +242,7 @@ async function modernOverStdio(cli, env) {
     figures.search_traces_stdio = { wall_median_ms: times[2], wall_min_ms: times[0], server_cpu_ms_per_call: cpuPerCall };
     // Wall time depends on the machine's load, so the check is on the server's own CPU time, and loose:
     // it catches a gross regression (a scan or a process per call); the figure itself is reported.
-    assert.ok(cpuPerCall < 250, `${cpuPerCall} ms of CPU a call`);
+    assert.ok(cpuPerCall < 500, `${cpuPerCall} ms of CPU a call`);
   });
 }
 
