@@ -17,12 +17,13 @@ demo: setup
 test: setup-test build-dev
 	ctest --preset dev -j $(JOBS)
 
-# The tests also need node + npm for Microsoft's KQL parser (tests/kql) and the Kubernetes schemas
-# (tests/k8s), and shellcheck + yamllint for deploy/.
+# The tests also need node + npm for Microsoft's KQL parser (tests/kql), the Kubernetes schemas
+# (tests/k8s) and the MCP SDK client (tests/mcp), and shellcheck + yamllint for deploy/.
 setup-test:
 	@scripts/setup.sh kql deploy
 	@scripts/kql-deps.sh
 	@scripts/kql-deps.sh tests/k8s
+	@scripts/kql-deps.sh tests/mcp
 
 build-release: setup
 	cmake --preset release >/dev/null

@@ -4,6 +4,7 @@
 #include "commands/demo_command.hpp"
 #include "commands/ingest_command.hpp"
 #include "commands/logs_command.hpp"
+#include "commands/mcp_command.hpp"
 #include "commands/metrics_command.hpp"
 #include "commands/plugins_command.hpp"
 #include "commands/profiles_command.hpp"
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
   setup_config(app, context);
   setup_ingest(app, context);
   setup_demo(app, context);
+  setup_mcp(app, context);
 
   // Before any thread starts: ~/.tinkr/.env feeds the plugins' own variables too (never overriding).
   if (auto dotenv = tinkr::config::apply_dotenv(); !dotenv) return context.report(dotenv.error());

@@ -3,6 +3,7 @@
 
 #include "common/record_json.hpp"
 #include "common/result_json.hpp"
+#include "mcp_route.hpp"
 
 #include <rapidjson/document.h>
 
@@ -119,6 +120,8 @@ void run_job(const Job& job, const Services& services, JobOutput& output, const 
       return output.respond(json_response(http::status::ok, host::explanation_to_json(*explanation),
                                           job.version, job.keep_alive));
     }
+    case Job::Kind::mcp:
+      return run_mcp_job(job, services, output, cancel);
     case Job::Kind::run:
       break;
   }

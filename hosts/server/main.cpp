@@ -3,6 +3,7 @@
 #include "auth.hpp"
 #include "backends_json.hpp"
 #include "common/error_tables.hpp"
+#include "mcp_route.hpp"
 #include "server.hpp"
 
 #include <CLI/CLI.hpp>
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
   std::string config_path, profile, host;
   int port = -1, io_threads = 2;
   bool no_auth = false, quiet = false, hash_key = false;
+  std::size_t mcp_max_result_bytes = 64 * 1024;
+  tinkr::mcp::HttpOptions mcp_http;
   app.add_option("--config", config_path, "the configuration file (default ~/.tinkr/config.toml)");
   app.add_option("--profile", profile, "the profile whose backend to serve");
   app.add_option("--host", host, "address to listen on (default from [server], 127.0.0.1)");
@@ -46,6 +49,11 @@ int main(int argc, char** argv) {
   // The key comes on standard input: an argument would sit in the shell's history and in ps.
   app.add_flag("--hash-key", hash_key,
                "read an API key from standard input, print its sha256 for [auth] api_keys, and exit");
+  app.add_option("--mcp-max-result-bytes", mcp_max_result_bytes, "the largest MCP tool result (POST /mcp)")
+      ->capture_default_str()
+      ->check(CLI::Range(4096, 16 << 20));
+  app.add_option("--mcp-allow-origin", mcp_http.allowed_origins,
+                 "a browser Origin allowed to call POST /mcp besides loopback ones (repeatable)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -105,6 +113,13 @@ int main(int argc, char** argv) {
   tinkr::server::Services services{
       backend, metrics, authenticator ? &*authenticator : nullptr,
       tinkr::server::backends_json((*engine)->backend(), (*engine)->profile_name())};
+  tinkr::server::McpBackend mcp_backend(backend, (*engine)->profile_name());
+  tinkr::mcp::ServerOptions mcp_options;
+  mcp_options.limits.max_result_bytes = mcp_max_result_bytes;
+  mcp_options.limits.timeout = std::chrono::milliseconds(settings.query_timeout_ms);
+  tinkr::mcp::Server mcp_server(mcp_backend, mcp_options);
+  services.mcp = &mcp_server;
+  services.mcp_http = &mcp_http;
   tinkr::server::Server server(std::move(services), settings, quiet ? nullptr : &std::clog);
   auto bound = server.listen(settings.host, settings.port);
   if (!bound) return refuse(bound.error());

@@ -4,6 +4,7 @@
 #include "common/error_json.hpp"
 #include "common/error_tables.hpp"
 #include "common/query_request.hpp"
+#include "mcp_route.hpp"
 #include "openapi.hpp"
 
 #include <boost/url/parse.hpp>
@@ -61,6 +62,7 @@ class Router {
     if (path == "/api/v1/metrics") return query_route(path, ir::Signal::metrics);
     if (path == "/api/v1/traces") return query_route(path, ir::Signal::trace_search);
     if (path == "/api/v1/query") return query_route(path, std::nullopt);
+    if (path == "/mcp") return mcp_route();
     if (s.size() == 4 && s[0] == "api" && s[1] == "v1" && s[2] == "traces" && !s[3].empty())
       return get_only("/api/v1/traces/{id}",
                       [&] { return authorized(Role::viewer, [&] { return trace(*target); }); });
@@ -143,6 +145,24 @@ class Router {
     if (request->spec.signal == ir::Signal::native && !request->explain && !check(Role::oncall))
       return std::move(result_);
     return build_and_run(request->spec, request->explain);
+  }
+
+  // Every method reaches the MCP layer once authorised: it answers GET and DELETE with 405 itself.
+  RouteResult mcp_route() {
+    result_.route = "/mcp";
+    if (services_.mcp == nullptr)
+      return reply_error(Error(Error::Code::not_found, "this server has no MCP endpoint"), "/mcp");
+    if (!check(Role::viewer)) return std::move(result_);
+    std::optional<Principal> principal;
+    if (services_.auth != nullptr)
+      principal = services_.auth->authenticate(request_[http::field::authorization]);
+    Job job;
+    job.kind = Job::Kind::mcp;
+    job.version = request_.version();
+    job.keep_alive = request_.keep_alive();
+    job.mcp = mcp_call_from(request_, principal ? &*principal : nullptr);
+    result_.job = std::move(job);
+    return std::move(result_);
   }
 
   RouteResult trace(const Target& target) {

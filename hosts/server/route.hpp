@@ -11,8 +11,14 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
+
+namespace tinkr::mcp {
+class Server;
+struct HttpOptions;
+}  // namespace tinkr::mcp
 
 namespace tinkr::server {
 
@@ -23,18 +29,23 @@ using Response = http::response<http::string_body>;
 struct Services {
   QueryBackend& backend;
   ServerMetrics& metrics;
-  const Authenticator* auth = nullptr;  // nullptr: --no-auth (every caller has every role)
-  std::string backends_json;            // GET /api/v1/backends, computed at start-up
+  const Authenticator* auth = nullptr;         // nullptr: --no-auth (every caller has every role)
+  std::string backends_json;                   // GET /api/v1/backends, computed at start-up
+  mcp::Server* mcp = nullptr;                  // POST /mcp; nullptr: no MCP endpoint
+  const mcp::HttpOptions* mcp_http = nullptr;  // allowed origins beyond loopback
 };
 
 /// Work that calls the plugin, so it runs on the worker pool, never on an I/O thread.
+struct McpCall;
+
 struct Job {
-  enum class Kind { run, explain, health };
+  enum class Kind { run, explain, health, mcp };
   Kind kind = Kind::run;
   ir::Query query;
   bool stream = false;  // Accept: application/x-ndjson
   unsigned version = 11;
   bool keep_alive = true;
+  std::shared_ptr<const McpCall> mcp;  // Kind::mcp
 };
 
 struct RouteResult {

@@ -1,0 +1,2 @@
+target_sources(tinkr_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/critical_path.cpp)
