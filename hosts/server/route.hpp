@@ -35,6 +35,9 @@ struct Job {
   bool stream = false;  // Accept: application/x-ndjson
   unsigned version = 11;
   bool keep_alive = true;
+  // /readyz is open to probes, but the health check's details (the credential in use, subscription,
+  // principal ids, upstream messages) go only to a caller with a viewer key (or to all with --no-auth).
+  bool health_details = true;
 };
 
 struct RouteResult {
