@@ -81,13 +81,14 @@ void note_call(const Services& services, const Error* error) {
 void run_health(const Job& job, const Services& services, JobOutput& output) {
   auto health = services.backend.check_health();
   note_call(services, health ? nullptr : &health.error());
-  if (!health) return output.respond(error_response(health.error(), job.version, job.keep_alive));
-  const bool healthy = !is_unhealthy(*health);
-  const std::string json_health = health->empty() || (*health)[0] != '{' ? "{}" : *health;
-  output.respond(json_response(healthy ? http::status::ok : http::status::service_unavailable,
-                               std::string(R"({"status":")") + (healthy ? "ready" : "unhealthy") +
-                                   R"(","backend":")" + services.backend.info().name + R"(","health":)" +
-                                   json_health + "}",
+  if (!health && job.health_details)
+    return output.respond(error_response(health.error(), job.version, job.keep_alive));
+  const bool healthy = health && !is_unhealthy(*health);
+  std::string body = std::string(R"({"status":")") + (healthy ? "ready" : "unhealthy") + R"(","backend":")" +
+                     services.backend.info().name + '"';
+  if (job.health_details)
+    body += std::string(R"(,"health":)") + (health->empty() || (*health)[0] != '{' ? "{}" : *health);
+  output.respond(json_response(healthy ? http::status::ok : http::status::service_unavailable, body + "}",
                                job.version, job.keep_alive));
 }
 

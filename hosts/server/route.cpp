@@ -50,7 +50,7 @@ class Router {
     const auto& s = target->segments;
     const std::string& path = target->path;
     if (path == "/healthz") return get_only("/healthz", [&] { return ok_json(R"({"status":"ok"})"); });
-    if (path == "/readyz") return get_only("/readyz", [&] { return job(Job::Kind::health, {}); });
+    if (path == "/readyz") return get_only("/readyz", [&] { return readiness(); });
     if (path == "/openapi.json")
       return get_only("/openapi.json", [&] { return ok_json(std::string(openapi_document())); });
     if (path == "/metrics")
@@ -188,6 +188,19 @@ class Router {
     job.keep_alive = request_.keep_alive();
     result_.job = std::move(job);
     return std::move(result_);
+  }
+
+  // A probe needs no key and gets the status alone; a viewer's key also gets the details.
+  RouteResult readiness() {
+    bool details = services_.auth == nullptr;
+    if (!details) {
+      auto principal = services_.auth->authenticate(request_[http::field::authorization]);
+      if (principal) result_.subject = principal->subject;
+      details = principal && allows(*principal, Role::viewer);
+    }
+    auto result = job(Job::Kind::health, {});
+    result.job->health_details = details;
+    return result;
   }
 
   RouteResult metrics() {

@@ -46,6 +46,9 @@ struct Job {
   unsigned version = 11;
   bool keep_alive = true;
   std::shared_ptr<const McpCall> mcp;  // Kind::mcp
+  // /readyz is open to probes, but the health check's details (the credential in use, subscription,
+  // principal ids, upstream messages) go only to a caller with a viewer key (or to all with --no-auth).
+  bool health_details = true;
 };
 
 struct RouteResult {

@@ -28,7 +28,7 @@ bool client_installed() {
 }
 
 std::string sha256_of(const std::string& key) {
-  auto hashed = run_process(TINKR_SERVER_PATH, {"--hash-key", key});
+  auto hashed = run_process(TINKR_SERVER_PATH, {"--hash-key"}, {}, key + "\n");
   std::string out = hashed.out;
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
   return out;

@@ -70,6 +70,24 @@ TEST_F(RouteTest, ReadyzAsksTheBackendOnTheWorkerPool) {
   EXPECT_EQ(result.job->kind, Job::Kind::health);
 }
 
+TEST_F(RouteTest, ReadyzGivesItsDetailsOnlyToAViewer) {
+  // Probes (Container Apps, Kubernetes) call /readyz without a key; the doctor's details name the
+  // subscription, the credential and principal ids, which an open ingress must not show.
+  auto probe = call(request(http::verb::get, "/readyz", "", ""));
+  ASSERT_TRUE(probe.job);
+  EXPECT_FALSE(probe.job->health_details);
+  auto stranger = call(request(http::verb::get, "/readyz", "", "wrong-key"));
+  ASSERT_TRUE(stranger.job) << "a wrong key is not refused: the probe still gets the status";
+  EXPECT_FALSE(stranger.job->health_details);
+  auto no_role = call(request(http::verb::get, "/readyz", "", "no-role-key"));
+  ASSERT_TRUE(no_role.job);
+  EXPECT_FALSE(no_role.job->health_details);
+  auto viewer = call(request(http::verb::get, "/readyz"));
+  ASSERT_TRUE(viewer.job);
+  EXPECT_TRUE(viewer.job->health_details);
+  EXPECT_EQ(viewer.subject, "vera");
+}
+
 TEST_F(RouteTest, NoKeyIs401WithAChallenge) {
   auto result = call(request(http::verb::post, "/api/v1/logs", R"({"service":"a"})", ""));
   ASSERT_TRUE(result.response);
