@@ -31,11 +31,11 @@ step "Its latency per 5 minutes (average and worst)" \
   "$bin/tinkr" metrics payments-api http.server.duration --agg avg,max --interval 5m --since 1h
 step "Its failed or slow requests, slowest first" \
   "$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 10
-slowest=$("$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 1 -o csv |
+slowest=$("$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 1 -o csv 2>/dev/null |
   awk -F, '{ sub(/\r$/, "") } NR == 1 { for (i = 1; i <= NF; i++) if ($i == "trace_id") c = i } NR == 2 { print $c }')
 step "The span tree of the slowest one" "$bin/tinkr" trace "$slowest"
 step "What Tinkr sends to the backend for the first question (nothing is run)" \
   "$bin/tinkr" logs payments-api 'severity>=warn' --since 1h --explain
-printf '\n\033[1m== Your turn\033[0m\n%s\n' \
+printf '\n\033[1m== Your turn\033[0m\n%s\n%s\n' \
   "Paste the \"try\" lines that tinkr demo printed above into this shell: they put tinkr on the PATH and" \
   "name the demo's config first, so each command asks the store this demo just wrote."
