@@ -33,6 +33,18 @@ Reply error_reply(const Message& message, int error_code, std::string_view text,
   return {write_error(message.id_json, error_code, text), status};
 }
 
+// Both eras announce the same capabilities: tools, whose list never changes while the server runs.
+void write_capabilities(JsonWriter& w) {
+  write_key(w, "capabilities");
+  w.StartObject();
+  write_key(w, "tools");
+  w.StartObject();
+  write_key(w, "listChanged");
+  w.Bool(false);
+  w.EndObject();
+  w.EndObject();
+}
+
 void write_annotations(JsonWriter& w, const Tool& tool) {
   write_key(w, "annotations");
   w.StartObject();
@@ -161,14 +173,7 @@ std::string Server::initialize(const Message& message) {
   negotiated_ = std::string(is_legacy_version(asked) ? asked : kLegacyVersions[0]);
   return result(message, Era::legacy, [&](JsonWriter& w) {
     write_string_member(w, "protocolVersion", *negotiated_);
-    write_key(w, "capabilities");
-    w.StartObject();
-    write_key(w, "tools");
-    w.StartObject();
-    write_key(w, "listChanged");
-    w.Bool(false);
-    w.EndObject();
-    w.EndObject();
+    write_capabilities(w);
     write_key(w, "serverInfo");
     w.StartObject();
     write_string_member(w, "name", options_.identity.name);
@@ -185,14 +190,7 @@ std::string Server::discover(const Message& message) {
     w.StartArray();
     write_supported(w);
     w.EndArray();
-    write_key(w, "capabilities");
-    w.StartObject();
-    write_key(w, "tools");
-    w.StartObject();
-    write_key(w, "listChanged");
-    w.Bool(false);
-    w.EndObject();
-    w.EndObject();
+    write_capabilities(w);
     write_key(w, "serverInfo");
     w.StartObject();
     write_string_member(w, "name", options_.identity.name);
