@@ -105,6 +105,9 @@ struct Options {
   std::string client_assertion;
   /// The X-IDENTITY-HEADER value the App Service identity endpoint requires.
   std::string identity_header = "fake-identity-header";
+  /// Compress answers with gzip for requests whose Accept-Encoding asks for it (as Azure does). An
+  /// answer that sets its own Content-Encoding is sent as it is.
+  bool serve_gzip = true;
 };
 
 /// Starts on construction (ephemeral ports, a fresh CA), stops on destruction. Every member is
@@ -145,6 +148,8 @@ class FakeAzure {
   std::vector<RecordedRequest> requests(Route route) const;
   uint64_t tls_handshakes() const;  // completed ones
   uint64_t connections_accepted() const;
+  /// Answers the fake compressed itself because the request asked for gzip.
+  uint64_t gzip_answers() const;
   /// Token requests (token endpoint, IMDS, identity endpoint) for an audience; scope and resource
   /// forms count alike: "https://api.loganalytics.io/.default" == "https://api.loganalytics.io/".
   uint64_t token_requests(std::string_view scope_or_resource) const;

@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "certificates.hpp"
+#include "gzip.hpp"
 #include "state.hpp"
 
 namespace tinkr::fake_azure {
@@ -91,6 +92,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       response = FakeResponse::json(
           500, std::string("{\"error\":{\"code\":\"FakeAzureBug\",\"message\":\"") + e.what() + "\"}}");
     }
+    if (state_->options.serve_gzip && accepts_gzip(request.header("Accept-Encoding"))) compress(response);
     {
       std::lock_guard lock(state_->mutex);
       state_->requests.push_back(std::move(request));
@@ -107,6 +109,17 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       case Fault::none:
         return write(std::move(response), message.keep_alive());
     }
+  }
+
+  // What Azure does for a client that accepts gzip; faults then cut or pause the compressed body.
+  void compress(FakeResponse& response) {
+    if (response.body.empty()) return;
+    for (const auto& [name, value] : response.headers)
+      if (beast::iequals(name, "Content-Encoding")) return;  // the test made this body itself
+    response.body = gzip(response.body);
+    response.headers.emplace_back("Content-Encoding", "gzip");
+    response.headers.emplace_back("Vary", "Accept-Encoding");
+    ++state_->gzip_answers;
   }
 
   void write(FakeResponse response, bool keep_alive) {
@@ -367,6 +380,9 @@ uint64_t FakeAzure::tls_handshakes() const {
 }
 uint64_t FakeAzure::connections_accepted() const {
   return state_->connections.load();
+}
+uint64_t FakeAzure::gzip_answers() const {
+  return state_->gzip_answers.load();
 }
 
 uint64_t FakeAzure::token_requests(std::string_view scope_or_resource) const {

@@ -21,6 +21,7 @@ struct FakeAzure::State {
   std::atomic<uint64_t> tls_handshakes{0};
   std::atomic<uint64_t> connections{0};  // also the last connection's id
   std::atomic<uint64_t> tokens_issued{0};
+  std::atomic<uint64_t> gzip_answers{0};
 
   mutable std::mutex mutex;
   mutable std::condition_variable held_changed;

@@ -2,11 +2,13 @@
 #include "backend/authorizing_transport.hpp"
 
 #include "common/url.hpp"
+#include "decode/content_encoding.hpp"
 #include "decode/missing_role.hpp"
 
 #include <tinkr/sdk/error.hpp>
 
 #include <strings.h>
+#include <optional>
 
 namespace tinkr::azure {
 namespace {
@@ -42,15 +44,34 @@ sdk::HttpResponse AuthorizingTransport::send(const RequestPlan& plan, const sdk:
   for (const auto& h : plan.headers)
     if (strcasecmp(h.name.c_str(), "Authorization") != 0) request.headers.push_back(h);
   request.headers.push_back({"Authorization", "Bearer " + token.token});
+  // Log Analytics' answers shrink about fivefold in gzip; they are inflated as they arrive.
+  request.headers.push_back({"Accept-Encoding", "gzip"});
   request.body = plan.body;
   request.ca_file = options_.ca_file;
   request.timeout_ms =
       (int64_t{options_.server_timeout_seconds} + options_.client_timeout_margin_seconds) * 1000;
-  request.on_body = on_body;
+  request.max_response_bytes = options_.max_answer_bytes;
+  const std::string source = "the answer from " + std::string(audience_label(plan.audience));
+  std::optional<decode::StreamedBodyInflater> inflating;
+  if (on_body) {
+    inflating.emplace(on_body, static_cast<uint64_t>(options_.max_answer_bytes), source);
+    request.on_body = inflating->receiver();
+  }
   if (target->scheme == "http")
     request.flags |= TINKR_HTTP_ALLOW_PLAIN_HTTP;  // loopback only, checked by options
 
-  sdk::HttpResponse response = host_.http(request, call);
+  sdk::HttpResponse response;
+  try {
+    response = host_.http(request, call);
+  } catch (...) {
+    // The inflater stopped the transfer: its reason, not the host's "stopped by the consumer".
+    if (inflating && inflating->failure()) std::rethrow_exception(inflating->failure());
+    throw;
+  }
+  if (inflating)
+    inflating->finish(response);
+  else
+    decode::inflate_whole_body(response, static_cast<uint64_t>(options_.max_answer_bytes), source);
   if (response.status == 401) tokens_.invalidate(scope);
   if (response.status == 403) {  // for the missing-role advice (decode/missing_role.hpp)
     response.headers.push_back({std::string(decode::kRoleScopeHeader),

@@ -37,6 +37,8 @@ constexpr OptionSpec kOptions[] = {
     {"client_timeout_margin_seconds", "integer", false, "", "extra time the client waits past it (30)"},
     {"managed_identity_probe_timeout_ms", "integer", false, "", "first IMDS request's timeout (1000)"},
     {"azure_cli_timeout_seconds", "integer", false, "", "time allowed to az account get-access-token (10)"},
+    {"max_answer_bytes", "integer", false, "",
+     "largest answer accepted, on the wire and once inflated from gzip (67108864 = 64 MiB)"},
     {"allow_plain_http_loopback", "boolean", false, "",
      "allow http:// endpoints on 127.0.0.1, localhost or ::1 (tests only; default false)"},
 };
@@ -228,6 +230,7 @@ void read_behaviour(OptionReader& reader, AzureOptions& options) {
   value = options.azure_cli_timeout_seconds;
   reader.integer("azure_cli_timeout_seconds", 1, 600, value);
   options.azure_cli_timeout_seconds = static_cast<int>(value);
+  reader.integer("max_answer_bytes", int64_t{1} << 20, int64_t{4} << 30, options.max_answer_bytes);
 }
 
 }  // namespace

@@ -39,6 +39,9 @@ struct AzureOptions {
   int client_timeout_margin_seconds = 30;            // the client waits N + margin
   int64_t managed_identity_probe_timeout_ms = 1000;  // first IMDS request: fall through fast off Azure
   int azure_cli_timeout_seconds = 10;
+  // The largest answer taken, counted on the wire and again once inflated (a small gzip body may
+  // inflate a thousandfold). The host's default cap, so identity answers behave as before.
+  int64_t max_answer_bytes = int64_t{64} << 20;
   bool allow_plain_http_loopback = false;
 };
 

@@ -4,6 +4,8 @@
 #include "decode/azure_error.hpp"
 #include "decode/body_pipe.hpp"
 
+#include <tinkr/sdk/error.hpp>
+
 #include <exception>
 #include <optional>
 #include <thread>
@@ -61,6 +63,14 @@ decode::ReadResult read_answer(Transport& transport, const RequestPlan& plan, co
   std::exception_ptr read_failure;
   try {
     result = decode::read_tables(pipe, consumer);
+  } catch (const sdk::Error& e) {
+    read_failure = std::current_exception();
+    // Bad data from upstream: let the transfer end by itself, since its error, when it has one, names
+    // the cause better than the parse error it led to (a garbled gzip body inflates into bad JSON
+    // before its checksum fails). Any other failure ends the transfer at once.
+    if (e.status() == TINKR_UPSTREAM_UNAVAILABLE)
+      while (!pipe.next_piece().empty()) {
+      }
   } catch (...) {
     read_failure = std::current_exception();
   }

@@ -1,0 +1,140 @@
+// Answers compressed on the wire (issue 16.1): every Azure request asks for gzip, a compressed answer
+// decodes exactly as the same answer sent plain, a gzip bomb is refused at the size limit quickly
+// and without inflating it, and a garbled or mislabelled gzip body fails naming the cause.
+#include "gzip.hpp"
+#include "common/record_json.hpp"
+#include "fixture.hpp"
+
+#include <chrono>
+
+namespace tinkr::azure_e2e {
+namespace {
+
+using AzureGzip = AzureEndToEnd;
+
+const std::vector<KustoColumn> kColumns = {{"TimeGenerated", "datetime"},
+                                           {"Message", "string"},
+                                           {"SeverityLevel", "int"},
+                                           {"Properties", "dynamic"},
+                                           {"AppRoleName", "string"}};
+
+// Enough rows that the compressed body spans many reads, with escapes and non-ASCII text.
+std::string varied_answer() {
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < 3000; ++i)
+    rows.push_back(
+        {js("2026-11-25T10:" + std::to_string(10 + i % 50) + ":00." + std::to_string(1000000 + i) + "Z"),
+         R"("payment )" + std::to_string(i) + R"( for \"ord-)" + std::to_string(i * 31) +
+             R"(\" failed: caf\u00e9 \u2603 tab\there")",
+         std::to_string(i % 5),
+         R"("{\"retry\":\")" + std::to_string(i % 4) + R"(\",\"region\":\"westeurope\"}")",
+         js("payments-api")});
+  return log_analytics_answer(kColumns, rows);
+}
+
+FakeResponse plain(std::string body) {
+  FakeResponse response = FakeResponse::json(200, std::move(body));
+  response.headers.emplace_back("Content-Encoding", "identity");  // the fake leaves it uncompressed
+  return response;
+}
+
+FakeResponse labelled_gzip(std::string body) {
+  FakeResponse response = FakeResponse::json(200, std::move(body));
+  response.headers.emplace_back("Content-Encoding", "gzip");
+  return response;
+}
+
+class AzureGzipAnswers : public AzureGzip {
+ protected:
+  Expected<QueryResult> logs() {
+    QuerySpec spec;
+    spec.signal = ir::Signal::logs;
+    spec.service = "payments-api";
+    spec.since = "1h";
+    spec.limit = 100'000;
+    return engine_->collect(build(spec));
+  }
+
+  std::vector<std::string> logs_as_json() {
+    auto result = logs();
+    EXPECT_TRUE(result) << result.error().message();
+    std::vector<std::string> out;
+    if (result)
+      for (const auto& record : result->records) out.push_back(host::record_to_json(record));
+    return out;
+  }
+
+  std::string logs_error() {
+    auto result = logs();
+    EXPECT_FALSE(result) << "the answer must not decode";
+    if (result) return {};
+    EXPECT_EQ(result.error().code(), Error::Code::upstream_unavailable);
+    return result.error().message();
+  }
+};
+
+TEST_F(AzureGzipAnswers, ACompressedAnswerDecodesExactlyAsThePlainOne) {
+  const std::string answer = varied_answer();
+  fake_.push_response(Route::log_analytics_query, FakeResponse::json(200, answer));
+  const auto from_gzip = logs_as_json();
+  EXPECT_EQ(fake_.gzip_answers(), 1u) << "the fake must have compressed the answer";
+  fake_.push_response(Route::log_analytics_query, plain(answer));
+  const auto from_plain = logs_as_json();
+  EXPECT_EQ(fake_.gzip_answers(), 1u);
+
+  ASSERT_EQ(from_plain.size(), 3000u);
+  EXPECT_EQ(from_gzip, from_plain);
+  for (const auto& request : log_analytics_requests()) EXPECT_EQ(request.header("Accept-Encoding"), "gzip");
+}
+
+TEST_F(AzureGzipAnswers, EveryAzureRequestAsksForGzipAndCompressedErrorsStillExplainThemselves) {
+  fake_.push_response(Route::log_analytics_query, FakeResponse::forbidden());
+  auto result = logs();
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code(), Error::Code::forbidden) << result.error().message();
+  EXPECT_EQ(fake_.gzip_answers(), 1u);
+  auto metrics = engine_->collect(build(shop_web_requests_spec()));
+  ASSERT_TRUE(metrics) << metrics.error().message();
+  EXPECT_FALSE(metrics->records.empty());
+  for (const auto& request : fake_.requests()) {
+    if (request.route == Route::token) continue;
+    EXPECT_EQ(request.header("Accept-Encoding"), "gzip") << request.target;
+  }
+}
+
+TEST_F(AzureGzipAnswers, AGzipBombIsRefusedAtTheLimitQuickly) {
+  // About 4 MB on the wire that inflate to 4 GiB of JSON whitespace: only the limit can stop it.
+  const std::string bomb =
+      fake_azure::gzip_repeated(R"({"tables":[)", std::string(std::size_t{1} << 20, ' '), 4096);
+  ASSERT_LT(bomb.size(), std::size_t{8} << 20);
+  fake_.push_response(Route::log_analytics_query, labelled_gzip(bomb));
+  const auto started = std::chrono::steady_clock::now();
+  const std::string message = logs_error();
+  EXPECT_EQ(
+      message,
+      "the answer from Log Analytics inflates past the 64 MiB limit (max_answer_bytes); narrow the time "
+      "range or add filters");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+}
+
+TEST_F(AzureGzipAnswers, GarbledCutOrMislabelledGzipFailsNamingTheCause) {
+  std::string garbled = fake_azure::gzip(varied_answer());
+  for (std::size_t i = garbled.size() / 2; i < garbled.size() / 2 + 64; ++i)
+    garbled[i] = static_cast<char>(garbled[i] ^ 0x5a);
+  fake_.push_response(Route::log_analytics_query, labelled_gzip(garbled));
+  // zlib names what it found (here the checksum); the first part is what a user needs.
+  EXPECT_EQ(logs_error().rfind("the answer from Log Analytics is not valid gzip: ", 0), 0u);
+
+  const std::string whole = fake_azure::gzip(varied_answer());
+  fake_.push_response(Route::log_analytics_query, labelled_gzip(whole.substr(0, whole.size() - 100)));
+  EXPECT_EQ(logs_error(),
+            "the answer from Log Analytics is not valid gzip: the body ended before the gzip stream did");
+
+  fake_.push_response(Route::log_analytics_query, labelled_gzip(varied_answer()));
+  EXPECT_EQ(logs_error(),
+            "the answer from Log Analytics is not valid gzip: it says Content-Encoding 'gzip' but is not "
+            "compressed");
+}
+
+}  // namespace
+}  // namespace tinkr::azure_e2e
