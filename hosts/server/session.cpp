@@ -9,6 +9,10 @@
 #include <boost/asio/prefer.hpp>
 #include <boost/asio/write.hpp>
 
+#include <sys/socket.h>
+
+#include <cerrno>
+
 namespace tinkr::server {
 namespace {
 
@@ -23,6 +27,19 @@ constexpr milliseconds kDrainPause{1000};
 // nginx's code for "the client closed the connection before the reply": what the access log records
 // for a client that left while its query ran.
 constexpr int kClientClosedRequest = 499;
+
+enum class PeerState { sent_more, nothing_yet, gone };
+
+// What a readable socket holds, without taking it. "Readable" can be stale: a request written in two
+// segments (Node 18's fetch does) readies the socket twice, and the second readiness may arrive after
+// the request was read whole, with nothing left. Only end-of-stream or an error means the client left.
+PeerState peek_connection(int descriptor) {
+  char byte = 0;
+  const ssize_t got = ::recv(descriptor, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (got > 0) return PeerState::sent_more;
+  if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return PeerState::nothing_yet;
+  return PeerState::gone;
+}
 
 // Hands a worker's reply back to the session's strand.
 class SessionOutput final : public JobOutput {
@@ -112,6 +129,7 @@ void Session::on_read_header(beast::error_code ec) {
   if (!state_.compare_exchange_strong(expected, working, std::memory_order_acq_rel)) return close();
   busy_ = true;
   logged_ = false;
+  bytes_sent_ = 0;
   head_only_ = false;
   started_ = std::chrono::steady_clock::now();
   route_ = "unmatched";
@@ -264,9 +282,15 @@ void Session::watch_for_departure(uint64_t request) {
       net::socket_base::wait_read, [self = shared_from_this(), request](beast::error_code ec) {
         if (request != self->request_serial_ || !self->awaiting_reply_ || self->closed_) return;
         if (ec == net::error::operation_aborted) return;
-        beast::error_code available_ec;
-        if (!ec && self->stream_.socket().available(available_ec) > 0 && !available_ec) return;
-        self->client_departed();
+        if (ec) return self->client_departed();
+        switch (peek_connection(self->stream_.socket().native_handle())) {
+          case PeerState::sent_more:
+            return;
+          case PeerState::nothing_yet:
+            return self->watch_for_departure(request);
+          case PeerState::gone:
+            return self->client_departed();
+        }
       });
 }
 
