@@ -14,8 +14,11 @@ demo: setup
 	cmake --build --preset release -j $(JOBS) --target $(DEMO_TARGETS)
 	@scripts/demo.sh build/release
 
-test: setup-test build-dev
-	ctest --preset dev -j $(JOBS)
+# The suite runs under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (the asan preset,
+# built with line tables only, -g1: enough for the sanitizers' reports and quicker to build and link),
+# and replays the fuzz corpora (fuzz/corpus/) there.
+test: setup-test build-asan
+	ctest --preset asan -j $(JOBS)
 
 # The tests also need node + npm for Microsoft's KQL parser (tests/kql), the Kubernetes schemas
 # (tests/k8s) and the MCP SDK client (tests/mcp), and shellcheck + yamllint for deploy/.
