@@ -56,7 +56,15 @@ constexpr std::string_view kDocument = R"json({
       "responses": {"200": {"$ref": "#/components/responses/Result"}, "default": {"$ref": "#/components/responses/Error"}}}},
     "/api/v1/query": {"post": {"summary": "IR JSON, a query string of any signal, or a native query (native: role oncall)",
       "requestBody": {"$ref": "#/components/requestBodies/Query"},
-      "responses": {"200": {"$ref": "#/components/responses/Result"}, "default": {"$ref": "#/components/responses/Error"}}}}
+      "responses": {"200": {"$ref": "#/components/responses/Result"}, "default": {"$ref": "#/components/responses/Error"}}}},
+    "/mcp": {"post": {"summary": "Model Context Protocol, Streamable HTTP (role viewer; run_native_query needs oncall): see docs/mcp.md",
+      "parameters": [{"name": "MCP-Protocol-Version", "in": "header", "schema": {"type": "string"}}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
+        "description": "a JSON-RPC 2.0 request or notification"}}}},
+      "responses": {"200": {"description": "a JSON-RPC response, as application/json or one text/event-stream event",
+          "content": {"application/json": {"schema": {"type": "object"}}, "text/event-stream": {"schema": {"type": "string"}}}},
+        "202": {"description": "a notification, accepted"},
+        "default": {"$ref": "#/components/responses/Error"}}}}
   }
 })json";
 

@@ -171,7 +171,8 @@ async function exerciseDemo(client, label, { nativeAllowed }) {
     if (nativeAllowed) {
       const t = ok(r);
       assert.deepEqual(t.columns.map((c) => c.name), ['one', 'empty']);
-      assert.equal(t.rows[0][1], null);
+      assert.strictEqual(t.rows[0][0], 1, 'a number stays a number');
+      assert.strictEqual(t.rows[0][1], null);
       toolError(await call(client, 'run_native_query', { query: 'DELETE FROM logs' }), /SELECT or WITH/);
       toolError(await call(client, 'run_native_query', { query: 'PRAGMA writable_schema = 1' }), /SELECT or WITH/);
     } else {
@@ -383,7 +384,10 @@ async function runAzure() {
   await check('azure: run_native_query runs KQL and refuses management commands', async () => {
     const r = ok(await call(client, 'run_native_query', { query: 'AppRequests | take 3' }));
     assert.equal(r.language, 'kql');
-    assert.ok(r.columns.length > 0);
+    const at = (name) => r.columns.findIndex((c) => c.name === name);
+    assert.strictEqual(r.rows[0][at('DurationMs')], 1500, 'a real is a number');
+    assert.strictEqual(r.rows[0][at('Success')], false, 'a bool is a boolean');
+    assert.strictEqual(r.rows[0][at('OperationId')], '4bf92f3577b34da6a3ce929d0e0e4736');
     for (const command of ['.drop table AppRequests', '.set-or-append T <| print 1', '  // c\n.ingest inline into table T <| 1', 'print 1; .drop table T'])
       toolError(await call(client, 'run_native_query', { query: command }), /management command/);
   });

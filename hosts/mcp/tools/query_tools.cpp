@@ -4,6 +4,7 @@
 #include "mcp/tools/native_guard.hpp"
 #include "mcp/tools/tool_factories.hpp"
 
+#include "common/cell_json.hpp"
 #include "common/query_request.hpp"
 
 namespace tinkr::mcp {
@@ -67,20 +68,6 @@ ToolOutcome explain(const rapidjson::Value& value, ToolContext& context) {
   });
 }
 
-std::string row_json(const std::vector<std::optional<std::string>>& row) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartArray();
-  for (const auto& cell : row) {
-    if (cell)
-      write_string(w, *cell);
-    else
-      w.Null();
-  }
-  w.EndArray();
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
 ToolOutcome run_native_query(const rapidjson::Value& value, ToolContext& context) {
   auto args = Arguments::read(value, {"query", "limit"});
   if (!args) return error_outcome(args.error());
@@ -110,7 +97,10 @@ ToolOutcome run_native_query(const rapidjson::Value& value, ToolContext& context
   const Table* first = result->tables.empty() ? nullptr : &result->tables.front();
   if (first != nullptr) {
     const std::size_t shown = std::min<std::size_t>(first->rows.size(), static_cast<std::size_t>(*limit));
-    for (std::size_t i = 0; i < shown; ++i) page.items.push_back(row_json(first->rows[i]));
+    // Typed as every host types native cells: numbers as numbers, null as null (hosts/common/cell_json).
+    const auto kinds = host::cell_kinds(first->columns);
+    for (std::size_t i = 0; i < shown; ++i)
+      page.items.push_back(host::row_to_json_array(kinds, first->rows[i]));
     page.matched = static_cast<int64_t>(first->rows.size());
     page.matched_is_lower_bound = first->rows.size() > shown || result->stats.truncated;
   }
@@ -162,7 +152,8 @@ Tool run_native_query_tool() {
   const std::string properties =
       R"("query":{"type":"string","description":"a read-only query in the backend's language (describe_backend: native_language): KQL without management commands, or one SQL SELECT/WITH"},)"
       R"("limit":{"type":"integer","minimum":1,"maximum":10000,"default":100,"description":"the most rows to return"})";
-  const std::string row = R"({"type":"array","items":{"type":["string","number","boolean","null"]}})";
+  const std::string row =
+      R"({"type":"array","items":{"type":["string","number","boolean","null","object","array"]}})";
   const std::string extra =
       R"("language":{"type":"string"},"table":{"type":"string"},"columns":{"type":"array","items":{"type":"object",)"
       R"("properties":{"name":{"type":"string"},"type":{"type":"string"}}}})";

@@ -60,7 +60,13 @@ TEST_F(ServerTest, HealthzAndReadyz) {
 TEST_F(ServerTest, OpenApiAndBackends) {
   auto openapi = call("GET", "/openapi.json", "", "");
   EXPECT_EQ(openapi.status, 200);
-  EXPECT_TRUE(parse(openapi.body).HasMember("paths"));
+  auto document_paths = parse(openapi.body);
+  ASSERT_TRUE(document_paths.HasMember("paths"));
+  // Every route the server answers is described.
+  for (const char* path :
+       {"/healthz", "/readyz", "/openapi.json", "/metrics", "/api/v1/backends", "/api/v1/logs",
+        "/api/v1/metrics", "/api/v1/traces", "/api/v1/traces/{id}", "/api/v1/query", "/mcp"})
+    EXPECT_TRUE(document_paths["paths"].HasMember(path)) << path;
   auto backends = call("GET", "/api/v1/backends");
   ASSERT_EQ(backends.status, 200) << backends.body;
   auto document = parse(backends.body);
