@@ -10,3 +10,10 @@ if(TARGET tinkr_fake_azure)
   target_compile_definitions(azure_stream_bench PRIVATE TINKR_PLUGIN_DIR="${TINKR_PLUGIN_OUTPUT_DIR}")
   add_dependencies(azure_stream_bench tinkr_plugin_azure)
 endif()
+
+# The fake Log Analytics as a process of its own, serving that answer plain or gzip (bench/real_link.sh
+# runs it in a rate-limited network namespace).
+if(TARGET tinkr_fake_azure)
+  add_executable(fake_log_analytics_serve ${CMAKE_CURRENT_LIST_DIR}/azure_query/fake_log_analytics_serve.cpp)
+  target_link_libraries(fake_log_analytics_serve PRIVATE tinkr_fake_azure)
+endif()
