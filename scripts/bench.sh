@@ -5,7 +5,7 @@ set -euo pipefail
 build=${1:-build/release}
 scripts/setup.sh bench
 cmake --build "$build" -j "$(nproc)" --target bench_query query_loop bench_transport azure_query_bench \
-  azure_stream_bench local_bench tinkr-server tinkr_plugin_mock
+  azure_stream_bench local_bench tinkr-server tinkr_plugin_mock tinkr tinkr_plugin_azure fake_log_analytics_serve
 reps=(--benchmark_repetitions=10 --benchmark_report_aggregates_only=true)
 run() { printf '\n== %s\n' "$1"; shift; "$@"; }
 run "query language: parse + plan + serialise (target: median <= 1 us)" "$build/bin/bench_query" "${reps[@]}"
@@ -20,6 +20,16 @@ run "Azure: decode a 100,000-row AppTraces answer; lower the page's query (>= 30
 run "Azure: peak RSS while decoding a streamed answer (<= 2x the body)" "$build/bin/azure_query_bench" --peak-rss
 run "Azure end to end: engine + plugin + HTTPS on loopback, 100,000 log records (report)" \
   "$build/bin/azure_stream_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+# A shaped link needs root (ip netns, tc) and node for Microsoft's client (@azure/monitor-query-logs).
+if [ "$(id -u)" -eq 0 ] && command -v node >/dev/null && command -v tc >/dev/null; then
+  scripts/kql-deps.sh bench/azure_js
+  run "Azure over a 100 Mbit/s link, 100,000 rows: gzip >= 3x plain, tinkr >= 3x Microsoft's JS client" \
+    bench/real_link.sh --build "$build"
+  run "Azure on loopback with gzip, 100,000 rows: tinkr >= 5x Microsoft's JS client" \
+    bench/real_link.sh --build "$build" --rate none
+else
+  printf '\n== Azure over a shaped link: skipped (needs root, node and tc)\n'
+fi
 run "local backend: ingest (>= 100k records/s) and the errors query on 1M records (< 50 ms)" \
   "$build/bin/local_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 run "tinkr-server with auth, mock backend answering 100 records (>= 2,000 req/s, p99, flat RSS)" \
