@@ -4,6 +4,9 @@
 
 #include <tinkr/sdk/error.hpp>
 
+#include "lower.hpp"
+#include "sql.hpp"
+
 #include <atomic>
 #include <thread>
 
@@ -60,6 +63,58 @@ TEST_F(TracesTest, SearchGivesOneSummaryPerTraceFromItsFirstMatchedSpan) {
   EXPECT_EQ(out.summaries[0].error_count, 3);
   EXPECT_EQ(out.summaries[1].trace_id, kT2);
   EXPECT_EQ(out.summaries[1].error_count, 0);
+}
+
+TEST_F(TracesTest, SearchByTimePicksThePageFromEachTracesFirstSpan) {
+  auto q = search("");
+  q.order = {"time", true};
+  q.limit = 2;
+  auto out = run(q);
+  ASSERT_EQ(out.summaries.size(), 2u);
+  EXPECT_EQ(out.summaries[0].trace_id, kT3) << "newest first span first";
+  EXPECT_EQ(out.summaries[1].trace_id, kT2);
+  EXPECT_EQ(out.summaries[1].name, "POST /checkout") << "the trace's first span, not its newest";
+  EXPECT_EQ(out.summaries[1].span_count, 2);
+  q.order.descending = false;
+  q.limit = 1;
+  out = run(q);
+  ASSERT_EQ(out.summaries.size(), 1u);
+  EXPECT_EQ(out.summaries[0].trace_id, kT1);
+  EXPECT_EQ(out.summaries[0].error_count, 3);
+}
+
+// The page's traces come from the covering index alone, by time and by duration: ranking every span of
+// the window instead took about four times as long on the demo hour (the MCP search_traces figure).
+TEST_F(TracesTest, SearchPagesReadTheWindowFromTheCoveringIndex) {
+  for (const char* order : {"time", "duration"}) {
+    auto q = search("");
+    q.order = {order, true};
+    q.time = {100, 1000};
+    q.limit = 20;
+    SqlQuery sql = lower_trace_search(q);
+    Connection connection((dir_ / "local.db").string(), Connection::Mode::read_only);
+    Statement plan(connection, "EXPLAIN QUERY PLAN " + sql.text);
+    bind_all(plan, sql);
+    std::string steps;
+    while (plan.step()) steps += std::string(plan.column_text(3)) + "\n";
+    EXPECT_NE(steps.find("COVERING INDEX spans_start_trace"), std::string::npos) << order << ":\n" << steps;
+  }
+}
+
+// Spans starting together: the summary is the longest of them (the parent), whichever page path runs.
+TEST_F(TracesTest, SearchPicksTheLongestOfSpansStartingTogether) {
+  const std::string trace(32, '4');
+  ingest(spans_of("shop", span(trace, "4000000000000002", "4000000000000001", "child", 50, 60, 0) + "," +
+                              span(trace, "4000000000000001", "", "parent", 50, 90, 0)));
+  for (const char* order : {"time", "duration", "name"}) {
+    auto q = search("shop");
+    q.order = {order, true};
+    q.limit = 5;
+    auto out = run(q);
+    ASSERT_EQ(out.summaries.size(), 1u) << order;
+    EXPECT_EQ(out.summaries[0].name, "parent") << order;
+    EXPECT_EQ(out.summaries[0].duration_ns, 40) << order;
+  }
 }
 
 TEST_F(TracesTest, SearchFiltersOnSpansForFailedOrSlowRequests) {
