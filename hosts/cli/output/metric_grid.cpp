@@ -11,8 +11,8 @@ std::string series_title(const MetricSeries& s) {
   std::string title = s.metric + " " + s.aggregation;
   if (!s.dimensions_json.empty() && s.dimensions_json != "{}") title += " " + s.dimensions_json;
   // UCUM's curly-brace units ("{request}") are annotations of a plain count: nothing to add.
-  // A count is a number of events, whatever the metric's unit (a count of latencies is not in ms).
-  if (!s.unit.empty() && s.unit.front() != '{' && s.aggregation != "count") title += " (" + s.unit + ")";
+  const std::string unit = value_unit(s);
+  if (!unit.empty() && unit.front() != '{') title += " (" + unit + ")";
   return title;
 }
 

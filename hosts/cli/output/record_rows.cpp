@@ -29,11 +29,6 @@ std::string format_value(const MetricPoint& point) {
   return point.has_value ? format_number(point.value) : std::string();
 }
 
-// A count is a number of events whatever the metric's own unit ("count" of a latency is not in ms).
-std::string unit_of(const MetricSeries& series) {
-  return series.aggregation == "count" ? std::string() : series.unit;
-}
-
 std::string dimensions_text(const std::string& json) {
   return json == "{}" ? std::string() : json;
 }
@@ -45,7 +40,7 @@ void append_rows(const LogRecord& log, std::vector<TextRow>& rows) {
 
 void append_rows(const MetricSeries& series, std::vector<TextRow>& rows) {
   auto row = [&](const std::string& time, const std::string& value) {
-    rows.push_back({time, series.metric, series.aggregation, value, unit_of(series), series.service,
+    rows.push_back({time, series.metric, series.aggregation, value, value_unit(series), series.service,
                     dimensions_text(series.dimensions_json)});
   };
   if (series.points.empty()) row("", "");
@@ -64,6 +59,10 @@ void append_rows(const TraceSummary& trace, std::vector<TextRow>& rows) {
 }
 
 }  // namespace
+
+std::string value_unit(const MetricSeries& series) {
+  return series.aggregation == "count" ? std::string() : series.unit;
+}
 
 std::string format_number(double value) {
   if (!std::isfinite(value)) return std::isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity");

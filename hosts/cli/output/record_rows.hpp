@@ -18,6 +18,10 @@ const std::vector<std::string>& record_headers(const Record& record);
 /// (3001080, not 3.00108e+06), no trailing zeros.
 std::string format_number(double value);
 
+/// The unit a series' values are in: its metric's unit, except for a count, which is a number of events
+/// whatever the metric measures (a count of latencies is not in ms).
+std::string value_unit(const MetricSeries& series);
+
 /// Appends the record's rows (one per metric point; a series without points gives one row).
 void append_record_rows(const Record& record, std::vector<TextRow>& rows);
 

@@ -2,7 +2,9 @@
 // tests/unit/cli_output/golden/. Run with TINKR_UPDATE_GOLDEN=1 to rewrite them after a deliberate
 // change, then review the diff.
 #include "fixed_records.hpp"
+#include "output/metric_grid.hpp"
 #include "output/output_format.hpp"
+#include "output/record_rows.hpp"
 #include "output/span_tree.hpp"
 
 #include <gtest/gtest.h>
@@ -75,6 +77,37 @@ INSTANTIATE_TEST_SUITE_P(AllFormats, OutputFormatTest,
                          [](const auto& info) { return std::string(info.param.extension); });
 
 // An empty result is still valid output in the machine formats: [] for json, nothing for the rest.
+TEST(OutputFormat, NumbersAreWrittenOutWithoutExponents) {
+  EXPECT_EQ(format_number(3001080.0), "3001080") << "a large sum is a number, not 3.00108e+06";
+  EXPECT_EQ(format_number(123456789012.0), "123456789012");
+  EXPECT_EQ(format_number(1234.5678), "1234.57") << "six significant digits";
+  EXPECT_EQ(format_number(0.25), "0.25");
+  EXPECT_EQ(format_number(-0.0), "0");
+  EXPECT_EQ(format_number(0.00001234), "1.234e-05") << "tiny values keep their digits";
+}
+
+TEST(OutputFormat, ACountIsNotInTheMetricsUnit) {
+  MetricSeries latency_count;
+  latency_count.metric = "http.server.duration";
+  latency_count.aggregation = "count";
+  latency_count.unit = "ms";
+  latency_count.points.push_back({1'000'000'000, 12.0, true});
+  MetricSeries latency_avg = latency_count;
+  latency_avg.aggregation = "avg";
+  EXPECT_EQ(value_unit(latency_count), "");
+  EXPECT_EQ(value_unit(latency_avg), "ms");
+  std::vector<std::string> headers;
+  std::vector<TextRow> rows;
+  build_metric_grid({latency_count, latency_avg}, headers, rows);
+  ASSERT_EQ(headers.size(), 3u);
+  EXPECT_EQ(headers[1], "http.server.duration count");
+  EXPECT_EQ(headers[2], "http.server.duration avg (ms)");
+  rows.clear();
+  append_record_rows(Record(latency_count), rows);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][4], "") << "the table's UNIT column";
+}
+
 TEST(OutputFormat, EmptyResultIsValidOutput) {
   EXPECT_EQ(render(Format::json, {}), "[]\n") << "json must stay parseable with no records";
   EXPECT_EQ(render(Format::ndjson, {}), "") << "ndjson has one line per record";
