@@ -119,6 +119,8 @@ done
 
 plain=$(median <"$work/plain.ms"); gzip=$(median <"$work/gzip.ms"); js=$(median <"$work/js.ms")
 grep -h "answer" "$work/off.log" "$work/on.log" | sed 's/^/  /'
+echo "  answers sent compressed: $(grep -c "served gzip" "$work/on.log") of $(grep -c "served" "$work/on.log")" \
+  "by the gzip server (tinkr's and the JS client's), $(grep -c "served gzip" "$work/off.log") by the plain one"
 echo "link: ${rate} (tbf on the namespace's loopback); medians of $rounds rounds, whole client processes"
 printf '  %-34s %8s ms\n' "tinkr, answer served plain" "$plain" "tinkr, answer served gzip" "$gzip" \
   "@azure/monitor-query-logs (gzip)" "$js"

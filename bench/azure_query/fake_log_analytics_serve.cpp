@@ -48,8 +48,9 @@ int main(int argc, char** argv) {
   fake_azure::FakeAzure fake(options);
   fake.on_request([&](const fake_azure::RecordedRequest& request) -> std::optional<fake_azure::FakeResponse> {
     if (request.route != fake_azure::Route::log_analytics_query) return std::nullopt;
-    if (compressed.empty() || !fake_azure::accepts_gzip(request.header("Accept-Encoding")))
-      return fake_azure::FakeResponse::json(200, body);
+    const bool gzip = !compressed.empty() && fake_azure::accepts_gzip(request.header("Accept-Encoding"));
+    std::fprintf(stderr, "served %s\n", gzip ? "gzip" : "plain");  // real_link.sh counts these lines
+    if (!gzip) return fake_azure::FakeResponse::json(200, body);
     auto response = fake_azure::FakeResponse::json(200, compressed);
     response.headers.emplace_back("Content-Encoding", "gzip");
     return response;
