@@ -91,7 +91,8 @@ run_tinkr() {  # mode -> wall milliseconds; checks every row arrived
   started=$(now_ms)
   in_ns env HOME="$work" TINKR_PLUGIN_PATH="$build/lib/tinkr/plugins" AZURE_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47 \
     AZURE_CLIENT_ID=bench-client AZURE_CLIENT_SECRET=bench-secret \
-    "$build/bin/tinkr" --config "$work/$1.toml" -o ndjson logs payments-api --since 1h --limit 100000 >"$work/out"
+    "$build/bin/tinkr" --config "$work/$1.toml" -o ndjson logs payments-api --since 1h --limit 100000 \
+    >"$work/out" 2>"$work/err" || { echo "real_link: tinkr ($1) failed:" >&2; cat "$work/err" >&2; exit 1; }
   ended=$(now_ms)
   local rows; rows=$(wc -l <"$work/out")
   [ "$rows" -eq 100000 ] || { echo "real_link: tinkr ($1) returned $rows rows" >&2; exit 1; }
