@@ -162,11 +162,16 @@ class ServicePrincipalEnvironment {
 
 class AzureEndToEnd : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUp() override { open_engine(); }
+
+  /// Opens the engine anew, with extra_options (`"key":value,...`) added to the profile's options.
+  void open_engine(const std::string& extra_options = "") {
     static PluginRegistry registry({TINKR_PLUGIN_DIR});
     auto plugin = registry.load("azure");
     ASSERT_TRUE(plugin) << plugin.error().message();
-    auto engine = Engine::open_plugin(*plugin, options_json(), "e2e");
+    std::string options = options_json();
+    if (!extra_options.empty()) options.insert(options.size() - 1, "," + extra_options);
+    auto engine = Engine::open_plugin(*plugin, options, "e2e");
     ASSERT_TRUE(engine) << engine.error().message();
     engine_ = std::move(*engine);
   }
