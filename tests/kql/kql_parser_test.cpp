@@ -2,8 +2,11 @@
 // Microsoft's own Kusto parser, run by node (check.js): zero syntax and semantic diagnostics against
 // the tables' real schemas, and each injected value is exactly one string literal token.
 // Skipped only when tests/kql/node_modules is absent (`npm ci` in tests/kql installs it).
+#include "kql/tables.hpp"
 #include "lower/run_query.hpp"
+#include "lower/service_check.hpp"
 #include "plan_cases.hpp"
+#include "traces/span_fields.hpp"
 
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
@@ -33,6 +36,21 @@ std::vector<KqlCase> all_cases() {
   const QueryContext context = testing::test_context();
   for (const auto& c : testing::kql_cases()) out.push_back({c.name, explain_query(c.query, context), {}});
   const auto values = testing::injection_values();
+  // The service check after an empty answer (lower/service_check.hpp), for logs and traces, and with
+  // every hostile value as the service.
+  const kql::TableMapping& logs = kql::table_for("");
+  const kql::LogFieldMap log_fields(logs);
+  const traces::SpanFieldMap span_fields("AppRequests");
+  const ServiceTable log_table{logs.table, logs.time.column, log_fields};
+  const ServiceTable trace_table{"AppRequests", "TimeGenerated", span_fields};
+  out.push_back(
+      {"service_check_logs", lower_service_check_kql(log_table, "payments-api", context.now_ns), {}});
+  out.push_back(
+      {"service_check_traces", lower_service_check_kql(trace_table, "payments-api", context.now_ns), {}});
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out.push_back({"service_check_injection_" + std::to_string(i),
+                   lower_service_check_kql(log_table, values[i], context.now_ns),
+                   {values[i]}});
   for (const auto& c : testing::injection_cases()) {
     const std::size_t index = std::stoul(c.name.substr(c.name.rfind('_') + 1));
     out.push_back({c.name, explain_query(c.query, context), {values.at(index)}});

@@ -115,5 +115,30 @@ TEST_F(AzureCli, ABodyCutMidAnswerEndsTheJsonWithAPartialError) {
   EXPECT_STREQ(document[1]["error"]["code"].GetString(), "upstream_unavailable");
 }
 
+// An empty answer for a service: a misspelt name exits 5 ("not found") and says so; a service that
+// wrote nothing in the window but is known exits 0 with "no records matched".
+TEST_F(AzureCli, AnUnknownServiceExitsNotFoundAndAQuietOneExitsZero) {
+  const std::string empty =
+      R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"TimeGenerated","type":"datetime"}],"rows":[]}]})";
+  const std::string seen =
+      R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"TimeGenerated","type":"datetime"}],)"
+      R"("rows":[["2026-11-20T10:00:00Z"]]}]})";
+  fake_.on_query([&](std::string_view kql) -> std::optional<FakeResponse> {
+    const bool check = kql.find("| take 1 | project TimeGenerated") != std::string_view::npos;
+    const bool known = kql.find("\"payments-api\"") != std::string_view::npos;
+    return FakeResponse::json(200, check && known ? seen : empty);
+  });
+  auto unknown = tinkr({"logs", "paymnts-api", "--since", "1h"});
+  EXPECT_EQ(unknown.exit_code, 5) << unknown.err;
+  EXPECT_NE(unknown.err.find("no service named 'paymnts-api' in AppTraces"), std::string::npos)
+      << unknown.err;
+  auto quiet = tinkr({"logs", "payments-api", "--since", "1h"});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_NE(quiet.err.find("no records matched"), std::string::npos) << quiet.err << quiet.out;
+  auto traces = tinkr({"traces", "paymnts-api", "--since", "1h"});
+  EXPECT_EQ(traces.exit_code, 5) << traces.err;
+  EXPECT_NE(traces.err.find("in AppRequests"), std::string::npos) << traces.err;
+}
+
 }  // namespace
 }  // namespace tinkr::azure_e2e

@@ -118,14 +118,61 @@ TEST(AzureRunQuery, LogsStreamRecordsAndWarnOnPartialResults) {
   EXPECT_EQ(transport.sent[0].audience, Audience::log_analytics);
 }
 
+// One row of the service check's answer: the service wrote something in the last 30 days.
+constexpr const char* kServiceSeen =
+    R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"TimeGenerated","type":"datetime"}],)"
+    R"("rows":[["2026-11-20T10:00:00Z"]]}]})";
+constexpr const char* kNothing =
+    R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"TimeGenerated","type":"datetime"}],"rows":[]}]})";
+
 TEST(AzureRunQuery, NoContentIsNoData) {
   ScriptedTransport transport;
   transport.respond(204, "");
+  transport.respond(200, kServiceSeen);
   RecordingSink rec;
   EXPECT_NO_THROW(
       run_query(testing::page_log_query(), testing::test_context(), transport, rec.sink(), no_call()));
   EXPECT_TRUE(rec.logs.empty());
   EXPECT_TRUE(rec.warnings.empty());
+}
+
+// An empty answer for a service asks once whether the service exists; a quiet hour is no error, an
+// unknown name is "not found" (exit 5), as on the local backend.
+TEST(AzureRunQuery, AnUnknownServiceIsNotFoundAndAQuietOneIsEmpty) {
+  for (const bool known : {true, false}) {
+    ScriptedTransport transport;
+    transport.respond(200, kNothing);
+    transport.respond(200, known ? kServiceSeen : kNothing);
+    RecordingSink rec;
+    auto query = testing::page_log_query();
+    try {
+      run_query(query, testing::test_context(), transport, rec.sink(), no_call());
+      EXPECT_TRUE(known) << "an unknown service must be an error";
+    } catch (const sdk::Error& e) {
+      EXPECT_FALSE(known) << e.what();
+      EXPECT_EQ(e.status(), TINKR_NOT_FOUND);
+      EXPECT_NE(std::string(e.what()).find("no service named 'payments-api' in AppTraces"), std::string::npos)
+          << e.what();
+    }
+    ASSERT_EQ(transport.sent.size(), 2u);
+    EXPECT_NE(transport.sent[1].kql.find("| where AppRoleName == \"payments-api\" | take 1"),
+              std::string::npos)
+        << transport.sent[1].kql;
+  }
+  ScriptedTransport transport;
+  ir::Query traces;
+  traces.signal = ir::Signal::trace_search;
+  traces.service = "payments-api";
+  RecordingSink rec;
+  transport.respond(200, kNothing);
+  transport.respond(200, kNothing);
+  try {
+    run_query(traces, testing::test_context(), transport, rec.sink(), no_call());
+    ADD_FAILURE() << "an unknown service's traces must be an error";
+  } catch (const sdk::Error& e) {
+    EXPECT_EQ(e.status(), TINKR_NOT_FOUND);
+    EXPECT_NE(std::string(e.what()).find("in AppRequests"), std::string::npos) << e.what();
+  }
 }
 
 TEST(AzureRunQuery, AzureErrorsBecomeErrors) {

@@ -10,9 +10,11 @@
 #include "lower/lower_logs.hpp"
 #include "lower/lower_traces.hpp"
 #include "lower/read_answer.hpp"
+#include "lower/service_check.hpp"
 #include "metrics/decode_metrics.hpp"
 #include "metrics/lower_metrics.hpp"
 #include "metrics/resource_resolver.hpp"
+#include "traces/span_fields.hpp"
 #include "traces/span_tree.hpp"
 #include "traces/trace_rows.hpp"
 
@@ -26,13 +28,24 @@ constexpr std::string_view kLogAnalytics = "log analytics";
 
 // Sends a Log Analytics plan and feeds the answer to consumer as it arrives; a partial error becomes
 // a warning.
-void run_log_analytics(const RequestPlan& plan, Transport& transport, const sdk::CallContext& call,
-                       sdk::Sink& sink, decode::RowConsumer& consumer) {
+decode::ReadResult run_log_analytics(const RequestPlan& plan, Transport& transport,
+                                     const sdk::CallContext& call, sdk::Sink& sink,
+                                     decode::RowConsumer& consumer) {
   call.throw_if_cancelled();
   const decode::ReadResult result = read_answer(transport, plan, call, consumer, kLogAnalytics);
   if (result.has_partial_error() && !sink.stopped())
     sink.warn("log analytics returned a partial result (" + result.partial_error_code +
               "): " + result.partial_error_message);
+  return result;
+}
+
+// An empty answer for a named service is "not found" when the service left no row in a month.
+void run_service_search(const ir::Query& query, const RequestPlan& plan, const ServiceTable& where,
+                        const QueryContext& context, Transport& transport, const sdk::CallContext& call,
+                        sdk::Sink& sink, decode::RowConsumer& consumer) {
+  const decode::ReadResult result = run_log_analytics(plan, transport, call, sink, consumer);
+  if (result.rows == 0 && !result.has_partial_error())
+    check_service_known(query, where, context, transport, call);
 }
 
 void run_trace_get(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
@@ -107,18 +120,24 @@ void run_query(const ir::Query& query, const QueryContext& context, Transport& t
   switch (query.signal) {
     case ir::Signal::logs: {
       const kql::TableMapping& table = kql::table_for(query.resource_type);
+      const kql::LogFieldMap fields(table);
       decode::LogRecordConsumer consumer(table, query.service, sink);
-      return run_log_analytics(lower_logs(query, context), transport, call, sink, consumer);
+      return run_service_search(query, lower_logs(query, context), {table.table, table.time.column, fields},
+                                context, transport, call, sink, consumer);
     }
     case ir::Signal::trace_search: {
+      const traces::SpanFieldMap fields("AppRequests");
       traces::TraceSummaryConsumer consumer(query.service, sink);
-      return run_log_analytics(lower_trace_search(query, context), transport, call, sink, consumer);
+      return run_service_search(query, lower_trace_search(query, context),
+                                {"AppRequests", "TimeGenerated", fields}, context, transport, call, sink,
+                                consumer);
     }
     case ir::Signal::trace_get:
       return run_trace_get(query, context, transport, sink, call);
     case ir::Signal::native: {
       decode::NativeRowConsumer consumer(sink);
-      return run_log_analytics(lower_native(query, context), transport, call, sink, consumer);
+      run_log_analytics(lower_native(query, context), transport, call, sink, consumer);
+      return;
     }
     case ir::Signal::metrics:
       return run_metrics(query, context, transport, sink, call, resources);

@@ -5,4 +5,5 @@ target_sources(tinkr_azure_impl PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/lower_traces.cpp
   ${CMAKE_CURRENT_LIST_DIR}/read_answer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/run_query.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/service_check.cpp
   ${CMAKE_CURRENT_LIST_DIR}/capabilities.cpp)
