@@ -57,6 +57,18 @@ TEST_F(EnginePaging, AResidualFilterPagesBackUntilTheLimitIsMet) {
   EXPECT_TRUE(result->stats.warnings.empty()) << result->stats.warnings.front();
 }
 
+// A filter that matches nothing makes the engine page back through the whole window; the query's
+// deadline ends that, however many pages are left, with a timeout that says what was read.
+TEST_F(EnginePaging, TheDeadlineEndsPagingThatFindsNothing) {
+  auto query = oldest_from(1'000'000'000, 10);  // no record has such an i
+  RunOptions options;
+  options.timeout = std::chrono::milliseconds(1);
+  auto result = engine_->collect(query, options);
+  ASSERT_FALSE(result) << "the window holds 5,000 records in pages of 1,000 and none matches: "
+                       << result->stats.requests << " requests";
+  EXPECT_EQ(result.error().code(), Error::Code::timeout) << result.error().to_string();
+}
+
 TEST_F(EnginePaging, RecordsAtEachPagesEdgeComeOnceAndTheWindowIsReadToItsEnd) {
   // Pages of 1,000 end at i = 999, 1998, 2997, 3996 and 4995, each the first of the three records of
   // its second; the records around them are the ones a careless pager drops or repeats.
