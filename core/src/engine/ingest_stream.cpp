@@ -14,12 +14,21 @@
 namespace tinkr {
 namespace {
 
+// What the plugin reads through: the input, and the caller's cancel. Ctrl-C interrupts a blocked read
+// (EINTR), which a std::istream takes for the end of its input; checked after the read, the flag turns
+// that short read into a failure, so that a cut input is never stored as if it were whole.
+struct ReaderState {
+  std::istream& input;
+  const CancelSource* cancel;
+};
+
 int64_t read_stream(void* ctx, char* buffer, uint64_t capacity) {
-  auto& input = *static_cast<std::istream*>(ctx);
+  auto& state = *static_cast<ReaderState*>(ctx);
   try {
-    input.read(buffer, static_cast<std::streamsize>(capacity));
-    if (input.bad()) return -1;
-    return static_cast<int64_t>(input.gcount());
+    if (state.cancel && state.cancel->cancelled()) return -1;
+    state.input.read(buffer, static_cast<std::streamsize>(capacity));
+    if (state.input.bad() || (state.cancel && state.cancel->cancelled())) return -1;
+    return static_cast<int64_t>(state.input.gcount());
   } catch (...) {
     return -1;  // a stream set to throw: a read error all the same
   }
@@ -40,13 +49,19 @@ Expected<std::string> Engine::ingest(std::string_view format, std::string_view s
     if (input.bad()) return fail(Error::Code::invalid_data, "ingest " + std::string(source) + ": read error");
     return ingest(format, source, data);
   }
-  tinkr_reader reader{sizeof(tinkr_reader), &input, &read_stream};
+  ReaderState state{input, cancel};
+  tinkr_reader reader{sizeof(tinkr_reader), &state, &read_stream};
   tinkr_cancel call;
   call.flag = cancel ? cancel->shared_flag() : CancelSource().shared_flag();
-  return call_returning_string(table, [&](tinkr_str* json, tinkr_error** error) {
+  auto summary = call_returning_string(table, [&](tinkr_str* json, tinkr_error** error) {
     return table.ingest_stream(impl_->instance, {format.data(), format.size()},
                                {source.data(), source.size()}, &reader, &call, json, error);
   });
+  // Whatever the plugin made of a read cut by the cancel (a read error, a truncated record), the
+  // caller asked to stop, and the plugin stored nothing of a failed input.
+  if (!summary && cancel && cancel->cancelled())
+    return fail(Error::Code::cancelled, "ingest " + std::string(source) + ": cancelled; nothing was stored");
+  return summary;
 }
 
 }  // namespace tinkr

@@ -10,8 +10,9 @@ namespace {
 
 // Each input streams into the backend (Engine::ingest from a std::istream), so a file of any size is
 // stored in bounded memory.
-Expected<std::string> ingest_one(Engine& engine, const std::string& path) {
-  if (path == "-") return engine.ingest(kOtlpJsonFormat, "standard input", std::cin);
+// Ctrl-C (context.cancel) stops an ingest; nothing of the input being read is stored.
+Expected<std::string> ingest_one(Engine& engine, const std::string& path, const CancelSource& cancel) {
+  if (path == "-") return engine.ingest(kOtlpJsonFormat, "standard input", std::cin, &cancel);
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     return fail(
@@ -19,7 +20,7 @@ Expected<std::string> ingest_one(Engine& engine, const std::string& path) {
         "ingest '" + path + "': is a directory; give the OTLP/JSON files in it (e.g. '" + path + "'/*.json)");
   std::ifstream file(path, std::ios::binary);
   if (!file) return fail(Error::Code::not_found, "ingest '" + path + "': cannot open the file");
-  return engine.ingest(kOtlpJsonFormat, path, file);
+  return engine.ingest(kOtlpJsonFormat, path, file, &cancel);
 }
 
 }  // namespace
@@ -39,7 +40,7 @@ int run_ingest(const IngestOptions& options, Context& context) {
   auto engine = context.engine("ingest");
   if (!engine) return context.report(engine.error());
   for (const auto& path : options.files) {
-    auto summary = ingest_one(**engine, path);
+    auto summary = ingest_one(**engine, path, context.cancel);
     if (!summary) return context.report(summary.error());
     if (summary->find("\"already_ingested\":true") != std::string::npos)
       context.out << path << ": already ingested (the same bytes are stored); nothing added\n";

@@ -8,8 +8,13 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <chrono>
 #include <csignal>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 namespace tinkr::testing {
@@ -174,6 +179,29 @@ TEST_F(LocalStore, IngestTakesDocumentsAndStdinAndRefusesWhatIsNotData) {
 }
 
 #endif
+
+// Ctrl-C during `tinkr ingest -` ends it with exit 130, and nothing of the cut input is stored, even
+// though the interrupted read looks like the end of the input to the stream.
+TEST_F(LocalStore, CtrlCStopsAStreamingIngestAndKeepsNothing) {
+  const std::string fifo = home_.path() + "/input.fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  ChildProcess ingest("/bin/sh", {"-c", "exec \"$0\" ingest - < \"$1\"", TINKR_CLI_PATH, fifo}, env(),
+                      home_.path() + "/ingest.err");
+  const int writer = open(fifo.c_str(), O_WRONLY);  // returns once the shell has opened it to read
+  ASSERT_GE(writer, 0);
+  // Four times a pipe's buffer: when the last write returns, tinkr is reading the input.
+  std::string lines;
+  while (lines.size() < 256 * 1024) lines += log_line("interrupted", "a record of a cut input");
+  ASSERT_EQ(write(writer, lines.data(), lines.size()), static_cast<ssize_t>(lines.size()));
+  ingest.signal(SIGINT);
+  close(writer);  // the end of the input comes after the interrupt, as when a user presses Ctrl-C
+  EXPECT_EQ(ingest.wait(), 130);
+  std::ifstream err_file(home_.path() + "/ingest.err");
+  const std::string err((std::istreambuf_iterator<char>(err_file)), {});
+  EXPECT_NE(err.find("cancelled; nothing was stored"), std::string::npos) << err;
+  auto found = tinkr({"-o", "json", "logs", "interrupted"});
+  EXPECT_NE(found.exit_code, 0) << "no record of the cut input is stored: " << found.out.substr(0, 300);
+}
 
 }  // namespace
 }  // namespace tinkr::testing
