@@ -49,7 +49,14 @@ std::string lower(std::string text) {
 
 Expected<HttpEndpoint> parse_server_url(std::string_view url) {
   auto parsed = boost::urls::parse_uri(url);
-  if (!parsed || parsed->scheme() != "http" || parsed->host().empty())
+  // Credentials in the URL would be sent nowhere (the key goes in TINKR_TOKEN) and would show in
+  // process lists and shell history: refused, and the URL is not echoed, since it holds them.
+  if (parsed && parsed->has_userinfo())
+    return fail(Error::Code::config,
+                "--server: the URL holds a user name or password, which tinkr does not send; give "
+                "http://HOST[:PORT][/PATH] and the API key in TINKR_TOKEN");
+  if (!parsed || parsed->scheme() != "http" || parsed->host().empty() || parsed->has_query() ||
+      parsed->has_fragment())
     return fail(Error::Code::config,
                 "--server '" + std::string(url) + "': expected http://HOST[:PORT][/PATH]");
   HttpEndpoint endpoint;

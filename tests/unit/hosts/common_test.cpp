@@ -1,6 +1,7 @@
 // The hosts' shared pieces: record JSON both ways, query request bodies, the error table.
 #include "common/error_json.hpp"
 #include "common/error_tables.hpp"
+#include "common/http_client.hpp"
 #include "common/query_request.hpp"
 #include "common/record_json.hpp"
 #include "common/record_reader.hpp"
@@ -131,6 +132,20 @@ TEST(QueryRequest, TheServersTraceShortcutsMeanFailedOrSlowToo) {
 }
 
 // Each error class has its own exit code and the table has no duplicates.
+TEST(ServerUrl, TakesHostPortAndPathAndRefusesWhatItWouldNotSend) {
+  auto endpoint = parse_server_url("http://tinkr.internal:8080/base/");
+  ASSERT_TRUE(endpoint) << endpoint.error().to_string();
+  EXPECT_EQ(endpoint->host, "tinkr.internal");
+  EXPECT_EQ(endpoint->port, "8080");
+  EXPECT_EQ(endpoint->base_path, "/base");
+  auto with_password = parse_server_url("http://vera:s3cret-key@tinkr.internal:8080");
+  ASSERT_FALSE(with_password) << "credentials in the URL would be dropped silently";
+  EXPECT_EQ(with_password.error().message().find("s3cret"), std::string::npos) << "the secret is not echoed";
+  EXPECT_NE(with_password.error().message().find("TINKR_TOKEN"), std::string::npos);
+  EXPECT_FALSE(parse_server_url("http://tinkr.internal:8080/?profile=prod")) << "a query would be ignored";
+  EXPECT_FALSE(parse_server_url("https://tinkr.internal")) << "tinkr speaks plain HTTP to its server";
+}
+
 TEST(ErrorTables, ExitCodesAreDistinct) {
   std::set<int> codes = {kExitOk, kExitUsage};
   for (const auto& row : kErrorClasses)
