@@ -5,7 +5,8 @@ set -euo pipefail
 build=${1:-build/release}
 scripts/setup.sh bench
 cmake --build "$build" -j "$(nproc)" --target bench_query query_loop bench_transport azure_query_bench \
-  azure_stream_bench local_bench tinkr-server tinkr_plugin_mock tinkr tinkr_plugin_azure fake_log_analytics_serve
+  azure_stream_bench local_bench tinkr-server tinkr_plugin_mock tinkr tinkr_plugin_azure tinkr_plugin_local \
+  fake_log_analytics_serve
 reps=(--benchmark_repetitions=10 --benchmark_report_aggregates_only=true)
 run() { printf '\n== %s\n' "$1"; shift; "$@"; }
 run "query language: parse + plan + serialise (target: median <= 1 us)" "$build/bin/bench_query" "${reps[@]}"
@@ -29,6 +30,9 @@ if [ "$(id -u)" -eq 0 ] && command -v node >/dev/null && command -v tc >/dev/nul
     bench/real_link.sh --build "$build" --rate none
 else
   printf '\n== Azure over a shaped link: skipped (needs root, node and tc)\n'
+fi
+if command -v node >/dev/null; then
+  run "MCP: search_traces over stdio on the demo's hour (< 50 ms)" node bench/mcp/search_traces.js "$build/bin/tinkr"
 fi
 run "local backend: ingest (>= 100k records/s) and the errors query on 1M records (< 50 ms)" \
   "$build/bin/local_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
