@@ -59,7 +59,12 @@ std::string sha256_hex(std::string_view text) {
   return hex;
 }
 
-Authenticator::Authenticator(const std::vector<config::ApiKey>& keys, std::vector<std::string>* rejected) {
+Authenticator::Authenticator(const std::vector<config::ApiKey>& keys, std::vector<std::string>* rejected)
+    : keys_(make_keys(keys, rejected)) {}
+
+std::shared_ptr<const Authenticator::Keys> Authenticator::make_keys(const std::vector<config::ApiKey>& keys,
+                                                                    std::vector<std::string>* rejected) {
+  auto made = std::make_shared<Keys>();
   for (const auto& key : keys) {
     auto digest = decode_hex_digest(key.sha256_hex);
     if (!digest) {
@@ -76,8 +81,24 @@ Authenticator::Authenticator(const std::vector<config::ApiKey>& keys, std::vecto
         entry.principal.highest = *role;
       entry.principal.has_role = true;
     }
-    keys_.push_back(std::move(entry));
+    made->push_back(std::move(entry));
   }
+  return made;
+}
+
+std::shared_ptr<const Authenticator::Keys> Authenticator::current() const {
+  std::lock_guard lock(mutex_);
+  return keys_;
+}
+
+std::size_t Authenticator::key_count() const {
+  return current()->size();
+}
+
+void Authenticator::replace(const std::vector<config::ApiKey>& keys, std::vector<std::string>* rejected) {
+  auto made = make_keys(keys, rejected);
+  std::lock_guard lock(mutex_);
+  keys_ = std::move(made);
 }
 
 std::optional<Principal> Authenticator::authenticate(std::string_view authorization) const {
@@ -92,8 +113,9 @@ std::optional<Principal> Authenticator::authenticate(std::string_view authorizat
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), digest);
   // Every entry is compared, even after a match, so the time taken does not say which one matched.
+  const auto keys = current();
   const Key* match = nullptr;
-  for (const auto& entry : keys_)
+  for (const auto& entry : *keys)
     if (CRYPTO_memcmp(entry.digest.data(), digest, sizeof digest) == 0) match = &entry;
   if (!match) return std::nullopt;
   return match->principal;

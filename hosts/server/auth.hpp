@@ -6,6 +6,8 @@
 #include <tinkr/config.hpp>
 
 #include <array>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,14 +33,23 @@ class Authenticator {
   /// matches no key.
   std::optional<Principal> authenticate(std::string_view authorization) const;
 
-  std::size_t key_count() const { return keys_.size(); }
+  std::size_t key_count() const;
+
+  /// Swaps in a new key list (api_keys_from refreshed); requests already checking keep the old one.
+  void replace(const std::vector<config::ApiKey>& keys, std::vector<std::string>* rejected = nullptr);
 
  private:
   struct Key {
     std::array<unsigned char, 32> digest{};
     Principal principal;
   };
-  std::vector<Key> keys_;
+  using Keys = std::vector<Key>;
+  static std::shared_ptr<const Keys> make_keys(const std::vector<config::ApiKey>& keys,
+                                               std::vector<std::string>* rejected);
+  std::shared_ptr<const Keys> current() const;
+
+  mutable std::mutex mutex_;
+  std::shared_ptr<const Keys> keys_;
 };
 
 /// "viewer" | "oncall" | "sre-lead".

@@ -86,8 +86,11 @@ void run_health(const Job& job, const Services& services, JobOutput& output) {
   const bool healthy = health && !is_unhealthy(*health);
   std::string body = std::string(R"({"status":")") + (healthy ? "ready" : "unhealthy") + R"(","backend":")" +
                      services.backend.info().name + '"';
-  if (job.health_details)
+  if (job.health_details) {
     body += std::string(R"(,"health":)") + (health->empty() || (*health)[0] != '{' ? "{}" : *health);
+    // A failed refresh of the keys is a warning, not unreadiness: the last good keys still serve.
+    if (services.api_keys_status) body += R"(,"api_keys":)" + services.api_keys_status();
+  }
   output.respond(json_response(healthy ? http::status::ok : http::status::service_unavailable, body + "}",
                                job.version, job.keep_alive));
 }

@@ -1,5 +1,6 @@
 // tinkr-server: reads the configuration, opens the backend (TINKR_BACKEND and credentials are
 // resolved once, here), then serves until SIGTERM or SIGINT and finishes the requests in flight.
+#include "api_key_refresher.hpp"
 #include "auth.hpp"
 #include "backends_json.hpp"
 #include "common/error_tables.hpp"
@@ -90,10 +91,11 @@ int main(int argc, char** argv) {
     std::vector<std::string> rejected;
     authenticator.emplace(config->api_keys, &rejected);
     for (const auto& reason : rejected) std::cerr << "tinkr-server: warning: " << reason << '\n';
-    if (authenticator->key_count() == 0)
+    if (authenticator->key_count() == 0 && config->api_keys_from.empty())
       return refuse(Error(Error::Code::config,
                           "no usable [auth] api_keys in the configuration; add one (see "
-                          "tinkr-server --hash-key) or run with --no-auth on loopback"));
+                          "tinkr-server --hash-key), name a secret with api_keys_from, or run with "
+                          "--no-auth on loopback"));
   }
 
   std::string notice;
@@ -101,12 +103,27 @@ int main(int argc, char** argv) {
   if (!engine) return refuse(engine.error().with_context("backend cannot start"));
   if (!notice.empty()) std::cerr << "tinkr-server: " << notice << '\n';
 
+  // Keys kept in the backend's cloud (a Key Vault secret), read with the backend's own identity.
+  std::optional<tinkr::server::ApiKeyRefresher> key_refresher;
+  if (authenticator && !config->api_keys_from.empty()) {
+    key_refresher.emplace(
+        *authenticator, config->api_keys, config->api_keys_from,
+        std::chrono::seconds(config->api_keys_refresh_seconds),
+        [&engine](const std::string& uri) { return (*engine)->read_secret(uri); }, std::cerr);
+    if (auto loaded = key_refresher->load(); !loaded) return refuse(loaded.error());
+    if (authenticator->key_count() == 0)
+      return refuse(Error(Error::Code::config, "api_keys_from '" + config->api_keys_from +
+                                                   "' holds no usable key, and [auth] api_keys has none"));
+  }
+
   // Signals are taken by sigwait below; every thread started from here on inherits the mask.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);  // read api_keys_from again now (after rotating the secret)
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  if (key_refresher) key_refresher->start();
 
   tinkr::server::EngineBackend backend(**engine);
   tinkr::server::ServerMetrics metrics;
@@ -120,6 +137,7 @@ int main(int argc, char** argv) {
   tinkr::mcp::Server mcp_server(mcp_backend, mcp_options);
   services.mcp = &mcp_server;
   services.mcp_http = &mcp_http;
+  if (key_refresher) services.api_keys_status = [&key_refresher] { return key_refresher->status_json(); };
   tinkr::server::Server server(std::move(services), settings, quiet ? nullptr : &std::clog);
   auto bound = server.listen(settings.host, settings.port);
   if (!bound) return refuse(bound.error());
@@ -129,11 +147,13 @@ int main(int argc, char** argv) {
             << (no_auth ? "off" : "on") << ")" << std::endl;
 
   int received = 0;
-  sigwait(&signals, &received);
+  while (sigwait(&signals, &received) == 0 && received == SIGHUP)
+    if (key_refresher) key_refresher->refresh_now();
   std::cerr << "tinkr-server: " << (received == SIGTERM ? "SIGTERM" : "SIGINT")
             << ": finishing the requests in flight\n";
   server.shutdown();
   server.wait();
+  if (key_refresher) key_refresher->stop();
   std::cerr << "tinkr-server: stopped\n";
   return 0;
 }

@@ -11,6 +11,7 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,8 @@ struct Services {
   std::string backends_json;                   // GET /api/v1/backends, computed at start-up
   mcp::Server* mcp = nullptr;                  // POST /mcp; nullptr: no MCP endpoint
   const mcp::HttpOptions* mcp_http = nullptr;  // allowed origins beyond loopback
+  // /readyz details: how the keys of [auth] api_keys_from were last read; empty: no such source.
+  std::function<std::string()> api_keys_status = {};
 };
 
 /// Work that calls the plugin, so it runs on the worker pool, never on an I/O thread.

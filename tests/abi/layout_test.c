@@ -28,7 +28,8 @@ _Static_assert(offsetof(tinkr_plugin, describe) == 32, "plugin.describe");
 _Static_assert(offsetof(tinkr_plugin, free_error) == 80, "plugin.free_error");
 _Static_assert(offsetof(tinkr_plugin, check_health) == 88, "plugin.check_health");
 _Static_assert(offsetof(tinkr_plugin, ingest_stream) == 104, "plugin.ingest_stream (1.1)");
-_Static_assert(sizeof(tinkr_plugin) == 112, "plugin size (1.1)");
+_Static_assert(offsetof(tinkr_plugin, read_secret) == 112, "plugin.read_secret (1.2)");
+_Static_assert(sizeof(tinkr_plugin) == 120, "plugin size (1.2)");
 _Static_assert(offsetof(tinkr_reader, read) == 16, "reader.read (1.1)");
 
 int main(void) {

@@ -13,7 +13,9 @@
 
 #include <array>
 #include <atomic>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace tinkr::fake_azure {
@@ -35,6 +37,7 @@ struct ConnectProxy::Impl : std::enable_shared_from_this<ConnectProxy::Impl> {
   std::atomic<bool> refuse{false};
   mutable std::mutex mutex;
   std::vector<std::string> targets, authorizations;
+  std::map<std::string, uint16_t> routes;  // "host:port" -> a port of 127.0.0.1
 };
 
 namespace {
@@ -64,12 +67,18 @@ struct Tunnel : std::enable_shared_from_this<Tunnel> {
       proxy_.authorizations.emplace_back(request[bhttp::field::proxy_authorization]);
     }
     auto colon = target.rfind(':');
-    // Real sockets on 127.0.0.1 only: a tunnel anywhere else is refused.
+    // Real sockets on 127.0.0.1 only: a tunnel anywhere else is refused, unless the test routed that
+    // host name to a port of 127.0.0.1 (a vault name served by the fake Azure).
+    std::optional<uint16_t> routed;
+    {
+      std::lock_guard lock(proxy_.mutex);
+      if (auto it = proxy_.routes.find(target); it != proxy_.routes.end()) routed = it->second;
+    }
     if (request.method() != bhttp::verb::connect || proxy_.refuse || colon == std::string::npos ||
-        target.substr(0, colon) != "127.0.0.1")
+        (!routed && target.substr(0, colon) != "127.0.0.1"))
       return answer("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", false);
     tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"),
-                           static_cast<uint16_t>(std::stoi(target.substr(colon + 1))));
+                           routed ? *routed : static_cast<uint16_t>(std::stoi(target.substr(colon + 1))));
     upstream_.async_connect(endpoint, [self = shared_from_this()](error_code ec) {
       if (ec)
         return self->answer("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
@@ -154,6 +163,11 @@ uint16_t ConnectProxy::port() const {
 uint64_t ConnectProxy::tunnels() const {
   return impl_->tunnels.load();
 }
+void ConnectProxy::route(const std::string& host_and_port, uint16_t local_port) {
+  std::lock_guard lock(impl_->mutex);
+  impl_->routes[host_and_port] = local_port;
+}
+
 void ConnectProxy::refuse_tunnels(bool refuse) {
   impl_->refuse = refuse;
 }

@@ -27,6 +27,7 @@ enum class Route {
   metrics,               // GET {resourceId}/providers/microsoft.insights/metrics
   metric_definitions,    // GET {resourceId}/providers/microsoft.insights/metricDefinitions
   arm_resources,         // GET /subscriptions/{s}/resourceGroups/{rg}/resources
+  key_vault_secret,      // GET /secrets/{name}[/{version}] (Key Vault GetSecret)
   other,                 // anything else: 404 (GET /ping: 200 {"ok":true}), unless programmed
 };
 
@@ -86,6 +87,8 @@ struct FakeResponse {
   static FakeResponse partial_error();
   static FakeResponse unauthorized();  // 401, error.401.authorization-required.json
   static FakeResponse forbidden();     // 403, error.403.insufficient-access.json
+  /// 403 as Key Vault answers a caller without 'Key Vault Secrets User' (Forbidden / ForbiddenByRbac).
+  static FakeResponse key_vault_forbidden();
 };
 
 /// Which certificate the HTTPS listener presents to new connections.
@@ -108,6 +111,9 @@ struct Options {
   /// Compress answers with gzip for requests whose Accept-Encoding asks for it (as Azure does). An
   /// answer that sets its own Content-Encoding is sent as it is.
   bool serve_gzip = true;
+  /// More names the trusted certificate is valid for, e.g. "kv-tinkr.vault.azure.net" (reached through
+  /// ConnectProxy::route).
+  std::vector<std::string> server_names;
 };
 
 /// Starts on construction (ephemeral ports, a fresh CA), stops on destruction. Every member is
@@ -138,6 +144,9 @@ class FakeAzure {
   /// Blocks until at least count responses are held, or timeout; true when they are.
   bool wait_for_held(std::size_t count, std::chrono::milliseconds timeout) const;
   std::size_t held_count() const;
+  /// Key Vault: the current value of a secret (a new version each time); remove_secret makes it 404.
+  void set_secret(const std::string& name, const std::string& value);
+  void remove_secret(const std::string& name);
   /// A token the server accepts for audience (e.g. "https://api.loganalytics.io"), as if issued.
   std::string issue_token(std::string_view audience);
   /// Forgets requests and counters (not programmed responses).

@@ -184,6 +184,7 @@ Route classify(std::string_view method, std::string_view path) {
   if (p.starts_with("/subscriptions/") && p.find("/resourcegroups/") != std::string::npos &&
       p.ends_with("/resources"))
     return Route::arm_resources;
+  if (method == "GET" && p.starts_with("/secrets/")) return Route::key_vault_secret;
   return Route::other;
 }
 
@@ -241,6 +242,8 @@ FakeResponse FakeAzure::State::answer(const RecordedRequest& request) {
     case Route::arm_resources:
       if (auto denied = check_bearer(*this, request, kArm)) return *denied;
       return arm_resources(*this, request);
+    case Route::key_vault_secret:
+      return key_vault_answer(*this, request);
     case Route::any:
     case Route::other:
       if (request.path == "/ping") return FakeResponse::json(200, "{\"ok\":true}");

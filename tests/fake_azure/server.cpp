@@ -270,7 +270,9 @@ FakeAzure::FakeAzure(Options options)
   state_->options = std::move(options);
   auto ca = make_certificate_authority("tinkr fake azure test CA");
   auto other_ca = make_certificate_authority("tinkr fake azure UNTRUSTED CA");
-  runtime_->trusted = server_context(make_server_certificate(ca, "IP:127.0.0.1,DNS:localhost"));
+  std::string names = "IP:127.0.0.1,DNS:localhost";
+  for (const auto& name : state_->options.server_names) names += ",DNS:" + name;
+  runtime_->trusted = server_context(make_server_certificate(ca, names));
   runtime_->untrusted = server_context(make_server_certificate(other_ca, "IP:127.0.0.1,DNS:localhost"));
   runtime_->wrong_name = server_context(make_server_certificate(ca, "DNS:wrong-host.example"));
   state_->ca_file = write_temp_file(ca.certificate_pem);

@@ -30,6 +30,7 @@ struct FakeAzure::State {
   std::map<Route, std::deque<FakeResponse>> queued;
   std::vector<std::function<std::optional<FakeResponse>(const RecordedRequest&)>> request_handlers;
   std::vector<std::function<std::optional<FakeResponse>(std::string_view)>> query_handlers;
+  std::map<std::string, std::pair<std::string, uint64_t>> secrets;  // Key Vault: name -> value, version
   std::map<uint64_t, std::function<void()>> held;  // by connection id: sends the held response
 
   /// The answer to request (recorded by the caller). Runs programmed handlers without the lock.
@@ -44,6 +45,8 @@ struct FakeAzure::State {
 
 /// The text of <vectors_dir>/azure/<relative_path> (TINKR_VECTORS_DIR when vectors_dir is empty).
 std::string read_vector_file(const std::string& vectors_dir, std::string_view relative_path);
+/// Key Vault's GetSecret (key_vault.cpp): bearer for https://vault.azure.net, api-version, the secret.
+FakeResponse key_vault_answer(FakeAzure::State& state, const RecordedRequest& request);
 /// The route a request is for.
 Route classify(std::string_view method, std::string_view path);
 /// Percent-decodes text ('+' as space when form is true).

@@ -32,3 +32,13 @@ if(TARGET hosts_integration_test AND TARGET tinkr_plugin_azure AND TARGET tinkr_
     TINKR_SERVER_PATH="$<TARGET_FILE:tinkr-server>")
   add_dependencies(hosts_secrets_test tinkr tinkr-server tinkr_plugin_azure)
 endif()
+# tinkr-server reading its API keys from a Key Vault secret (the azure plugin, the fake Azure behind
+# a CONNECT proxy that routes the vault's host name to it).
+if(TARGET hosts_integration_test AND TARGET tinkr_plugin_azure AND TARGET tinkr_fake_azure)
+  tinkr_add_test(hosts_keyvault_test
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/hosts/process.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/keyvault_test.cpp
+    LIBRARIES tinkr_server_lib tinkr_host_http tinkr_fake_azure)
+  target_compile_definitions(hosts_keyvault_test PRIVATE TINKR_SERVER_PATH="$<TARGET_FILE:tinkr-server>")
+  add_dependencies(hosts_keyvault_test tinkr-server tinkr_plugin_azure)
+endif()

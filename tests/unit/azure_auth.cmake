@@ -6,6 +6,7 @@ tinkr_add_test(azure_auth_unit_tests
     ${CMAKE_CURRENT_LIST_DIR}/azure_auth/azure_backend_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_auth/credential_chain_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_auth/credentials_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_auth/key_vault_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_auth/options_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_auth/token_cache_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_auth/token_response_test.cpp

@@ -3,5 +3,6 @@ tinkr_add_test(tinkr_config_test
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/config/config_file_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/config/config_errors_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/config/config_limits_test.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/config/api_keys_from_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/config/select_profile_test.cpp
   LIBRARIES tinkr::core)

@@ -49,6 +49,11 @@ struct Config {
   std::map<std::string, Profile> profiles;
   ServerSettings server;
   std::vector<ApiKey> api_keys;
+  // [auth] api_keys_from: a secret URI (e.g. "keyvault:https://NAME.vault.azure.net/secrets/S") whose
+  // text holds more keys in the format parse_api_keys reads; the server reads it with the backend's
+  // credentials at start and every api_keys_refresh_seconds.
+  std::string api_keys_from;
+  int api_keys_refresh_seconds = 300;
 };
 
 /// Where configuration is looked for; tests point these elsewhere.
@@ -75,6 +80,11 @@ Expected<Config> parse(std::string_view text, const std::string& origin, const s
 /// TINKR_BACKEND may also come from ~/.tinkr/.env.
 Expected<Profile> select_profile(const Config& config, const std::string& requested,
                                  std::string* notice = nullptr, const std::string& home = "");
+
+/// API keys kept outside the config file (a Key Vault secret named by [auth] api_keys_from): TOML that
+/// holds only the config's own `[auth]` table with `api_keys = [{hash, subject, roles}, ...]`, each
+/// key checked as in a config file. Errors start "config <origin>: " and never quote a hash.
+Expected<std::vector<ApiKey>> parse_api_keys(std::string_view text, const std::string& origin);
 
 /// ~/.tinkr, from `home` or $HOME (or the passwd entry's home when HOME is unset).
 std::string tinkr_dir(const std::string& home = "");

@@ -155,6 +155,12 @@ class Engine {
   Expected<std::string> ingest(std::string_view format, std::string_view source, std::istream& input,
                                const CancelSource* cancel = nullptr);
 
+  /// The text of a secret the backend's cloud keeps, read with the backend's own credentials (ABI 1.2):
+  /// for the azure backend "keyvault:https://NAME.vault.azure.net/secrets/SECRET". unsupported when the
+  /// backend reads no secrets (or a plugin older than 1.2); the value never reaches a log or an error.
+  Expected<std::string> read_secret(std::string_view uri,
+                                    std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
  private:
   struct Impl;
   explicit Engine(std::unique_ptr<Impl> impl);

@@ -58,6 +58,14 @@ Expected<Config> parse(std::string_view text, const std::string& origin, const s
   return detail::read_config(document, origin, environment);
 }
 
+Expected<std::vector<ApiKey>> parse_api_keys(std::string_view text, const std::string& origin) {
+  rapidjson::Document document;
+  if (auto parsed = detail::toml_to_json(text, origin, document); !parsed)
+    return tl::make_unexpected(parsed.error());
+  detail::Environment environment("");
+  return detail::read_api_keys_document(document, origin, environment);
+}
+
 Expected<Config> load(const Sources& sources) {
   std::string path = sources.config_path;
   std::string named_by = "--config";

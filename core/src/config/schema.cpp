@@ -134,11 +134,11 @@ class SchemaReader {
   }
 
   Expected<bool> read_integer(const rapidjson::Value& value, const std::string& key, int64_t min, int64_t max,
-                              int64_t& out) {
+                              int64_t& out, const std::string& table = "server") {
     if (!value.IsInt64() || value.GetInt64() < min || value.GetInt64() > max)
-      return error("server", "'" + key + "' must be an integer from " + std::to_string(min) + " to " +
-                                 std::to_string(max) + ", found " +
-                                 (value.IsInt64() ? std::to_string(value.GetInt64()) : type_name(value)));
+      return error(table, "'" + key + "' must be an integer from " + std::to_string(min) + " to " +
+                              std::to_string(max) + ", found " +
+                              (value.IsInt64() ? std::to_string(value.GetInt64()) : type_name(value)));
     out = value.GetInt64();
     return true;
   }
@@ -227,7 +227,26 @@ class SchemaReader {
     if (!auth.IsObject()) return error("", "'auth' must be a table ([auth])");
     for (auto& member : auth.GetObject()) {
       const std::string key(view(member.name));
-      if (key != "api_keys") return error("auth", "unknown key '" + key + "' (expected api_keys)");
+      if (key == "api_keys_from") {
+        if (auto ok = resolve_strings(member.value, key, "auth"); !ok) return ok;
+        const std::string_view uri = member.value.IsString() ? view(member.value) : std::string_view();
+        const auto colon = uri.find(':');
+        if (colon == 0 || colon == std::string_view::npos || colon + 1 == uri.size())
+          return error("auth",
+                       "'api_keys_from' must be a secret URI such as "
+                       "\"keyvault:https://NAME.vault.azure.net/secrets/SECRET\"");
+        config.api_keys_from = std::string(uri);
+        continue;
+      }
+      if (key == "api_keys_refresh_seconds") {
+        int64_t seconds = 0;
+        if (auto ok = read_integer(member.value, key, 1, 86'400, seconds, "auth"); !ok) return ok;
+        config.api_keys_refresh_seconds = static_cast<int>(seconds);
+        continue;
+      }
+      if (key != "api_keys")
+        return error("auth", "unknown key '" + key +
+                                 "' (expected api_keys, api_keys_from or api_keys_refresh_seconds)");
       if (!member.value.IsArray())
         return error("auth", "'api_keys' must be an array of {hash, subject, roles}");
       for (rapidjson::SizeType i = 0; i < member.value.Size(); ++i) {
@@ -258,6 +277,26 @@ class SchemaReader {
 Expected<Config> read_config(rapidjson::Document& document, const std::string& origin,
                              Environment& environment) {
   return SchemaReader(origin, environment, document.GetAllocator()).read(document);
+}
+
+Expected<std::vector<ApiKey>> read_api_keys_document(rapidjson::Document& document, const std::string& origin,
+                                                     Environment& environment) {
+  // Only [auth] api_keys: a key list kept elsewhere must not reconfigure the server nor name yet
+  // another place to read keys from.
+  const auto refuse = [&](const std::string& what) {
+    return fail(Error::Code::config,
+                "config " + origin + ": " + what + " (a key-hash secret holds only [auth] api_keys = [...])");
+  };
+  if (!document.IsObject()) return refuse("expected a table at the top");
+  for (const auto& member : document.GetObject())
+    if (view(member.name) != "auth") return refuse("unknown key '" + std::string(view(member.name)) + "'");
+  if (!document.HasMember("auth") || !document["auth"].IsObject()) return refuse("no [auth] table");
+  for (const auto& member : document["auth"].GetObject())
+    if (view(member.name) != "api_keys")
+      return refuse("unknown key 'auth." + std::string(view(member.name)) + "'");
+  auto config = read_config(document, origin, environment);
+  if (!config) return tl::make_unexpected(config.error());
+  return std::move(config->api_keys);
 }
 
 }  // namespace tinkr::config::detail

@@ -15,4 +15,9 @@ namespace tinkr::config::detail {
 Expected<Config> read_config(rapidjson::Document& document, const std::string& origin,
                              Environment& environment);
 
+/// Reads a document that holds only `[auth] api_keys = [...]` (a key-hash secret; see
+/// config::parse_api_keys) and checks each key as read_config does.
+Expected<std::vector<ApiKey>> read_api_keys_document(rapidjson::Document& document, const std::string& origin,
+                                                     Environment& environment);
+
 }  // namespace tinkr::config::detail

@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define TINKR_PLUGIN_ABI_MAJOR 1
-#define TINKR_PLUGIN_ABI_MINOR 1
+#define TINKR_PLUGIN_ABI_MINOR 2
 
 /* The one exported symbol's name, for hosts that look it up by string. */
 #define TINKR_PLUGIN_ENTRY_SYMBOL "tinkr_plugin_entry"
@@ -342,6 +342,17 @@ typedef struct tinkr_plugin {
   int32_t (*ingest_stream)(tinkr_instance* instance, tinkr_str format, tinkr_str source,
                            const tinkr_reader* reader, const tinkr_cancel* cancel, tinkr_str* out_json,
                            tinkr_error** out_error);
+
+  /* ---- 1.2 ---- */
+
+  /* Reads one secret named by uri ("keyvault:https://NAME.vault.azure.net/secrets/SECRET") with the
+   * instance's credentials, for a host that keeps its own secrets (API-key hashes) in the backend's
+   * cloud. The plugin allocates *out_value; the host releases it with free_string. Neither the value
+   * nor a token ever goes into an error or a log line. A plugin that knows no such URI answers
+   * TINKR_UNSUPPORTED naming its scheme. Blocks; checks cancel. NULL when the plugin reads no
+   * secrets. */
+  int32_t (*read_secret)(tinkr_instance* instance, tinkr_str uri, const tinkr_cancel* cancel,
+                         tinkr_str* out_value, tinkr_error** out_error);
 } tinkr_plugin;
 
 /*

@@ -3,6 +3,7 @@
 
 #include "backend/doctor.hpp"
 #include "lower/run_query.hpp"
+#include "secrets/key_vault.hpp"
 
 #include <utility>
 
@@ -38,6 +39,10 @@ void AzureBackend::execute(const ir::Query& query, sdk::Sink& sink, const sdk::C
 
 std::string AzureBackend::explain(const ir::Query& query) {
   return explain_query(query, query_context());
+}
+
+std::string AzureBackend::read_secret(std::string_view uri, const sdk::CallContext& call) {
+  return read_key_vault_secret(uri, options_, tokens_, host_, call);
 }
 
 std::string AzureBackend::check_health(const sdk::CallContext& call) {

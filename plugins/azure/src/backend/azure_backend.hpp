@@ -39,6 +39,10 @@ class AzureBackend final : public sdk::Backend {
   /// definitions call; {"status", "message", "checks": [...]}. Reused for 30 s (readiness probes).
   std::string check_health(const sdk::CallContext& call) override;
 
+  /// A Key Vault secret ("keyvault:https://NAME.vault.azure.net/secrets/SECRET") read with the
+  /// credential chain (secrets/key_vault.hpp).
+  std::string read_secret(std::string_view uri, const sdk::CallContext& call) override;
+
   const AzureOptions& options() const { return options_; }
 
   /// What lowering needs: the options' ids and endpoints and the host's clock now.

@@ -10,6 +10,7 @@ struct CloudTable {
   std::string_view log_analytics;
   std::string_view arm;
   std::string_view authority;
+  std::string_view key_vault_suffix;  // learn.microsoft.com "Azure Key Vault DNS suffixes"
 };
 
 // The Log Analytics audience of the public cloud is api.loganalytics.io (the documented scope, and
@@ -17,11 +18,11 @@ struct CloudTable {
 // api.loganalytics.azure.com.
 constexpr CloudTable kClouds[] = {
     {Cloud::public_cloud, "public", "https://api.loganalytics.io", "https://management.azure.com",
-     "https://login.microsoftonline.com"},
+     "https://login.microsoftonline.com", ".vault.azure.net"},
     {Cloud::usgov, "usgov", "https://api.loganalytics.us", "https://management.usgovcloudapi.net",
-     "https://login.microsoftonline.us"},
+     "https://login.microsoftonline.us", ".vault.usgovcloudapi.net"},
     {Cloud::china, "china", "https://api.loganalytics.azure.cn", "https://management.chinacloudapi.cn",
-     "https://login.chinacloudapi.cn"},
+     "https://login.chinacloudapi.cn", ".vault.azure.cn"},
 };
 
 // IMDS has one link-local address in every cloud, and Azure serves it over plain http.
@@ -58,6 +59,15 @@ std::string token_resource(Cloud cloud, Audience audience) {
 
 std::string token_scope(Cloud cloud, Audience audience) {
   return token_resource(cloud, audience) + "/.default";
+}
+
+std::string_view key_vault_dns_suffix(Cloud cloud) {
+  return table(cloud).key_vault_suffix;
+}
+
+std::string key_vault_resource(Cloud cloud) {
+  return "https://vault" +
+         std::string(table(cloud).key_vault_suffix.substr(std::string_view(".vault").size()));
 }
 
 std::string scope_to_resource(std::string_view scope) {

@@ -29,6 +29,12 @@ std::string token_resource(Cloud cloud, Audience audience);
 /// The OAuth2 scope, the resource plus "/.default" (Entra ID's client-credentials form).
 std::string token_scope(Cloud cloud, Audience audience);
 
+/// Key Vault in the cloud: the DNS suffix of its vaults (".vault.azure.net") and the resource its
+/// tokens are for ("https://vault.azure.net"). A vault's URL is the user's, so it has no endpoint to
+/// override: the suffix is the allow-list a token for it is checked against.
+std::string_view key_vault_dns_suffix(Cloud cloud);
+std::string key_vault_resource(Cloud cloud);
+
 /// "https://api.loganalytics.io/.default" -> "https://api.loganalytics.io", as the SDKs'
 /// _scopes_to_resource does; a scope without the suffix is returned unchanged.
 std::string scope_to_resource(std::string_view scope);

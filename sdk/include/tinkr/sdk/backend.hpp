@@ -80,6 +80,15 @@ class Backend {
     while (std::size_t got = data.read(buffer, sizeof buffer)) all.append(buffer, got);
     return ingest(format, source, all);
   }
+
+  /// The text of the secret `uri` names (see tinkr_plugin.read_secret, ABI 1.2). Never put the value
+  /// in an error. The default refuses: this backend keeps no secrets.
+  virtual std::string read_secret(std::string_view uri, const CallContext& /*call*/) {
+    const auto colon = uri.find(':');
+    throw Error(TINKR_UNSUPPORTED, "this backend reads no secrets ('" +
+                                       std::string(uri.substr(0, colon == uri.npos ? 0 : colon)) +
+                                       ":' URIs)");
+  }
 };
 
 namespace detail {
@@ -201,6 +210,13 @@ struct Trampolines {
       return TINKR_OK;
     });
   }
+  static int32_t read_secret(tinkr_instance* instance, tinkr_str uri, const tinkr_cancel* cancel,
+                             tinkr_str* out_value, tinkr_error** out_error) noexcept {
+    return guarded(out_error, [&] {
+      *out_value = copy_string(self(instance)->read_secret(to_view(uri), loaded_host().call(cancel)));
+      return TINKR_OK;
+    });
+  }
 };
 
 template <typename B>
@@ -230,6 +246,7 @@ int32_t entry(uint32_t host_major, uint32_t host_minor, const tinkr_host* host,
       &Trampolines<B>::check_health,
       &Trampolines<B>::ingest,
       &Trampolines<B>::ingest_stream,
+      &Trampolines<B>::read_secret,
   };
   *out_plugin = &table;
   return TINKR_OK;
