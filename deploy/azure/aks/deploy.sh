@@ -71,7 +71,7 @@ az aks get-credentials --resource-group "$resource_group" --name "$cluster" --fi
 kubectl create namespace "$namespace" --dry-run=client -o yaml | kubectl apply -f -
 render "$here/../config.toml.in" "$work/config.toml" WORKSPACE_ID="$workspace_id" SUBSCRIPTION_ID="$subscription" \
   MONITORED_RESOURCE_GROUP="$monitored_resource_group" CREDENTIAL=workload_identity \
-  API_KEYS="[{ hash = \"$api_key_hash\", subject = \"$api_key_subject\", roles = [\"viewer\"] }]"
+  AUTH="api_keys = [{ hash = \"$api_key_hash\", subject = \"$api_key_subject\", roles = [\"viewer\"] }]"
 kubectl create secret generic tinkr-config --namespace "$namespace" --from-file=config.toml="$work/config.toml" \
   --dry-run=client -o yaml | kubectl apply -f -
 render "$here/tinkr.yaml" "$work/tinkr.yaml" NAMESPACE="$namespace" CLIENT_ID="$client_id" IMAGE="$image"

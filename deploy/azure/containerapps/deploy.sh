@@ -61,16 +61,21 @@ step "2. Monitoring Reader and Log Analytics Reader on '$monitored_resource_grou
 "$here/../roles.sh" --identity "$identity" --resource-group "$resource_group" \
   --scope "/subscriptions/$subscription/resourceGroups/$monitored_resource_group"
 
-step "3. the configuration as Key Vault secret 'tinkr-config' in '$key_vault'"
+step "3. the API-key hashes (secret 'tinkr-api-keys') and the configuration ('tinkr-config') in '$key_vault'"
 vault_id=$(az keyvault show --name "$key_vault" --query id -o tsv)
 vault_uri=$(az keyvault show --name "$key_vault" --query properties.vaultUri -o tsv)
 if [ -z "$(az role assignment list --assignee "$principal_id" --role "Key Vault Secrets User" --scope "$vault_id" --query "[].id" -o tsv)" ]; then
   az role assignment create --assignee-object-id "$principal_id" --assignee-principal-type ServicePrincipal \
     --role "Key Vault Secrets User" --scope "$vault_id" --output none
 fi
+# tinkr-server reads the hashes itself with the managed identity and again every 5 minutes, so a key
+# is added or revoked with one `az keyvault secret set`, without a new revision (docs/server.md).
+printf '[auth]\napi_keys = [{ hash = "%s", subject = "%s", roles = ["viewer"] }]\n' "$api_key_hash" \
+  "$api_key_subject" >"$work/api-keys.toml"
+az keyvault secret set --vault-name "$key_vault" --name tinkr-api-keys --file "$work/api-keys.toml" --output none
 render "$here/../config.toml.in" "$work/config.toml" WORKSPACE_ID="$workspace_id" SUBSCRIPTION_ID="$subscription" \
   MONITORED_RESOURCE_GROUP="$monitored_resource_group" CREDENTIAL=managed_identity \
-  API_KEYS="[{ hash = \"$api_key_hash\", subject = \"$api_key_subject\", roles = [\"viewer\"] }]"
+  AUTH="api_keys_from = \"keyvault:${vault_uri%/}/secrets/tinkr-api-keys\""
 az keyvault secret set --vault-name "$key_vault" --name tinkr-config --file "$work/config.toml" --output none
 
 step "4. the app '$app'"

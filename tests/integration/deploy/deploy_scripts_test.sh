@@ -92,6 +92,7 @@ vault_id="/subscriptions/$sub/resourceGroups/rg/providers/Microsoft.KeyVault/vau
   expect az role assignment list --assignee "$principal" --role "Key Vault Secrets User" --scope "$vault_id" --query "[].id" -o tsv
   expect az role assignment create --assignee-object-id "$principal" --assignee-principal-type ServicePrincipal \
     --role "Key Vault Secrets User" --scope "$vault_id" --output none
+  expect az keyvault secret set --vault-name kv-tinkr --name tinkr-api-keys --file "<tmp>/api-keys.toml" --output none
   expect az keyvault secret set --vault-name kv-tinkr --name tinkr-config --file "<tmp>/config.toml" --output none
   expect az containerapp env show --name cae-prod --resource-group rg-app --query id -o tsv
   expect az containerapp create --name tinkr --resource-group rg-app --yaml "<tmp>/containerapp.yaml" --output none
@@ -111,9 +112,17 @@ done
 config=$FAKE_CLI_DIR/secret-tinkr-config.toml
 "$tinkr" --config "$config" profiles >"$work/profiles" 2>&1 || fail "tinkr refuses the deployed config: $(cat "$work/profiles")"
 for want in "workspace_id = \"$workspace\"" "resource_group = \"rg-monitored\"" 'credential = "managed_identity"' \
-  "hash = \"$hash\"" 'host = "0.0.0.0"' 'port = 8080'; do
+  'api_keys_from = "keyvault:https://kv-tinkr.vault.azure.net/secrets/tinkr-api-keys"' 'host = "0.0.0.0"' \
+  'port = 8080'; do
   grep -qF -- "$want" "$config" || fail "the deployed config.toml lacks '$want'"
 done
+grep -qF "$hash" "$config" && fail "the key hashes belong in their own secret, not in the config"
+# The hashes' secret is the [auth] table tinkr-server reads (docs/server.md): the config format's own.
+keys=$FAKE_CLI_DIR/secret-tinkr-api-keys.toml
+{ cat "$keys"; echo '[profiles.p]'; echo 'backend = "local"'; } >"$work/keys-as-config.toml"
+"$tinkr" --config "$work/keys-as-config.toml" profiles >/dev/null 2>&1 || fail "the key secret is not [auth] api_keys: $(cat "$keys")"
+grep -qF "hash = \"$hash\", subject = \"ops\", roles = [\"viewer\"]" "$keys" || fail "the key secret lacks the hash: $(cat "$keys")"
+
 grep -qi "client_secret" "$config" && fail "a client secret in the deployed config"
 
 # --- AKS ---
