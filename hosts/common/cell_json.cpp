@@ -33,10 +33,6 @@ std::optional<bool> bool_value(std::string_view text) {
   return std::nullopt;
 }
 
-void write_string(JsonWriter& w, std::string_view text) {
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
 }  // namespace
 
 CellKind cell_kind(std::string_view column_type) {

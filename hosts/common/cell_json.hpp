@@ -18,9 +18,9 @@
 
 #include <tinkr/records.hpp>
 
+#include "common/json_writing.hpp"
+
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <optional>
 #include <string>
@@ -28,17 +28,6 @@
 #include <vector>
 
 namespace tinkr::host {
-
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-/// What write(JsonWriter&) writes, as compact JSON text.
-template <typename Write>
-std::string to_json_text(Write&& write) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  write(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
 
 enum class CellKind { text, number, boolean, dynamic };
 

@@ -14,8 +14,8 @@ std::string error_to_json(const Error& error) {
   w.StartObject();
   w.Key("error");
   w.StartObject();
-  write_member(w, "code", to_string(error.code()));
-  write_member(w, "message", error.message());
+  write_string_member(w, "code", to_string(error.code()));
+  write_string_member(w, "message", error.message());
   if (error.retry_after_ms() > 0) {
     w.Key("retry_after_ms");
     w.Int64(error.retry_after_ms());

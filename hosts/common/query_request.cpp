@@ -162,9 +162,9 @@ std::string request_to_json(const QuerySpec& spec, bool explain) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  write_member(w, "signal", ir::to_string(spec.signal));
+  write_string_member(w, "signal", ir::to_string(spec.signal));
   auto optional_member = [&w](std::string_view key, const std::string& value) {
-    if (!value.empty()) write_member(w, key, value);
+    if (!value.empty()) write_string_member(w, key, value);
   };
   optional_member("service", spec.service);
   optional_member(spec.signal == ir::Signal::native ? "native" : "query", spec.text);
@@ -180,7 +180,7 @@ std::string request_to_json(const QuerySpec& spec, bool explain) {
   if (spec.order) {
     w.Key("order");
     w.StartObject();
-    write_member(w, "field", spec.order->field);
+    write_string_member(w, "field", spec.order->field);
     w.Key("descending");
     w.Bool(spec.order->descending);
     w.EndObject();
@@ -197,7 +197,7 @@ std::string request_to_json(const QuerySpec& spec, bool explain) {
     for (auto aggregation : spec.metrics.aggregations) w.String(ir::to_string(aggregation).data());
     w.EndArray();
     if (spec.metrics.interval_ns > 0)
-      write_member(w, "interval", std::to_string(spec.metrics.interval_ns / 1'000'000) + "ms");
+      write_string_member(w, "interval", std::to_string(spec.metrics.interval_ns / 1'000'000) + "ms");
     w.Key("group_by");
     w.StartArray();
     for (const auto& name : spec.metrics.group_by) w.String(name.c_str());

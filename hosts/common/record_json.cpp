@@ -8,15 +8,6 @@
 namespace tinkr::host {
 namespace {
 
-void write_key(JsonWriter& w, std::string_view key) {
-  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-}
-
-void write_int(JsonWriter& w, std::string_view key, int64_t value) {
-  write_key(w, key);
-  w.Int64(value);
-}
-
 // attributes_json and friends are JSON objects the core produced; anything else is kept as text
 // rather than risk writing invalid JSON.
 void write_object_text(JsonWriter& w, std::string_view key, const std::string& json) {
@@ -32,37 +23,37 @@ void write_object_text(JsonWriter& w, std::string_view key, const std::string& j
 }
 
 void write_optional_member(JsonWriter& w, std::string_view key, std::string_view value) {
-  if (!value.empty()) write_member(w, key, value);
+  if (!value.empty()) write_string_member(w, key, value);
 }
 
 void write_log(JsonWriter& w, const LogRecord& log) {
-  write_member(w, "time", format_time(log.time_ns));
-  write_int(w, "time_ns", log.time_ns);
-  write_member(w, "severity", ir::severity_text(log.severity_number));
-  write_int(w, "severity_number", log.severity_number);
+  write_string_member(w, "time", format_time(log.time_ns));
+  write_int_member(w, "time_ns", log.time_ns);
+  write_string_member(w, "severity", ir::severity_text(log.severity_number));
+  write_int_member(w, "severity_number", log.severity_number);
   write_optional_member(w, "severity_text", log.severity_text);
-  write_member(w, "service", log.service);
-  write_member(w, "body", log.body);
+  write_string_member(w, "service", log.service);
+  write_string_member(w, "body", log.body);
   write_optional_member(w, "trace_id", log.trace_id);
   write_optional_member(w, "span_id", log.span_id);
   write_object_text(w, "attributes", log.attributes_json);
-  if (log.item_count != 1) write_int(w, "item_count", log.item_count);
+  if (log.item_count != 1) write_int_member(w, "item_count", log.item_count);
 }
 
 void write_series(JsonWriter& w, const MetricSeries& series) {
-  write_member(w, "metric", series.metric);
+  write_string_member(w, "metric", series.metric);
   write_optional_member(w, "native_metric", series.native_metric);
-  write_member(w, "aggregation", series.aggregation);
+  write_string_member(w, "aggregation", series.aggregation);
   write_optional_member(w, "unit", series.unit);
-  write_member(w, "service", series.service);
+  write_string_member(w, "service", series.service);
   write_object_text(w, "dimensions", series.dimensions_json);
-  write_int(w, "interval_ns", series.interval_ns);
+  write_int_member(w, "interval_ns", series.interval_ns);
   write_key(w, "points");
   w.StartArray();
   for (const auto& point : series.points) {
     w.StartObject();
-    write_member(w, "time", format_time(point.time_ns));
-    write_int(w, "time_ns", point.time_ns);
+    write_string_member(w, "time", format_time(point.time_ns));
+    write_int_member(w, "time_ns", point.time_ns);
     write_key(w, "value");
     if (point.has_value) {
       w.Double(point.value);
@@ -75,44 +66,38 @@ void write_series(JsonWriter& w, const MetricSeries& series) {
 }
 
 void write_span(JsonWriter& w, const Span& span) {
-  write_member(w, "trace_id", span.trace_id);
-  write_member(w, "span_id", span.span_id);
+  write_string_member(w, "trace_id", span.trace_id);
+  write_string_member(w, "span_id", span.span_id);
   write_optional_member(w, "parent_span_id", span.parent_span_id);
-  write_member(w, "service", span.service);
-  write_member(w, "name", span.name);
+  write_string_member(w, "service", span.service);
+  write_string_member(w, "name", span.name);
   write_optional_member(w, "kind", span.kind);
-  write_member(w, "start", format_time(span.start_ns));
-  write_int(w, "start_ns", span.start_ns);
-  write_int(w, "duration_ns", span.duration_ns);
-  write_member(w, "status", to_string(span.status));
+  write_string_member(w, "start", format_time(span.start_ns));
+  write_int_member(w, "start_ns", span.start_ns);
+  write_int_member(w, "duration_ns", span.duration_ns);
+  write_string_member(w, "status", to_string(span.status));
   write_optional_member(w, "status_code", span.status_code);
   if (span.orphan) {
-    write_key(w, "orphan");
-    w.Bool(true);
+    write_bool_member(w, "orphan", true);
   }
   write_object_text(w, "attributes", span.attributes_json);
   write_object_text(w, "events", span.events_json);
 }
 
 void write_trace(JsonWriter& w, const TraceSummary& trace) {
-  write_member(w, "trace_id", trace.trace_id);
-  write_member(w, "service", trace.service);
-  write_member(w, "name", trace.name);
-  write_member(w, "start", format_time(trace.start_ns));
-  write_int(w, "start_ns", trace.start_ns);
-  write_int(w, "duration_ns", trace.duration_ns);
-  write_member(w, "status", to_string(trace.status));
+  write_string_member(w, "trace_id", trace.trace_id);
+  write_string_member(w, "service", trace.service);
+  write_string_member(w, "name", trace.name);
+  write_string_member(w, "start", format_time(trace.start_ns));
+  write_int_member(w, "start_ns", trace.start_ns);
+  write_int_member(w, "duration_ns", trace.duration_ns);
+  write_string_member(w, "status", to_string(trace.status));
   write_optional_member(w, "status_code", trace.status_code);
-  write_int(w, "span_count", trace.span_count);
-  write_int(w, "error_count", trace.error_count);
+  write_int_member(w, "span_count", trace.span_count);
+  write_int_member(w, "error_count", trace.error_count);
 }
 
 }  // namespace
-
-void write_member(JsonWriter& w, std::string_view key, std::string_view value) {
-  write_key(w, key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
 
 std::string_view record_type(const Record& record) {
   static constexpr std::string_view kTypes[] = {"log", "metric_series", "span", "trace"};
@@ -121,7 +106,7 @@ std::string_view record_type(const Record& record) {
 
 void write_record(JsonWriter& w, const Record& record) {
   w.StartObject();
-  write_member(w, "type", record_type(record));
+  write_string_member(w, "type", record_type(record));
   std::visit(
       [&w](const auto& value) {
         using T = std::decay_t<decltype(value)>;
@@ -137,14 +122,14 @@ void write_record(JsonWriter& w, const Record& record) {
 namespace {
 
 void write_table_head(JsonWriter& w, const std::string& name, const std::vector<Column>& columns) {
-  write_member(w, "type", "table");
-  write_member(w, "name", name);
+  write_string_member(w, "type", "table");
+  write_string_member(w, "name", name);
   write_key(w, "columns");
   w.StartArray();
   for (const auto& column : columns) {
     w.StartObject();
-    write_member(w, "name", column.name);
-    write_member(w, "type", column.type);
+    write_string_member(w, "name", column.name);
+    write_string_member(w, "type", column.type);
     w.EndObject();
   }
   w.EndArray();

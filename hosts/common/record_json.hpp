@@ -30,7 +30,4 @@ std::string table_to_json(const Table& table);
 /// precedes its row lines on the wire, and (less its closing brace) the start of a streamed table.
 std::string table_head_to_json(const std::string& name, const std::vector<Column>& columns);
 
-/// Writes a string member; shared by the other JSON writers of the hosts.
-void write_member(JsonWriter& writer, std::string_view key, std::string_view value);
-
 }  // namespace tinkr::host

@@ -10,31 +10,19 @@
 namespace tinkr::host {
 namespace {
 
-void write_string(JsonWriter& w, const std::string& text) {
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
 void write_stats(JsonWriter& w, const RunStats& stats) {
   w.StartObject();
-  w.Key("received");
-  w.Int64(stats.received);
-  w.Key("delivered");
-  w.Int64(stats.delivered);
-  w.Key("residual");
-  w.Bool(stats.residual);
-  w.Key("truncated");
-  w.Bool(stats.truncated);
-  w.Key("requests");
-  w.Int64(stats.requests);
-  w.Key("elapsed_ns");
-  w.Int64(stats.elapsed_ns);
+  write_int_member(w, "received", stats.received);
+  write_int_member(w, "delivered", stats.delivered);
+  write_bool_member(w, "residual", stats.residual);
+  write_bool_member(w, "truncated", stats.truncated);
+  write_int_member(w, "requests", stats.requests);
+  write_int_member(w, "elapsed_ns", stats.elapsed_ns);
   if (stats.limit > 0) {
-    w.Key("limit");
-    w.Int64(stats.limit);
+    write_int_member(w, "limit", stats.limit);
   }
   // A warning means the records stand but something is missing (docs/server.md).
-  w.Key("partial");
-  w.Bool(!stats.warnings.empty());
+  write_bool_member(w, "partial", !stats.warnings.empty());
   if (!stats.notices.empty()) {
     w.Key("notices");
     w.StartArray();
@@ -125,7 +113,7 @@ std::string stats_line(const RunStats& stats) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  write_member(w, "type", "end");
+  write_string_member(w, "type", "end");
   w.Key("stats");
   write_stats(w, stats);
   w.EndObject();
@@ -145,8 +133,8 @@ std::string warning_line(std::string_view message) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  write_member(w, "type", "warning");
-  write_member(w, "message", message);
+  write_string_member(w, "type", "warning");
+  write_string_member(w, "message", message);
   w.EndObject();
   return finish(buffer, true);
 }
@@ -163,7 +151,7 @@ std::string explanation_to_json(const Explanation& explanation) {
   w.StartObject();
   w.Key("explain");
   w.StartObject();
-  write_member(w, "native", explanation.native);
+  write_string_member(w, "native", explanation.native);
   auto raw = [&w](const char* key, const std::string& json) {
     w.Key(key);
     if (json.empty()) {

@@ -28,19 +28,6 @@ void write_frame_start(JsonWriter& w, std::string_view id_json) {
 
 }  // namespace
 
-void write_key(JsonWriter& w, std::string_view key) {
-  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-}
-
-void write_string(JsonWriter& w, std::string_view value) {
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void write_string_member(JsonWriter& w, std::string_view key, std::string_view value) {
-  write_key(w, key);
-  write_string(w, value);
-}
-
 const rapidjson::Value* find_member(const rapidjson::Value* object, std::string_view key) {
   if (object == nullptr || !object->IsObject()) return nullptr;
   auto it = object->FindMember(rapidjson::Value(rapidjson::StringRef(key.data(), key.size())));

@@ -3,9 +3,9 @@
 // plans to change again) is one function, write_result(). Both transports (stdio, HTTP) use it.
 #pragma once
 
+#include "common/json_writing.hpp"
+
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <functional>
 #include <optional>
@@ -15,7 +15,7 @@
 
 namespace tinkr::mcp {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+using host::JsonWriter;
 
 /// The protocol eras a request may belong to: 2025-11-25 and before (an `initialize` handshake),
 /// and 2026-07-28 (stateless: the version in every request's _meta).
@@ -76,9 +76,12 @@ std::string write_result(std::string_view id_json, Era era, const ServerIdentity
 std::string write_error(std::string_view id_json, int error_code, std::string_view message,
                         const MemberWriter* data = nullptr);
 
-void write_key(JsonWriter& w, std::string_view key);
-void write_string(JsonWriter& w, std::string_view value);
-void write_string_member(JsonWriter& w, std::string_view key, std::string_view value);
+using host::write_bool_member;
+using host::write_int_member;
+using host::write_key;
+using host::write_number_member;
+using host::write_string;
+using host::write_string_member;
 
 /// A member of an object, or nullptr.
 const rapidjson::Value* find_member(const rapidjson::Value* object, std::string_view key);

@@ -39,8 +39,7 @@ void write_capabilities(JsonWriter& w) {
   w.StartObject();
   write_key(w, "tools");
   w.StartObject();
-  write_key(w, "listChanged");
-  w.Bool(false);
+  write_bool_member(w, "listChanged", false);
   w.EndObject();
   w.EndObject();
 }
@@ -49,14 +48,10 @@ void write_annotations(JsonWriter& w, const Tool& tool) {
   write_key(w, "annotations");
   w.StartObject();
   write_string_member(w, "title", tool.title);
-  write_key(w, "readOnlyHint");
-  w.Bool(true);
-  write_key(w, "destructiveHint");
-  w.Bool(false);
-  write_key(w, "idempotentHint");
-  w.Bool(true);
-  write_key(w, "openWorldHint");
-  w.Bool(true);
+  write_bool_member(w, "readOnlyHint", true);
+  write_bool_member(w, "destructiveHint", false);
+  write_bool_member(w, "idempotentHint", true);
+  write_bool_member(w, "openWorldHint", true);
   w.EndObject();
 }
 
@@ -264,8 +259,7 @@ std::string Server::tools_call(const Message& message, Era era, const CallContex
       write_key(w, "structuredContent");
       w.RawValue(outcome.structured.data(), outcome.structured.size(), rapidjson::kObjectType);
     }
-    write_key(w, "isError");
-    w.Bool(outcome.is_error);
+    write_bool_member(w, "isError", outcome.is_error);
   });
 }
 

@@ -16,12 +16,12 @@ std::string backends_json(const BackendInfo& backend, const std::string& profile
   w.Key("backends");
   w.StartArray();
   w.StartObject();
-  host::write_member(w, "name", backend.name);
-  host::write_member(w, "version", backend.version);
-  host::write_member(w, "abi", backend.abi);
-  host::write_member(w, "path", backend.path);
-  host::write_member(w, "profile", profile);
-  host::write_member(w, "signals", signals);
+  host::write_string_member(w, "name", backend.name);
+  host::write_string_member(w, "version", backend.version);
+  host::write_string_member(w, "abi", backend.abi);
+  host::write_string_member(w, "path", backend.path);
+  host::write_string_member(w, "profile", profile);
+  host::write_string_member(w, "signals", signals);
   w.Key("capabilities");
   if (!backend.capabilities_json.empty() && backend.capabilities_json.front() == '{') {
     w.RawValue(backend.capabilities_json.data(), backend.capabilities_json.size(), rapidjson::kObjectType);

@@ -60,21 +60,15 @@ ToolOutcome list_services(const rapidjson::Value& value, ToolContext& context) {
     for (const auto& [name, s] : seen) {
       w.StartObject();
       write_string_member(w, "service", name);
-      write_key(w, "traces_seen");
-      w.Int64(s.traces);
-      write_key(w, "logs_seen");
-      w.Int64(s.logs);
+      write_int_member(w, "traces_seen", s.traces);
+      write_int_member(w, "logs_seen", s.logs);
       w.EndObject();
     }
     w.EndArray();
-    write_key(w, "returned");
-    w.Int64(static_cast<int64_t>(seen.size()));
-    write_key(w, "sampled_traces");
-    w.Int64(traces);
-    write_key(w, "sampled_logs");
-    w.Int64(logs);
-    write_key(w, "truncated");
-    w.Bool(traces >= kSample || logs >= kSample);
+    write_int_member(w, "returned", static_cast<int64_t>(seen.size()));
+    write_int_member(w, "sampled_traces", traces);
+    write_int_member(w, "sampled_logs", logs);
+    write_bool_member(w, "truncated", traces >= kSample || logs >= kSample);
     write_string_member(w, "basis",
                         "the services of the most recent " + std::to_string(kSample) + " traces and " +
                             std::to_string(kSample) +
@@ -113,12 +107,9 @@ ToolOutcome describe_backend(const rapidjson::Value& value, ToolContext& context
     w.StartObject();
     write_names(w, "operators", operators);
     write_names(w, "exact_operators", exact);
-    write_key(w, "text_search");
-    w.Bool(caps.text_search);
-    write_key(w, "or");
-    w.Bool(caps.boolean_or);
-    write_key(w, "not");
-    w.Bool(caps.boolean_not);
+    write_bool_member(w, "text_search", caps.text_search);
+    write_bool_member(w, "or", caps.boolean_or);
+    write_bool_member(w, "not", caps.boolean_not);
     w.EndObject();
     write_names(
         w, "aggregations",

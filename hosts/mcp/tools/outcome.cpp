@@ -50,16 +50,11 @@ std::string build_page(const Page& page, std::size_t count, bool size_cut) {
   w.EndArray();
   const bool limit_cut = page.matched_is_lower_bound && count == page.items.size();
   const bool truncated = size_cut || limit_cut;
-  write_key(w, "returned");
-  w.Int64(static_cast<int64_t>(count));
-  write_key(w, "matched");
-  w.Int64(page.matched);
-  write_key(w, "matched_is_lower_bound");
-  w.Bool(page.matched_is_lower_bound);
-  write_key(w, "offset");
-  w.Int64(page.offset);
-  write_key(w, "truncated");
-  w.Bool(truncated);
+  write_int_member(w, "returned", static_cast<int64_t>(count));
+  write_int_member(w, "matched", page.matched);
+  write_bool_member(w, "matched_is_lower_bound", page.matched_is_lower_bound);
+  write_int_member(w, "offset", page.offset);
+  write_bool_member(w, "truncated", truncated);
   write_string_member(w, "truncated_by", size_cut ? "size_cap" : limit_cut ? "limit" : "none");
   if (truncated) {
     const int64_t next = page.offset + static_cast<int64_t>(count);

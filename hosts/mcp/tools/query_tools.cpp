@@ -55,8 +55,7 @@ ToolOutcome explain(const rapidjson::Value& value, ToolContext& context) {
     write_raw(w, explanation->ir_json);
     write_key(w, "pushed");
     write_raw(w, explanation->pushed_ir_json);
-    write_key(w, "evaluated_in_core");
-    w.Bool(!explanation->residual_json.empty());
+    write_bool_member(w, "evaluated_in_core", !explanation->residual_json.empty());
     if (!explanation->residual_json.empty()) {
       write_key(w, "residual");
       write_raw(w, explanation->residual_json);

@@ -30,14 +30,10 @@ std::string trace_item(const TraceSummary& t) {
   write_string_member(w, "root_service", t.service);
   write_string_member(w, "root_name", t.name);
   write_string_member(w, "start", host::format_time(t.start_ns));
-  write_key(w, "duration_ms");
-  w.Double(to_ms(t.duration_ns));
-  write_key(w, "span_count");
-  w.Int64(t.span_count);
-  write_key(w, "error_count");
-  w.Int64(t.error_count);
-  write_key(w, "has_errors");
-  w.Bool(t.error_count > 0 || t.status == SpanStatus::error);
+  write_number_member(w, "duration_ms", to_ms(t.duration_ns));
+  write_int_member(w, "span_count", t.span_count);
+  write_int_member(w, "error_count", t.error_count);
+  write_bool_member(w, "has_errors", t.error_count > 0 || t.status == SpanStatus::error);
   write_string_member(w, "status", to_string(t.status));
   if (!t.status_code.empty()) write_string_member(w, "status_code", t.status_code);
   w.EndObject();

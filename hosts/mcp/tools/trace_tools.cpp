@@ -28,10 +28,8 @@ std::string span_line(const Span& span, int depth, int64_t trace_start) {
   write_string_member(w, "service", span.service);
   write_string_member(w, "name", span.name);
   if (!span.kind.empty()) write_string_member(w, "kind", span.kind);
-  write_key(w, "offset_ms");
-  w.Double(to_ms(span.start_ns - trace_start));
-  write_key(w, "duration_ms");
-  w.Double(to_ms(span.duration_ns));
+  write_number_member(w, "offset_ms", to_ms(span.start_ns - trace_start));
+  write_number_member(w, "duration_ms", to_ms(span.duration_ns));
   write_string_member(w, "status", to_string(span.status));
   if (!span.status_code.empty()) write_string_member(w, "status_code", span.status_code);
   w.EndObject();
@@ -68,17 +66,14 @@ ToolOutcome topology(const rapidjson::Value& value, ToolContext& context) {
   page.narrow_hint = "get_span_details for chosen spans, or get_critical_path for what the trace waited on";
   page.extra = [&](JsonWriter& w) {
     write_string_member(w, "trace_id", (*spans)[0].trace_id);
-    write_key(w, "duration_ms");
-    w.Double(to_ms(tree.end_ns() - tree.start_ns()));
+    write_number_member(w, "duration_ms", to_ms(tree.end_ns() - tree.start_ns()));
     write_key(w, "services");
     w.StartArray();
     for (const auto& [name, s] : services) {
       w.StartObject();
       write_string_member(w, "service", name);
-      write_key(w, "spans");
-      w.Int64(s.spans);
-      write_key(w, "errors");
-      w.Int64(s.errors);
+      write_int_member(w, "spans", s.spans);
+      write_int_member(w, "errors", s.errors);
       w.EndObject();
     }
     w.EndArray();
@@ -88,10 +83,8 @@ ToolOutcome topology(const rapidjson::Value& value, ToolContext& context) {
       w.StartObject();
       write_string_member(w, "from_service", edge.first);
       write_string_member(w, "to_service", edge.second);
-      write_key(w, "count");
-      w.Int64(c.spans);
-      write_key(w, "errors");
-      w.Int64(c.errors);
+      write_int_member(w, "count", c.spans);
+      write_int_member(w, "errors", c.errors);
       w.EndObject();
     }
     w.EndArray();
@@ -121,10 +114,8 @@ ToolOutcome critical(const rapidjson::Value& value, ToolContext& context) {
     write_string_member(w, "span_id", span.span_id);
     write_string_member(w, "service", span.service);
     write_string_member(w, "name", span.name);
-    write_key(w, "start_offset_ms");
-    w.Double(to_ms(section.start_ns - tree.start_ns()));
-    write_key(w, "duration_ms");
-    w.Double(to_ms(length));
+    write_number_member(w, "start_offset_ms", to_ms(section.start_ns - tree.start_ns()));
+    write_number_member(w, "duration_ms", to_ms(length));
     write_string_member(w, "status", to_string(span.status));
     w.EndObject();
     page.items.emplace_back(buffer.GetString(), buffer.GetSize());
@@ -132,8 +123,7 @@ ToolOutcome critical(const rapidjson::Value& value, ToolContext& context) {
   page.matched = static_cast<int64_t>(page.items.size());
   page.extra = [&](JsonWriter& w) {
     write_string_member(w, "trace_id", (*spans)[0].trace_id);
-    write_key(w, "total_ms");
-    w.Double(to_ms(total));
+    write_number_member(w, "total_ms", to_ms(total));
     write_key(w, "by_service");
     w.StartArray();
     std::vector<std::pair<std::string, int64_t>> ranked(by_service.begin(), by_service.end());
@@ -141,10 +131,8 @@ ToolOutcome critical(const rapidjson::Value& value, ToolContext& context) {
     for (const auto& [service, ns] : ranked) {
       w.StartObject();
       write_string_member(w, "service", service);
-      write_key(w, "ms");
-      w.Double(to_ms(ns));
-      write_key(w, "share");
-      w.Double(total > 0 ? static_cast<double>(ns) / static_cast<double>(total) : 0.0);
+      write_number_member(w, "ms", to_ms(ns));
+      write_number_member(w, "share", total > 0 ? static_cast<double>(ns) / static_cast<double>(total) : 0.0);
       w.EndObject();
     }
     w.EndArray();
@@ -202,10 +190,8 @@ ToolOutcome errors(const rapidjson::Value& value, ToolContext& context) {
     write_string_member(w, "name", span.name);
     write_string_member(w, "status", to_string(span.status));
     if (!span.status_code.empty()) write_string_member(w, "status_code", span.status_code);
-    write_key(w, "offset_ms");
-    w.Double(to_ms(span.start_ns - tree.start_ns()));
-    write_key(w, "duration_ms");
-    w.Double(to_ms(span.duration_ns));
+    write_number_member(w, "offset_ms", to_ms(span.start_ns - tree.start_ns()));
+    write_number_member(w, "duration_ms", to_ms(span.duration_ns));
     write_key(w, "exceptions");
     w.StartArray();
     for (const auto& e : exceptions) {
@@ -226,8 +212,7 @@ ToolOutcome errors(const rapidjson::Value& value, ToolContext& context) {
   page.narrow_hint = "get_span_details for the spans named here";
   page.extra = [&](JsonWriter& w) {
     write_string_member(w, "trace_id", (*spans)[0].trace_id);
-    write_key(w, "span_count");
-    w.Int64(static_cast<int64_t>(spans->size()));
+    write_int_member(w, "span_count", static_cast<int64_t>(spans->size()));
   };
   return page_outcome(page, context.limits.max_result_bytes);
 }

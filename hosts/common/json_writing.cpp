@@ -1,0 +1,34 @@
+// See json_writing.hpp.
+#include "common/json_writing.hpp"
+
+namespace tinkr::host {
+
+void write_key(JsonWriter& w, std::string_view key) {
+  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+}
+
+void write_string(JsonWriter& w, std::string_view value) {
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void write_string_member(JsonWriter& w, std::string_view key, std::string_view value) {
+  write_key(w, key);
+  write_string(w, value);
+}
+
+void write_int_member(JsonWriter& w, std::string_view key, int64_t value) {
+  write_key(w, key);
+  w.Int64(value);
+}
+
+void write_number_member(JsonWriter& w, std::string_view key, double value) {
+  write_key(w, key);
+  w.Double(value);
+}
+
+void write_bool_member(JsonWriter& w, std::string_view key, bool value) {
+  write_key(w, key);
+  w.Bool(value);
+}
+
+}  // namespace tinkr::host
