@@ -1,8 +1,7 @@
 // Reading and refreshing the API keys of [auth] api_keys_from (see api_key_refresher.hpp).
 #include "api_key_refresher.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "common/json_writing.hpp"
 
 namespace tinkr::server {
 namespace {
@@ -91,29 +90,18 @@ void ApiKeyRefresher::run() {
 
 std::string ApiKeyRefresher::status_json() const {
   std::lock_guard lock(mutex_);
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  w.Key("source");
-  w.String(uri_.data(), static_cast<rapidjson::SizeType>(uri_.size()));
-  w.Key("status");
-  w.String(last_error_.empty() ? "ok" : "stale");
-  w.Key("keys");
-  w.Uint64(key_count_);
-  w.Key("refreshes");
-  w.Int64(refreshes_);
-  w.Key("failures");
-  w.Int64(failures_);
-  w.Key("refresh_seconds");
-  w.Int64(interval_.count());
-  w.Key("last_success_unix");
-  w.Int64(last_success_unix_);
-  if (!last_error_.empty()) {
-    w.Key("last_error");
-    w.String(last_error_.data(), static_cast<rapidjson::SizeType>(last_error_.size()));
-  }
-  w.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
+  return host::to_json_text([&](host::JsonWriter& w) {
+    w.StartObject();
+    host::write_string_member(w, "source", uri_);
+    host::write_string_member(w, "status", last_error_.empty() ? "ok" : "stale");
+    host::write_int_member(w, "keys", static_cast<int64_t>(key_count_));
+    host::write_int_member(w, "refreshes", refreshes_);
+    host::write_int_member(w, "failures", failures_);
+    host::write_int_member(w, "refresh_seconds", interval_.count());
+    host::write_int_member(w, "last_success_unix", last_success_unix_);
+    if (!last_error_.empty()) host::write_string_member(w, "last_error", last_error_);
+    w.EndObject();
+  });
 }
 
 }  // namespace tinkr::server
