@@ -22,7 +22,8 @@ void remember_credential(std::string_view authorization);
 
 /// True for names of variables and keys that hold secrets: a segment (split at '_', '-', '.')
 /// SECRET, PASSWORD, PASSWD, TOKEN, KEY, APIKEY, CREDENTIAL(S) or PAT, unless the last one is FILE,
-/// PATH or DIR (where a secret is kept is no secret); and IDENTITY_HEADER. Any case.
+/// PATH or DIR (where a secret is kept is no secret); and IDENTITY_HEADER. Not `credential` nor
+/// AZURE_TOKEN_CREDENTIALS, which choose a kind of credential. Any case.
 bool is_secret_name(std::string_view name) noexcept;
 
 /// text with secrets replaced by kRedacted: values remembered with remember_secret (and, on first

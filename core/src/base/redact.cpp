@@ -183,6 +183,9 @@ bool is_secret_name(std::string_view name) noexcept {
     return true;
   };
   if (upper_equals(name, "IDENTITY_HEADER")) return true;
+  // Which credential to use, by kind ("managed_identity", "ManagedIdentityCredential"): a choice, not a
+  // secret. Taken for one, it blanked the kind wherever it was printed (doctor's "credential '...'").
+  if (upper_equals(name, "CREDENTIAL") || upper_equals(name, "AZURE_TOKEN_CREDENTIALS")) return false;
   bool secret = false;
   std::string_view last;
   std::size_t start = 0;

@@ -57,7 +57,7 @@ TEST(Redact, SecretNames) {
                            "IDENTITY_HEADER", "AZURE_CLIENT_CERTIFICATE_PASSWORD", "GITHUB_PAT"})
     EXPECT_TRUE(is_secret_name(name)) << name;
   for (const char* name : {"AZURE_CLIENT_ID", "workspace_id", "AZURE_FEDERATED_TOKEN_FILE", "tls_key_file",
-                           "api_keys", "monkey", "PATH", "HOME"})
+                           "api_keys", "monkey", "PATH", "HOME", "credential", "AZURE_TOKEN_CREDENTIALS"})
     EXPECT_FALSE(is_secret_name(name)) << name;
 }
 
