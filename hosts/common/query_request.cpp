@@ -79,9 +79,7 @@ Expected<void> read_metrics(const Value& object, ir::MetricsSpec& metrics) {
   metrics.names = *names;
   for (const auto& name : *aggregations) {
     auto aggregation = ir::aggregation_from_string(name);
-    if (!aggregation)
-      return invalid("request.metrics: unknown aggregation '" + name +
-                     "' (expected avg, min, max, sum or count)");
+    if (!aggregation) return invalid("request.metrics: " + ir::bad_aggregation_message(name));
     metrics.aggregations.push_back(*aggregation);
   }
   if (!interval->empty()) {

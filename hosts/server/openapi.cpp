@@ -18,7 +18,7 @@ constexpr std::string_view kDocument = R"json({
         "resource_type": {"type": "string"},
         "order": {"type": "object", "properties": {"field": {"type": "string"}, "descending": {"type": "boolean"}}},
         "metrics": {"type": "object", "properties": {"names": {"type": "array", "items": {"type": "string"}},
-          "aggregations": {"type": "array", "items": {"type": "string", "enum": ["avg", "min", "max", "sum", "count"]}},
+          "aggregations": {"type": "array", "items": {"type": "string", "pattern": "^(avg|min|max|sum|count|p[0-9]{1,2}(\\.[0-9]{1,3})?)$"}},
           "interval": {"type": "string"}, "group_by": {"type": "array", "items": {"type": "string"}}, "top": {"type": "integer"}}},
         "slow": {"type": "string"}, "failed": {"type": "boolean"}, "trace_id": {"type": "string"},
         "signal": {"type": "string", "enum": ["logs", "metrics", "trace_search", "trace_get", "native"]},

@@ -6,6 +6,7 @@ tinkr_add_test(azure_e2e_integration_tests
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/logs_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/traces_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/metrics_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/percentiles_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/faults_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/streaming_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/malformed_data_test.cpp

@@ -3,4 +3,5 @@
 tinkr_add_test(tinkr_ir_test
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/ir/ir_json_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/ir/json_writer_test.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/ir/aggregation_test.cpp
   LIBRARIES tinkr::core)

@@ -42,6 +42,9 @@ struct Capabilities {
   bool limit = true;            // can apply the IR's limit
   int64_t max_limit = 0;        // 0: none
   std::string native_language;  // "kql", "sql", ...
+  // Can compute percentile aggregations (p95) of metrics, for some metrics at least: a backend may
+  // still refuse one metric, naming what it can do instead.
+  bool metric_percentiles = false;
 };
 
 /// Parses describe()'s JSON. Invalid JSON, a wrong type or an unknown signal/operator is an error

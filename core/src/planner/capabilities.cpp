@@ -128,6 +128,10 @@ Expected<Capabilities> parse_capabilities(std::string_view json) {
     if (!doc["native_language"].IsString()) return bad("native_language", "must be a string");
     caps.native_language = std::string(view(doc["native_language"]));
   }
+  if (doc.HasMember("metric_percentiles")) {
+    if (!doc["metric_percentiles"].IsBool()) return bad("metric_percentiles", "must be true or false");
+    caps.metric_percentiles = doc["metric_percentiles"].GetBool();
+  }
   auto signals = read_names(doc, "signals", "signals", [&](std::string_view name) {
     auto signal = ir::signal_from_string(name);
     if (signal) caps.signals.insert(*signal);

@@ -189,6 +189,20 @@ void place_limit_and_order(int64_t limit, const Capabilities& caps, Plan& plan) 
   if (plan.sort_in_core) plan.notes.push_back("the backend cannot order results: sorted in core");
 }
 
+/// A percentile asked of a backend that computes none is refused before anything is sent, with what
+/// the backend can give instead (a backend that computes some percentiles refuses the others itself).
+Expected<void> refuse_percentiles(const ir::MetricsSpec& spec, const Capabilities& caps) {
+  if (caps.metric_percentiles) return {};
+  for (const auto& aggregation : spec.aggregations)
+    if (aggregation.is_percentile()) {
+      const std::string name = caps.name.empty() ? "the backend" : "backend '" + caps.name + "'";
+      return fail(Error::Code::unsupported,
+                  name + " cannot compute percentiles (" + ir::to_string(aggregation) +
+                      "); ask for avg, min or max instead, or use a backend that does");
+    }
+  return {};
+}
+
 /// Plans `plan.pushed`, which holds the whole query on entry.
 Expected<void> plan_in_place(Plan& plan, const Capabilities& caps, bool pushdown) {
   const ir::Query& query = plan.pushed;
@@ -198,8 +212,10 @@ Expected<void> plan_in_place(Plan& plan, const Capabilities& caps, bool pushdown
                                               std::string(ir::to_string(query.signal)) +
                                               " queries (it supports: " + join_signals(caps.signals) + ")");
   }
-  if (query.signal == ir::Signal::metrics)
+  if (query.signal == ir::Signal::metrics) {
+    if (auto refused = refuse_percentiles(query.metrics, caps); !refused) return refused;
     if (auto settled = settle_metric_buckets(plan.pushed, plan.notices); !settled) return settled;
+  }
   std::string why;
   if (const auto* bad = find_bad_regex(query.filter, why))
     return tl::make_unexpected(bad_regex_error(*bad, why));

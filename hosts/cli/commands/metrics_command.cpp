@@ -12,7 +12,9 @@ void setup_metrics(CLI::App& app, Context& context) {
   command->add_option("metrics", options->metrics, "metric names, comma-separated")
       ->required()
       ->delimiter(',');
-  command->add_option("--agg", options->aggregations, "aggregations: avg, min, max, sum, count")
+  command
+      ->add_option("--agg", options->aggregations,
+                   "aggregations: avg, min, max, sum, count, or a percentile p50, p95, p99.9 (pNN)")
       ->delimiter(',');
   command->add_option("--interval", options->interval,
                       "bucket size (1m, 5m, 1h); default: chosen by the backend");
@@ -34,9 +36,7 @@ int run_metrics(const MetricsOptions& options, Context& context) {
   for (const auto& name : options.aggregations) {
     auto aggregation = ir::aggregation_from_string(name);
     if (!aggregation)
-      return context.report(
-          Error(Error::Code::invalid_query,
-                "--agg '" + name + "': unknown aggregation (expected avg, min, max, sum or count)"));
+      return context.report(Error(Error::Code::invalid_query, "--agg: " + ir::bad_aggregation_message(name)));
     spec.metrics.aggregations.push_back(*aggregation);
   }
   if (!options.interval.empty()) {

@@ -111,9 +111,11 @@ ToolOutcome describe_backend(const rapidjson::Value& value, ToolContext& context
     write_bool_member(w, "or", caps.boolean_or);
     write_bool_member(w, "not", caps.boolean_not);
     w.EndObject();
-    write_names(
-        w, "aggregations",
-        std::vector<std::string_view>(std::begin(ir::kAggregationNames), std::end(ir::kAggregationNames)));
+    std::vector<std::string_view> aggregations(std::begin(ir::kAggregationNames),
+                                               std::end(ir::kAggregationNames));
+    // Any pNN works where percentiles do; these are the usual ones.
+    if (caps.metric_percentiles) aggregations.insert(aggregations.end(), {"p50", "p90", "p95", "p99"});
+    write_names(w, "aggregations", aggregations);
     write_key(w, "capabilities");
     write_raw(w, info.capabilities_json);
     write_string_member(

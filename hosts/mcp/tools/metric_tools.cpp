@@ -9,12 +9,6 @@
 namespace tinkr::mcp {
 namespace {
 
-std::string aggregation_list() {
-  std::string list;
-  for (auto name : ir::kAggregationNames) list += (list.empty() ? "" : ", ") + std::string(name);
-  return list;
-}
-
 ToolOutcome query_metrics(const rapidjson::Value& value, ToolContext& context) {
   auto args = Arguments::read(
       value, {"service", "names", "aggregations", "interval", "group_by", "top", "from", "to"});
@@ -44,9 +38,8 @@ ToolOutcome query_metrics(const rapidjson::Value& value, ToolContext& context) {
   for (const auto& name : *aggregations) {
     auto aggregation = ir::aggregation_from_string(name);
     if (!aggregation)
-      return error_outcome(Error(
-          Error::Code::invalid_query,
-          "argument 'aggregations': unknown aggregation '" + name + "' (known: " + aggregation_list() + ")"));
+      return error_outcome(
+          Error(Error::Code::invalid_query, "argument 'aggregations': " + ir::bad_aggregation_message(name)));
     spec.metrics.aggregations.push_back(*aggregation);
   }
   if (!interval->empty()) {
@@ -76,14 +69,8 @@ Tool query_metrics_tool() {
   const std::string properties =
       R"("service":{"type":"string","description":"the service whose metrics to read"},)"
       R"("names":{"type":"array","items":{"type":"string"},"minItems":1,"description":"metric names, e.g. http.server.requests"},)"
-      R"("aggregations":{"type":"array","items":{"type":"string","enum":[)" +
-      [] {
-        std::string list;
-        for (auto name : ir::kAggregationNames)
-          list += (list.empty() ? "\"" : ",\"") + std::string(name) + "\"";
-        return list;
-      }() +
-      R"(]},"description":"default: each metric's own"},)"
+      R"("aggregations":{"type":"array","items":{"type":"string","pattern":"^(avg|min|max|sum|count|p[0-9]{1,2}(\\.[0-9]{1,3})?)$"},)"
+      R"("description":"default: each metric's own; pNN is a percentile (p50, p95, p99.9) where the backend computes them"},)"
       R"("interval":{"type":"string","description":"bucket size: 1m, 5m, 1h; default: chosen from the window"},)"
       R"("group_by":{"type":"array","items":{"type":"string"},"description":"dimension names to split series by"},)"
       R"("top":{"type":"integer","minimum":0,"maximum":1000,"description":"only the N largest series; 0: all"},)" +

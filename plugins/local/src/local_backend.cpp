@@ -4,6 +4,7 @@
 #include "known_names.hpp"
 
 #include "lower.hpp"
+#include "metric_series.hpp"
 #include "otlp_ingest.hpp"
 #include "run.hpp"
 #include "schema.hpp"
@@ -94,8 +95,14 @@ std::string LocalBackend::explain(const ir::Query& query) {
   switch (query.signal) {
     case ir::Signal::logs:
       return explain_text(lower_logs(query));
-    case ir::Signal::metrics:
-      return explain_text(lower_metrics(query).sql);
+    case ir::Signal::metrics: {
+      const MetricsPlan plan = lower_metrics(query);
+      if (!wants_percentiles(query.metrics)) return explain_text(plan.sql);
+      // Percentiles rank the values themselves: of gauges and sums, and of server spans for a
+      // request-duration histogram (nearest rank, docs/backends/local.md).
+      return explain_text(plan.sql) + ";\n" + explain_text(lower_point_values(query, plan)) + ";\n" +
+             explain_text(lower_span_durations(query, plan));
+    }
     case ir::Signal::trace_search:
       return explain_text(lower_trace_search(query));
     case ir::Signal::trace_get:

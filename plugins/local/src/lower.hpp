@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tinkr::local {
@@ -41,6 +42,23 @@ struct MetricsPlan {
 
 /// Throws sdk::Error(TINKR_INVALID_QUERY) without a time range or with too many buckets.
 MetricsPlan lower_metrics(const ir::Query& query);
+
+/// ", CAST(json_extract(<json_column>, '$."<name>"') AS TEXT) AS g<i>" per group-by name (bound as
+/// parameters). Throws sdk::Error(TINKR_INVALID_QUERY) for a name holding a double quote.
+std::string group_columns(const std::vector<std::string>& group_by, std::string_view json_column,
+                          SqlQuery& sql);
+
+/// The metric_points conditions of a metrics query: service, time range, metric names, dimension filter.
+std::string metric_points_where(const ir::Query& query, SqlQuery& sql);
+
+/// The values percentiles are taken over, for a metrics query asking one (metric_percentiles.cpp):
+/// each gauge and sum point's value. Columns: metric, bucket, value, then one per group_by.
+SqlQuery lower_point_values(const ir::Query& query, const MetricsPlan& plan);
+
+/// The durations of the service's server spans, in nanoseconds, per bucket of their start: the values
+/// the percentiles of a request-duration histogram (http.server.duration) are taken over. Dimensions
+/// are the spans' attributes. Columns: bucket, duration_ns, then one per group_by.
+SqlQuery lower_span_durations(const ir::Query& query, const MetricsPlan& plan);
 
 /// The interval chosen when the query gives none: about 60 points over the range, rounded up to
 /// 1m, 5m, 15m, 1h, 6h or 1d.

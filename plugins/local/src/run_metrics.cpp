@@ -1,6 +1,7 @@
 // run_metrics.cpp: aggregated metric rows to MetricSeries, one per metric, group and aggregation,
 // each on the full grid of buckets over the range (a bucket without points has no value).
 #include "lower.hpp"
+#include "metric_series.hpp"
 #include "run.hpp"
 
 #include <rapidjson/stringbuffer.h>
@@ -18,42 +19,38 @@ namespace tinkr::local {
 
 namespace {
 
-struct Bucket {
-  double sum = 0, count = 0;
-  double min = std::numeric_limits<double>::infinity();
-  double max = -std::numeric_limits<double>::infinity();
-  bool has_value = false;
+const std::vector<double> kNoSamples;
 
-  void merge(const Bucket& b) {
-    sum += b.sum;
-    count += b.count;
-    min = std::min(min, b.min);
-    max = std::max(max, b.max);
-    has_value = has_value || b.has_value;
+// The value of one bucket (or of the whole range, for `top`).
+double value_of(const Bucket& b, const std::vector<double>& samples, ir::Aggregation a) {
+  switch (a.kind) {
+    case ir::Aggregation::avg:
+      return b.count > 0 ? b.sum / b.count : 0;
+    case ir::Aggregation::min:
+      return b.min;
+    case ir::Aggregation::max:
+      return b.max;
+    case ir::Aggregation::sum:
+      return b.sum;
+    case ir::Aggregation::count:
+      return b.count;
+    case ir::Aggregation::percentile:
+      return samples.empty() ? 0 : nearest_rank(samples, a.rank_thousandths);
   }
-  double value(ir::Aggregation a) const {
-    switch (a) {
-      case ir::Aggregation::avg:
-        return count > 0 ? sum / count : 0;
-      case ir::Aggregation::min:
-        return min;
-      case ir::Aggregation::max:
-        return max;
-      case ir::Aggregation::sum:
-        return sum;
-      case ir::Aggregation::count:
-        return count;
-    }
-    return 0;
-  }
-};
+  return 0;
+}
 
-struct Series {
-  std::string metric, unit, kind;
-  std::vector<std::optional<std::string>> groups;  // nullopt: the dimension is absent
-  std::vector<Bucket> buckets;
-  Bucket total;
-};
+// Whether a bucket has a value for the aggregation: a percentile needs values to rank.
+bool has_value(const Bucket& b, const std::vector<double>& samples, ir::Aggregation a) {
+  return a.is_percentile() ? !samples.empty() : b.has_value;
+}
+
+std::vector<double> all_samples(const Series& s) {
+  std::vector<double> out;
+  for (const auto& bucket : s.samples) out.insert(out.end(), bucket.begin(), bucket.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 std::string dimensions_json(const std::vector<std::string>& names, const Series& s) {
   rapidjson::StringBuffer buffer;
@@ -105,18 +102,24 @@ std::vector<Series> read_series(Connection& connection, const MetricsPlan& plan)
 // Keeps the `top` series of each metric whose value over the whole range is highest.
 void keep_top(std::vector<Series>& all, int64_t top, const std::vector<ir::Aggregation>& aggregations) {
   if (top <= 0) return;
-  std::stable_sort(all.begin(), all.end(), [&](const Series& a, const Series& b) {
-    if (a.metric != b.metric) return a.metric < b.metric;
-    auto agg = aggregations.empty() ? default_aggregation(a) : aggregations.front();
-    return a.total.value(agg) > b.total.value(agg);
+  // Each series' score once, before sorting: a percentile's means ranking all the series' values.
+  std::vector<std::pair<double, Series*>> scored;
+  for (auto& s : all) {
+    const auto agg = aggregations.empty() ? default_aggregation(s) : aggregations.front();
+    scored.emplace_back(value_of(s.total, agg.is_percentile() ? all_samples(s) : kNoSamples, agg), &s);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    if (a.second->metric != b.second->metric) return a.second->metric < b.second->metric;
+    return a.first > b.first;
   });
   std::vector<Series> kept;
   int64_t rank = 0;
   std::string previous;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    rank = (i > 0 && all[i].metric == previous) ? rank + 1 : 0;
-    previous = all[i].metric;
-    if (rank < top) kept.push_back(std::move(all[i]));
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    Series& s = *scored[i].second;
+    rank = (i > 0 && s.metric == previous) ? rank + 1 : 0;
+    previous = s.metric;
+    if (rank < top) kept.push_back(std::move(s));
   }
   all = std::move(kept);
 }
@@ -126,6 +129,7 @@ void keep_top(std::vector<Series>& all, int64_t top, const std::vector<ir::Aggre
 void run_metrics(Connection& connection, const ir::Query& query, sdk::Sink& sink) {
   MetricsPlan plan = lower_metrics(query);
   std::vector<Series> all = read_series(connection, plan);
+  if (wants_percentiles(query.metrics)) read_samples(connection, query, plan, all);
   keep_top(all, query.metrics.top, query.metrics.aggregations);
   std::vector<sdk::MetricPoint> points(static_cast<std::size_t>(plan.bucket_count));
   for (const auto& s : all) {
@@ -135,12 +139,15 @@ void run_metrics(Connection& connection, const ir::Query& query, sdk::Sink& sink
     for (auto aggregation : aggregations) {
       for (std::size_t i = 0; i < points.size(); ++i) {
         const Bucket& b = s.buckets[i];
+        const auto& samples = s.samples.empty() ? kNoSamples : s.samples[i];
+        const bool present = has_value(b, samples, aggregation);
         points[i] = {plan.from_ns + static_cast<int64_t>(i) * plan.interval_ns,
-                     b.has_value ? b.value(aggregation) : 0.0, b.has_value ? 1 : 0, 0};
+                     present ? value_of(b, samples, aggregation) : 0.0, present ? 1 : 0, 0};
       }
       sdk::MetricSeries out;
       out.metric = s.metric;
-      out.aggregation = ir::to_string(aggregation);
+      const std::string aggregation_name = ir::to_string(aggregation);
+      out.aggregation = aggregation_name;
       out.unit = s.unit;
       out.service = query.service;
       out.dimensions_json = dimensions;

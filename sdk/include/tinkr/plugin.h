@@ -127,7 +127,7 @@ typedef struct tinkr_metric_series {
   uint64_t struct_size;
   tinkr_str metric;        /* the name the user asked for */
   tinkr_str native_metric; /* the backend's own name, when different */
-  tinkr_str aggregation;   /* avg | min | max | sum | count */
+  tinkr_str aggregation;   /* avg | min | max | sum | count | pNN (p95, p99.9) */
   tinkr_str unit;          /* e.g. "Count", "Seconds", "Milliseconds", "Percent" */
   tinkr_str service;
   tinkr_str dimensions_json; /* a JSON object of dimension name -> value, or empty */

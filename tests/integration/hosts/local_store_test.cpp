@@ -140,6 +140,41 @@ TEST_F(LocalStore, DemoTwiceKeepsEveryTraceWhole) {
   }
 }
 
+// `tinkr metrics payments-api http.server.duration --agg p50,p95,p99` on the demo data (issue 12 item
+// 12): ranks of the server spans' durations, so within each bucket min <= p50 <= p95 <= p99 <= max
+// (min and max from the stored histogram points of the same requests).
+TEST_F(LocalStore, DemoRequestLatencyPercentilesLieBetweenTheBucketsMinAndMax) {
+  ASSERT_EQ(tinkr({"demo"}).exit_code, 0);
+  auto run = tinkr({"-o", "json", "metrics", "payments-api", "http.server.duration", "--agg",
+                    "min,p50,p95,p99,max", "--since", "2h", "--interval", "5m"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  rapidjson::Document series;
+  series.Parse(run.out.c_str());
+  ASSERT_TRUE(series.IsArray() && series.Size() == 5) << run.out.substr(0, 300);
+  const char* expected[] = {"min", "p50", "p95", "p99", "max"};
+  for (rapidjson::SizeType i = 0; i < 5; ++i) {
+    EXPECT_STREQ(series[i]["aggregation"].GetString(), expected[i]);
+    EXPECT_STREQ(series[i]["unit"].GetString(), "ms");
+  }
+  const auto points = series[0]["points"].GetArray().Size();
+  std::size_t with_requests = 0;
+  for (rapidjson::SizeType b = 0; b < points; ++b) {
+    if (series[1]["points"][b]["value"].IsNull()) continue;
+    ++with_requests;
+    for (rapidjson::SizeType i = 0; i + 1 < 5; ++i)
+      EXPECT_LE(series[i]["points"][b]["value"].GetDouble(), series[i + 1]["points"][b]["value"].GetDouble())
+          << expected[i] << " above " << expected[i + 1] << " in bucket " << b;
+  }
+  EXPECT_GE(with_requests, 12u) << "the demo's hour holds requests in every 5 minutes";
+
+  auto bad = tinkr({"metrics", "payments-api", "http.server.duration", "--agg", "p100"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_NE(bad.err.find("percentile 'p100' is not valid"), std::string::npos) << bad.err;
+  auto explain = tinkr({"metrics", "payments-api", "http.server.duration", "--agg", "p95", "--explain"});
+  EXPECT_EQ(explain.exit_code, 0) << explain.err;
+  EXPECT_NE(explain.out.find("FROM spans"), std::string::npos) << explain.out;
+}
+
 const char* kPrettyDocument = R"({
   "resourceLogs": [
     {

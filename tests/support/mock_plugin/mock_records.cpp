@@ -127,10 +127,12 @@ void emit_metrics(const ir::Query& q, sdk::Sink& sink) {
   std::vector<sdk::MetricPoint> points;
   for (int64_t t = q.time.from_ns; t < q.time.to_ns && points.size() < 10'000; t += interval)
     points.push_back({t, static_cast<double>(points.size() % 10), 1, 0});
+  const std::string aggregation =
+      q.metrics.aggregations.empty() ? "avg" : ir::to_string(q.metrics.aggregations.front());
   for (const auto& name : q.metrics.names) {
     sdk::MetricSeries s;
     s.metric = name;
-    s.aggregation = q.metrics.aggregations.empty() ? "avg" : ir::to_string(q.metrics.aggregations.front());
+    s.aggregation = aggregation;
     s.unit = "Count";
     s.service = q.service;
     s.interval_ns = interval;

@@ -6,6 +6,7 @@
 #include "lower/lower_traces.hpp"
 #include "lower/run_query.hpp"
 #include "metrics/lower_metrics.hpp"
+#include "metrics/request_percentiles.hpp"
 #include "metrics/resource_resolver.hpp"
 #include "plan_cases.hpp"
 
@@ -38,6 +39,7 @@ RequestPlan plan_for(const ir::Query& q) {
     case ir::Signal::native:
       return lower_native(q, c);
     case ir::Signal::metrics: {
+      if (metrics::answered_from_requests(q.metrics)) return metrics::lower_request_percentiles(q, c);
       const auto kind = metrics::kind_of_resource_id(q.service, q.resource_type);
       return metrics::lower_metrics(q, c, q.service, kind).request;
     }

@@ -23,6 +23,19 @@ Filter pred(std::string field, Op op, std::vector<ir::Value> values) {
   return Filter::make_predicate(std::move(field), op, std::move(values));
 }
 
+// Percentiles of the requests' latency, which lower to AppRequests in Log Analytics.
+ir::Query request_percentiles(std::string service) {
+  ir::Query q;
+  q.signal = ir::Signal::metrics;
+  q.service = std::move(service);
+  q.time = {kNow - kHour, kNow};
+  q.metrics.names = {"responseTime"};
+  for (const char* name : {"p50", "p95", "p99.9", "avg", "max", "count"})
+    q.metrics.aggregations.push_back(*ir::aggregation_from_string(name));
+  q.metrics.interval_ns = 5 * 60'000'000'000LL;
+  return q;
+}
+
 }  // namespace
 
 QueryContext test_context() {
@@ -133,6 +146,7 @@ std::vector<PlanCase> kql_cases() {
   native.native_text = "AppRequests | summarize count() by bin(TimeGenerated, 5m)";
   native.time = {kNow - kHour, kNow};
   out.push_back({"native", native});
+  out.push_back({"metrics_request_percentiles", request_percentiles("payments-api")});
   return out;
 }
 
@@ -213,6 +227,7 @@ std::vector<PlanCase> injection_cases() {
     get.trace_id = v;
     get.time = {kNow - kHour, kNow};
     out.push_back({"inject_trace_id_" + n, get});
+    out.push_back({"inject_percentile_service_" + n, request_percentiles(v)});
   }
   return out;
 }

@@ -63,7 +63,8 @@ TEST(QueryRequest, SpecRoundTripsThroughJson) {
   spec.service = "payments-api";
   spec.since = "2h";
   spec.metrics.names = {"requests", "errors"};
-  spec.metrics.aggregations = {ir::Aggregation::avg, ir::Aggregation::max};
+  spec.metrics.aggregations = {ir::Aggregation::avg, ir::Aggregation::max,
+                               *ir::aggregation_from_string("p99.9")};
   spec.metrics.interval_ns = 300'000'000'000;
   auto request = request_from_json(request_to_json(spec, true), RouteSignal{ir::Signal::metrics});
   ASSERT_TRUE(request) << request.error().message();
@@ -73,6 +74,22 @@ TEST(QueryRequest, SpecRoundTripsThroughJson) {
   EXPECT_EQ(request->spec.metrics.names, spec.metrics.names);
   EXPECT_EQ(request->spec.metrics.aggregations, spec.metrics.aggregations);
   EXPECT_EQ(request->spec.metrics.interval_ns, spec.metrics.interval_ns);
+}
+
+TEST(QueryRequest, PercentilesAreAggregationsAndBadOnesAreRefused) {
+  const RouteSignal metrics{ir::Signal::metrics};
+  auto ok =
+      request_from_json(R"({"service":"a","metrics":{"names":["m"],"aggregations":["p95","avg"]}})", metrics);
+  ASSERT_TRUE(ok) << ok.error().message();
+  ASSERT_EQ(ok->spec.metrics.aggregations.size(), 2u);
+  EXPECT_EQ(ir::to_string(ok->spec.metrics.aggregations[0]), "p95");
+  auto bad = request_from_json(R"({"service":"a","metrics":{"names":["m"],"aggregations":["p0"]}})", metrics);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code(), Error::Code::invalid_query);
+  EXPECT_EQ(
+      bad.error().message(),
+      "request.metrics: percentile 'p0' is not valid: pNN takes a rank above 0 and below 100, up to three "
+      "decimals (p50, p95, p99.9)");
 }
 
 TEST(QueryRequest, BadBodiesNameTheProblem) {

@@ -31,7 +31,9 @@ class RandomIr {
     if (coin()) {
       for (std::size_t i = pick(3); i > 0; --i) q.metrics.names.push_back(text());
       for (std::size_t i = pick(3); i > 0; --i)
-        q.metrics.aggregations.push_back(static_cast<tinkr::ir::Aggregation>(pick(5)));
+        q.metrics.aggregations.push_back(
+            coin() ? tinkr::ir::Aggregation(static_cast<tinkr::ir::Aggregation::Kind>(pick(5)))
+                   : tinkr::ir::Aggregation::make_percentile(static_cast<int32_t>(pick(99'999)) + 1));
       q.metrics.interval_ns = integer();
       if (coin()) q.metrics.dimension_filter = filter(2);
       for (std::size_t i = pick(3); i > 0; --i) q.metrics.group_by.push_back(text());
@@ -226,7 +228,11 @@ const BadIr kBad[] = {
      "ir $.filter.and: expected an array of two or more filters"},
     {R"({"ir":1,"signal":"logs","limit":-1})", "ir $.limit: must not be negative"},
     {R"({"ir":1,"signal":"metrics","metrics":{"aggregations":["median"]}})",
-     "ir $.metrics.aggregations: unknown aggregation 'median' (known: avg, min, max, sum, count)"},
+     "ir $.metrics.aggregations: unknown aggregation 'median' (known: avg, min, max, sum, count, or a "
+     "percentile pNN (p50, p95, p99.9))"},
+    {R"({"ir":1,"signal":"metrics","metrics":{"aggregations":["p100"]}})",
+     "ir $.metrics.aggregations: percentile 'p100' is not valid: pNN takes a rank above 0 and below 100, up "
+     "to three decimals (p50, p95, p99.9)"},
     {R"({"ir":1,)", "ir at offset 8: Missing a name for object member."},
 };
 INSTANTIATE_TEST_SUITE_P(Strictness, BadIrTest, ::testing::ValuesIn(kBad));

@@ -108,6 +108,7 @@ TEST_F(Tools, ErrorsAModelCanFixAreToolErrorsWithHints) {
            R"({"trace_id":"t","span_ids":["1","2","3","4","5","6","7","8","9","10","11","12","13","14","15","16","17","18","19","20","21"]})",
            "at most 20"},
           {"query_metrics", R"({"names":["x"],"aggregations":["median"]})", "unknown aggregation"},
+          {"query_metrics", R"({"names":["x"],"aggregations":["p100"]})", "percentile 'p100' is not valid"},
           {"run_native_query", R"({"query":"DROP TABLE logs"})", "SELECT or WITH"}}) {
     auto d = call(server, tool, arguments);
     EXPECT_TRUE(d["result"]["isError"].GetBool()) << tool << arguments;

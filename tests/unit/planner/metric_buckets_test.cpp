@@ -67,3 +67,39 @@ TEST(MetricBuckets, ALongWindowGetsACoarserIntervalAndANotice) {
 }
 
 }  // namespace
+
+namespace {
+
+// Percentiles (issue 12 item 12): refused before anything is sent by a backend that does not declare
+// metric_percentiles, naming the alternatives; passed on to one that does.
+TEST(MetricPercentiles, ABackendWithoutThemRefusesNamingTheAlternatives) {
+  auto query = metrics_over(60 * kMinute, 5 * kMinute);
+  query.metrics.aggregations = {tinkr::ir::Aggregation::avg, *tinkr::ir::aggregation_from_string("p95")};
+  auto caps = azure_capabilities();
+  caps.name = "prom";
+  caps.metric_percentiles = false;
+  auto refused = tinkr::planner::plan(query, caps);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), tinkr::Error::Code::unsupported);
+  EXPECT_EQ(refused.error().message(),
+            "backend 'prom' cannot compute percentiles (p95); ask for avg, min or max instead, or use a "
+            "backend that does");
+  caps.metric_percentiles = true;
+  auto planned = tinkr::planner::plan(query, caps);
+  ASSERT_TRUE(planned) << planned.error().message();
+  EXPECT_EQ(planned->pushed.metrics.aggregations, query.metrics.aggregations);
+}
+
+TEST(MetricPercentiles, DescribeDeclaresThemAndAbsentMeansNo) {
+  auto with = tinkr::planner::parse_capabilities(R"({"signals":["metrics"],"metric_percentiles":true})");
+  ASSERT_TRUE(with) << with.error().message();
+  EXPECT_TRUE(with->metric_percentiles);
+  auto without = tinkr::planner::parse_capabilities(R"({"signals":["metrics"]})");
+  ASSERT_TRUE(without);
+  EXPECT_FALSE(without->metric_percentiles);
+  auto wrong = tinkr::planner::parse_capabilities(R"({"signals":["metrics"],"metric_percentiles":"yes"})");
+  ASSERT_FALSE(wrong);
+  EXPECT_NE(wrong.error().message().find("metric_percentiles"), std::string::npos);
+}
+
+}  // namespace

@@ -24,6 +24,9 @@ std::string capabilities_json() {
   strings("signals", {"logs", "metrics", "trace_search", "trace_get", "native"});
   w.Key("native_language");
   w.String("kql");
+  // Of the requests' latency only, from AppRequests (metrics/request_percentiles.hpp).
+  w.Key("metric_percentiles");
+  w.Bool(true);
   w.Key("pushdown");
   w.StartObject();
   strings("fields", {"time", "ingestion_time", "severity", "body", "service", "trace_id", "span_id",

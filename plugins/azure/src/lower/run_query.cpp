@@ -13,6 +13,7 @@
 #include "lower/service_check.hpp"
 #include "metrics/decode_metrics.hpp"
 #include "metrics/lower_metrics.hpp"
+#include "metrics/request_percentiles.hpp"
 #include "metrics/resource_resolver.hpp"
 #include "traces/span_fields.hpp"
 #include "traces/span_tree.hpp"
@@ -79,6 +80,12 @@ void run_metrics(const ir::Query& query, const QueryContext& context, Transport&
   if (query.service.empty())
     throw sdk::Error(TINKR_INVALID_QUERY,
                      "metrics need a service: a resource name in the resource group or an id");
+  if (metrics::answered_from_requests(query.metrics)) {
+    metrics::RequestPercentileConsumer consumer(query);
+    run_log_analytics(metrics::lower_request_percentiles(query, context), transport, call, sink, consumer);
+    consumer.emit(sink);
+    return;
+  }
   metrics::ResolvedResource resource;
   if (is_resource_id(query.service)) {
     resource = {query.service, metrics::kind_of_resource_id(query.service, query.resource_type)};
@@ -156,6 +163,8 @@ std::string explain_query(const ir::Query& query, const QueryContext& context) {
     case ir::Signal::native:
       return lower_native(query, context).kql;
     case ir::Signal::metrics: {
+      if (metrics::answered_from_requests(query.metrics))
+        return metrics::lower_request_percentiles_kql(query);
       if (is_resource_id(query.service)) {
         const auto kind = metrics::kind_of_resource_id(query.service, query.resource_type);
         return "GET " + metrics::lower_metrics(query, context, query.service, kind).request.url;

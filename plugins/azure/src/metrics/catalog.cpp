@@ -93,14 +93,25 @@ MetricName map_metric(ResourceKind kind, std::string_view name) {
   return {std::string(name), std::nullopt, {}};
 }
 
+bool is_request_duration(std::string_view name) {
+  for (std::string_view known : {"responseTime", "response_time", "HttpResponseTime", "requests/duration"})
+    if (same_ignoring_case(name, known)) return true;
+  return false;
+}
+
+// Percentiles never reach the Metrics REST lowering (lower_metrics refuses them first).
 std::string_view azure_aggregation(ir::Aggregation a) {
   static constexpr std::string_view kNames[] = {"Average", "Minimum", "Maximum", "Total", "Count"};
-  return kNames[static_cast<int>(a)];
+  if (a.is_percentile())
+    throw sdk::Error(TINKR_INTERNAL, "azure monitor metrics has no percentile aggregation");
+  return kNames[a.kind];
 }
 
 std::string_view response_key(ir::Aggregation a) {
   static constexpr std::string_view kKeys[] = {"average", "minimum", "maximum", "total", "count"};
-  return kKeys[static_cast<int>(a)];
+  if (a.is_percentile())
+    throw sdk::Error(TINKR_INTERNAL, "azure monitor metrics has no percentile aggregation");
+  return kKeys[a.kind];
 }
 
 }  // namespace tinkr::azure::metrics

@@ -33,8 +33,13 @@ struct MetricName {
 /// Unknown names pass through unchanged so that Azure's answer lists the valid ones.
 MetricName map_metric(ResourceKind kind, std::string_view name);
 
+/// Whether a metric name means the latency of the service's requests (responseTime, response_time,
+/// HttpResponseTime, requests/duration; case-insensitive): its percentiles come from AppRequests.
+bool is_request_duration(std::string_view name);
+
 /// Azure's aggregation parameter value (Average, Minimum, Maximum, Total, Count) and response key
-/// (average, minimum, ...).
+/// (average, minimum, ...). Throw sdk::Error(TINKR_INTERNAL) for a percentile, which the
+/// Metrics REST API does not compute.
 std::string_view azure_aggregation(ir::Aggregation a);
 std::string_view response_key(ir::Aggregation a);
 

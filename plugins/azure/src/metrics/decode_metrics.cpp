@@ -200,9 +200,10 @@ bool emit_metric_series(std::string_view body, const MetricsPlan& plan, std::str
         // Without an explicit request, only the aggregations Azure actually returned are series.
         if (!any_value && (!requested || requested->aggregations.empty())) continue;
         sdk::MetricSeries s;
+        const std::string aggregation_name = ir::to_string(aggregation);
         s.metric = requested ? std::string_view(requested->name) : native;
         s.native_metric = native;
-        s.aggregation = ir::to_string(aggregation);
+        s.aggregation = aggregation_name;
         s.unit = unit;
         s.service = service;
         s.dimensions_json = dimensions;

@@ -20,7 +20,28 @@ enum class Signal { logs, metrics, trace_search, trace_get, native };
 /// Filter operators. `in` takes one or more values, `exists` none, every other operator exactly one.
 enum class Op { eq, ne, lt, le, gt, ge, in, contains, startswith, matches, exists };
 
-enum class Aggregation { avg, min, max, sum, count };
+/// How the values of one metric in one bucket become one number: avg, min, max, sum, count, or a
+/// percentile (`p95`, `p99.9`: the value that share of the bucket's values do not exceed). The rank is
+/// kept in thousandths, so that every name the query language takes (up to three decimals) round-trips
+/// exactly and two equal names compare equal.
+struct Aggregation {
+  enum Kind : uint8_t { avg, min, max, sum, count, percentile };
+  Kind kind = avg;
+  int32_t rank_thousandths = 0;  // kind == percentile: 1 .. 99'999 (p0.001 .. p99.999)
+
+  // Implicit: `Aggregation::max` names an aggregation where one is expected, as the enum it once was.
+  constexpr Aggregation(Kind k = avg) : kind(k) {}  // NOLINT(google-explicit-constructor)
+  static constexpr Aggregation make_percentile(int32_t rank_thousandths) {
+    Aggregation a(percentile);
+    a.rank_thousandths = rank_thousandths;
+    return a;
+  }
+  constexpr bool is_percentile() const { return kind == percentile; }
+  /// The rank as a number: 95 for p95, 99.9 for p99.9.
+  constexpr double rank() const { return rank_thousandths / 1000.0; }
+
+  friend constexpr bool operator==(const Aggregation&, const Aggregation&) = default;
+};
 
 /// A literal in a predicate. Times and durations are int64 nanoseconds; severities are
 /// OpenTelemetry severity numbers (see kSeverity*); span status is "unset" | "ok" | "error".
@@ -115,7 +136,11 @@ struct Query {
 inline constexpr std::string_view kSignalNames[] = {"logs", "metrics", "trace_search", "trace_get", "native"};
 inline constexpr std::string_view kOpNames[] = {"eq", "ne",       "lt",         "le",      "gt",    "ge",
                                                 "in", "contains", "startswith", "matches", "exists"};
+/// The aggregations with a fixed name; percentiles are named pNN (see aggregation_from_string).
 inline constexpr std::string_view kAggregationNames[] = {"avg", "min", "max", "sum", "count"};
+/// What a message lists as the aggregations a query may name.
+inline constexpr std::string_view kAggregationHelp =
+    "avg, min, max, sum, count, or a percentile pNN (p50, p95, p99.9)";
 
 inline std::string_view to_string(Signal s) {
   return kSignalNames[static_cast<int>(s)];
@@ -123,8 +148,18 @@ inline std::string_view to_string(Signal s) {
 inline std::string_view to_string(Op op) {
   return kOpNames[static_cast<int>(op)];
 }
-inline std::string_view to_string(Aggregation a) {
-  return kAggregationNames[static_cast<int>(a)];
+/// "avg", ..., "count"; a percentile as "p" and its rank without trailing zeros ("p95", "p99.9").
+inline std::string to_string(Aggregation a) {
+  if (!a.is_percentile()) return std::string(kAggregationNames[a.kind]);
+  std::string out = "p" + std::to_string(a.rank_thousandths / 1000);
+  if (int32_t fraction = a.rank_thousandths % 1000; fraction != 0) {
+    out += '.';
+    for (int32_t digit = 100; fraction != 0; digit /= 10) {
+      out += static_cast<char>('0' + fraction / digit);
+      fraction %= digit;
+    }
+  }
+  return out;
 }
 
 template <typename Enum, std::size_t N>
@@ -139,8 +174,49 @@ inline std::optional<Signal> signal_from_string(std::string_view s) {
 inline std::optional<Op> op_from_string(std::string_view s) {
   return enum_from_string<Op>(kOpNames, s);
 }
+/// A percentile's rank in thousandths from the text after its "p": one or two digits, then up to three
+/// decimals ("95", "99.9", "0.5"), strictly between 0 and 100; nullopt otherwise.
+inline std::optional<int32_t> percentile_rank_from_string(std::string_view digits) {
+  const auto dot = digits.find('.');
+  const std::string_view whole = digits.substr(0, dot);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view() : digits.substr(dot + 1);
+  if (whole.empty() || whole.size() > 2 || fraction.size() > 3) return std::nullopt;
+  if (dot != std::string_view::npos && fraction.empty()) return std::nullopt;
+  int32_t rank = 0;
+  for (char c : whole) {
+    if (c < '0' || c > '9') return std::nullopt;
+    rank = rank * 10 + (c - '0');
+  }
+  int32_t scale = 1000;
+  for (char c : fraction) {
+    if (c < '0' || c > '9') return std::nullopt;
+    scale /= 10;
+    rank = rank * 10 + (c - '0');
+  }
+  rank *= scale;
+  if (rank <= 0 || rank >= 100'000) return std::nullopt;
+  return rank;
+}
+
+/// avg, min, max, sum, count, or pNN (see percentile_rank_from_string); nullopt for anything else.
 inline std::optional<Aggregation> aggregation_from_string(std::string_view s) {
-  return enum_from_string<Aggregation>(kAggregationNames, s);
+  if (s.size() > 1 && s.front() == 'p') {
+    auto rank = percentile_rank_from_string(s.substr(1));
+    if (!rank) return std::nullopt;
+    return Aggregation::make_percentile(*rank);
+  }
+  auto kind = enum_from_string<Aggregation::Kind>(kAggregationNames, s);
+  if (!kind) return std::nullopt;
+  return Aggregation(*kind);
+}
+
+/// Why `s` names no aggregation, for the error every front end gives.
+inline std::string bad_aggregation_message(std::string_view s) {
+  if (s.size() > 1 && s.front() == 'p')
+    return "percentile '" + std::string(s) +
+           "' is not valid: pNN takes a rank above 0 and below 100, up to three decimals (p50, p95, p99.9)";
+  return "unknown aggregation '" + std::string(s) + "' (known: " + std::string(kAggregationHelp) + ")";
 }
 
 // --- canonical fields -----------------------------------------------------------------------------

@@ -374,9 +374,7 @@ inline Query from_json(std::string_view text) {
     if (m.HasMember("aggregations")) {
       for (const auto& name : read_strings(m["aggregations"], "$.metrics.aggregations")) {
         auto a = aggregation_from_string(name);
-        if (!a)
-          fail("$.metrics.aggregations",
-               "unknown aggregation '" + name + "' (known: avg, min, max, sum, count)");
+        if (!a) fail("$.metrics.aggregations", bad_aggregation_message(name));
         q.metrics.aggregations.push_back(*a);
       }
     }
