@@ -168,7 +168,7 @@ TEST_F(LocalStore, DemoRequestLatencyPercentilesLieBetweenTheBucketsMinAndMax) {
   EXPECT_GE(with_requests, 12u) << "the demo's hour holds requests in every 5 minutes";
 
   auto bad = tinkr({"metrics", "payments-api", "http.server.duration", "--agg", "p100"});
-  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_EQ(bad.exit_code, 3) << "invalid_query; " << bad.err;
   EXPECT_NE(bad.err.find("percentile 'p100' is not valid"), std::string::npos) << bad.err;
   auto explain = tinkr({"metrics", "payments-api", "http.server.duration", "--agg", "p95", "--explain"});
   EXPECT_EQ(explain.exit_code, 0) << explain.err;

@@ -86,6 +86,7 @@ void run_metrics(const ir::Query& query, const QueryContext& context, Transport&
     consumer.emit(sink);
     return;
   }
+  metrics::refuse_percentiles(query.metrics);  // before the resource lookup
   metrics::ResolvedResource resource;
   if (is_resource_id(query.service)) {
     resource = {query.service, metrics::kind_of_resource_id(query.service, query.resource_type)};

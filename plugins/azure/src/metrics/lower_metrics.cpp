@@ -126,24 +126,25 @@ void append_resource_path(std::string& url, std::string_view id) {
   }
 }
 
-// The Metrics REST API has no percentile aggregation: say so about a metric that is not a request
-// duration (those are answered from AppRequests before this lowering), and name what works.
-[[noreturn]] void refuse_percentile(const ir::MetricsSpec& spec, ir::Aggregation a) {
+}  // namespace
+
+void refuse_percentiles(const ir::MetricsSpec& spec) {
+  const auto a = std::find_if(spec.aggregations.begin(), spec.aggregations.end(),
+                              [](const ir::Aggregation& each) { return each.is_percentile(); });
+  if (a == spec.aggregations.end() || spec.names.empty()) return;
   std::string metric = spec.names.front();
   for (const auto& name : spec.names)
     if (!is_request_duration(name)) {
       metric = name;
       break;
     }
-  const std::string rank = ir::to_string(a);
+  const std::string rank = ir::to_string(*a);
   throw sdk::Error(TINKR_UNSUPPORTED,
                    "Azure Monitor Metrics does not compute percentiles, so " + rank + " of '" + metric +
                        "' cannot be answered: ask for its avg, min or max, or for " + rank +
                        " of responseTime (the requests' latency), which Tinkr computes from Application "
                        "Insights' AppRequests table (DurationMs) in its own query");
 }
-
-}  // namespace
 
 std::string_view grain_name(int64_t interval_ns) {
   for (const auto& g : kGrains)
@@ -195,8 +196,7 @@ MetricsPlan lower_metrics(const ir::Query& query, const QueryContext& context, s
                                               " metrics; Azure takes at most 20 per request");
   if (query.time.from_ns >= query.time.to_ns)
     throw sdk::Error(TINKR_INVALID_QUERY, "metrics query needs a time range whose start is before its end");
-  for (const auto& a : spec.aggregations)
-    if (a.is_percentile()) refuse_percentile(spec, a);
+  refuse_percentiles(spec);
   MetricsPlan plan;
   std::vector<ir::Aggregation> sent = spec.aggregations;
   for (const auto& name : spec.names) {

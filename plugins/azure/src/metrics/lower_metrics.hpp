@@ -41,6 +41,11 @@ int64_t choose_interval(int64_t range_ns);
 /// values written as OData literals ('' for a quote). Throws sdk::Error otherwise.
 std::string dimension_filter(const ir::MetricsSpec& spec);
 
+/// The Metrics REST API has no percentile aggregation: throws sdk::Error(TINKR_UNSUPPORTED) for a
+/// query asking one, naming a metric that is not a request duration (queries whose metrics all are go
+/// to AppRequests instead: request_percentiles.hpp) and what works. Called before any I/O.
+void refuse_percentiles(const ir::MetricsSpec& spec);
+
 /// GET of a resource's metric definitions (the doctor's Metrics check), on ARM.
 RequestPlan metric_definitions_plan(const QueryContext& context, std::string_view resource_id);
 
