@@ -9,9 +9,10 @@ namespace {
 using AzurePercentiles = AzureEndToEnd;
 
 QuerySpec latency_spec(std::vector<std::string> aggregations) {
-  QuerySpec spec;
-  spec.signal = ir::Signal::metrics;
+  QuerySpec spec = shop_web_requests_spec();  // then made the page's latency question
   spec.service = "payments-api";
+  spec.resource_type.clear();
+  spec.since.clear();
   spec.from = "2026-11-25T10:00:00Z";
   spec.to = "2026-11-25T10:15:00Z";
   spec.metrics.names = {"responseTime"};
