@@ -24,7 +24,7 @@ root=$work/bundle/rootfs
 [ "$(stat -c %u "$root/var/lib/tinkr")" = 10001 ] || fail "/var/lib/tinkr is not the image user's"
 [ ! -e "$root/usr/bin/apt-get" ] || fail "apt is still in the image"
 
-hash=$(chroot "$root" tinkr-server --hash-key image-check-key)
+hash=$(printf %s image-check-key | chroot "$root" tinkr-server --hash-key)
 port=$(( 20000 + RANDOM % 20000 ))
 cat >"$root/var/lib/tinkr/config.toml" <<TOML
 [profiles.local]
