@@ -18,7 +18,16 @@ TOML
 export TINKR_CONFIG="$demo_dir/config.toml"
 unset TINKR_BACKEND TINKR_PROFILE
 
-step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "${*:2}"; "${@:2}"; }
+# A command as it can be pasted into a shell: words with characters the shell would act on (>, *,
+# spaces, quotes) are single-quoted.
+shell_words() {
+  local word out=()
+  for word in "$@"; do
+    if [[ $word =~ ^[A-Za-z0-9_./:,=@%+-]+$ ]]; then out+=("$word"); else out+=("'${word//\'/\'\\\'\'}'"); fi
+  done
+  printf '%s' "${out[*]}"
+}
+step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "$(shell_words "${@:2}")"; "${@:2}"; }
 
 step "Backends found" "$bin/tinkr" plugins
 step "Load an hour of demo telemetry (payments-api, checkout, inventory, orders-db) with an incident" \

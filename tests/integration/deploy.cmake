@@ -12,6 +12,8 @@ if(TARGET tinkr AND TARGET tinkr_plugin_local)
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/deploy/demo_hints_test.sh $<TARGET_FILE:tinkr>)
   set_tests_properties(deploy.demo_hints_work_as_pasted PROPERTIES TIMEOUT 120)
 endif()
+add_test(NAME deploy.demo_script_shows_pastable_commands
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/deploy/demo_script_words_test.sh ${PROJECT_SOURCE_DIR})
 # deploy/azure with a recording fake az and kubectl; needs shellcheck, yamllint (setup.sh deploy) and
 # tests/k8s/node_modules (scripts/kql-deps.sh tests/k8s), all installed by `make setup-test`.
 if(TARGET tinkr)
