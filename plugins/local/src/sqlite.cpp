@@ -34,6 +34,18 @@ Connection::Connection(const std::string& path, Mode mode) : path_(path), mode_(
     db_ = nullptr;
     throw sdk::Error(TINKR_CONFIG, "local database '" + path + "': cannot open: " + reason);
   }
+  try {
+    configure(mode);
+  } catch (...) {
+    // A constructor that throws runs no destructor: a file that is no database fails only here, at
+    // the first statement, and its handle would leak.
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+void Connection::configure(Mode mode) {
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 10'000);
   if (int fn = register_sql_functions(db_); fn != SQLITE_OK) fail("registering SQL functions", fn);

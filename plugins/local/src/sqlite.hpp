@@ -39,6 +39,8 @@ class Connection {
   [[noreturn]] void fail(std::string_view doing, int rc) const;
 
  private:
+  /// Result codes, timeouts, SQL functions and pragmas of a freshly opened handle.
+  void configure(Mode mode);
   static int on_progress(void* self) noexcept;
 
   sqlite3* db_ = nullptr;
