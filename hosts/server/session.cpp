@@ -348,9 +348,10 @@ void Session::write_next_chunk() {
                              });
     return;
   }
-  auto [chunk, last] = std::move(chunks_.front());
+  // Named, not a structured binding: clang 14 (the fuzz build) cannot capture one in the lambda below.
+  const bool last = chunks_.front().second;
+  current_chunk_ = std::make_shared<std::string>(std::move(chunks_.front().first));
   chunks_.pop_front();
-  current_chunk_ = std::make_shared<std::string>(std::move(chunk));
   const std::size_t size = current_chunk_->size();
   bytes_sent_ += size;
   if (size == 0) return on_chunk_written(0, last, {});
