@@ -2,6 +2,7 @@
 #include "auth/token_response.hpp"
 
 #include <rapidjson/document.h>
+#include "common/nanoseconds.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -53,12 +54,14 @@ AccessToken parse_token_response(std::string_view body, int64_t received_at_ns) 
   token.token = token_text(doc, "access_token", kWhat);
   if (const auto* on = member(doc, "expires_on")) {
     auto seconds = seconds_of(*on);
-    if (!seconds) throw std::runtime_error("the token answer's 'expires_on' is not epoch seconds");
-    token.expires_on_ns = *seconds * kNanosPerSecond;
+    const auto ns = seconds ? nanoseconds_of(*seconds) : std::nullopt;
+    if (!ns) throw std::runtime_error("the token answer's 'expires_on' is not epoch seconds");
+    token.expires_on_ns = *ns;
   } else if (const auto* in = member(doc, "expires_in")) {
     auto seconds = seconds_of(*in);
-    if (!seconds) throw std::runtime_error("the token answer's 'expires_in' is not a number of seconds");
-    token.expires_on_ns = received_at_ns + *seconds * kNanosPerSecond;
+    const auto ns = seconds ? nanoseconds_of(*seconds, received_at_ns) : std::nullopt;
+    if (!ns) throw std::runtime_error("the token answer's 'expires_in' is not a number of seconds");
+    token.expires_on_ns = *ns;
   } else {
     throw std::runtime_error("the token answer has neither 'expires_on' nor 'expires_in'");
   }
@@ -72,8 +75,9 @@ AccessToken parse_azure_cli_token(std::string_view output) {
   token.token = token_text(doc, "accessToken", kWhat);
   if (const auto* on = member(doc, "expires_on")) {
     auto seconds = seconds_of(*on);
-    if (!seconds) throw std::runtime_error(std::string(kWhat) + " has a malformed 'expires_on'");
-    token.expires_on_ns = *seconds * kNanosPerSecond;
+    const auto ns = seconds ? nanoseconds_of(*seconds) : std::nullopt;
+    if (!ns) throw std::runtime_error(std::string(kWhat) + " has a malformed 'expires_on'");
+    token.expires_on_ns = *ns;
   } else if (const auto* local = member(doc, "expiresOn"); local && local->IsString()) {
     // Older CLIs only give expiresOn, in the machine's local time (azure-cli _profile.py).
     auto ns = parse_local_timestamp(local->GetString());
@@ -113,7 +117,7 @@ std::optional<int64_t> parse_local_timestamp(std::string_view text) {
   tm.tm_isdst = -1;
   std::time_t seconds = std::mktime(&tm);
   if (seconds == static_cast<std::time_t>(-1)) return std::nullopt;
-  return static_cast<int64_t>(seconds) * kNanosPerSecond;
+  return nanoseconds_of(static_cast<int64_t>(seconds));
 }
 
 }  // namespace tinkr::azure

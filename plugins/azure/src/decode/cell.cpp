@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include "common/nanoseconds.hpp"
 
 namespace tinkr::azure::decode {
 
@@ -158,7 +159,9 @@ bool parse_datetime(std::string_view t, int64_t& unix_ns) noexcept {
   }
   if (pos != t.size()) return false;
   const int64_t seconds = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset_seconds;
-  unix_ns = seconds * 1'000'000'000 + fraction;
+  const auto ns = nanoseconds_of(seconds, fraction);
+  if (!ns) return false;
+  unix_ns = *ns;
   return true;
 }
 
@@ -183,7 +186,11 @@ bool parse_timespan(std::string_view t, int64_t& ns) noexcept {
     return false;
   int64_t fraction = 0;
   if (read_fraction(t, pos + 8, fraction) != t.size()) return false;
-  ns = ((days * 86400 + h * 3600 + m * 60 + s) * 1'000'000'000 + fraction) * (negative ? -1 : 1);
+  int64_t day_seconds = 0;
+  if (__builtin_mul_overflow(days, int64_t{86400}, &day_seconds)) return false;
+  const auto total = nanoseconds_of(day_seconds + h * 3600 + m * 60 + s, fraction);
+  if (!total) return false;
+  ns = *total * (negative ? -1 : 1);
   return true;
 }
 
