@@ -15,7 +15,7 @@ namespace {
 /// Seconds as a JSON number or a string of digits (managed identity's encoding).
 std::optional<int64_t> seconds_of(const rapidjson::Value& v) {
   if (v.IsInt64()) return v.GetInt64();
-  if (v.IsDouble()) return static_cast<int64_t>(v.GetDouble());
+  if (v.IsDouble()) return int64_of(v.GetDouble());
   if (v.IsString()) {
     std::string_view s(v.GetString(), v.GetStringLength());
     int64_t out = 0;

@@ -17,4 +17,12 @@ inline std::optional<int64_t> nanoseconds_of(int64_t seconds, int64_t extra_ns =
   return ns;
 }
 
+/// A JSON number as int64 (truncated toward zero), or nullopt when it is not finite or outside int64:
+/// casting such a double is undefined behaviour (fuzzing sent 8.9e126 as a long cell).
+inline std::optional<int64_t> int64_of(double value) {
+  constexpr double kTwoTo63 = 9223372036854775808.0;
+  if (!(value >= -kTwoTo63 && value < kTwoTo63)) return std::nullopt;
+  return static_cast<int64_t>(value);
+}
+
 }  // namespace tinkr::azure

@@ -69,8 +69,10 @@ bool read_int64(const Cell& cell, int64_t& out) noexcept {
   if (ec == std::errc() && p == e) return true;
   double d = 0;  // "1.0e3" or "12.0" from a real-typed column
   auto [q, ec2] = std::from_chars(b, e, d);
-  if (ec2 != std::errc() || q != e || !std::isfinite(d)) return false;
-  out = static_cast<int64_t>(d);
+  if (ec2 != std::errc() || q != e) return false;
+  const auto whole = int64_of(d);
+  if (!whole) return false;
+  out = *whole;
   return true;
 }
 
