@@ -90,7 +90,13 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         rows_done_ = false;
         return push(Ctx::table);
       case Ctx::table:
-        if (is_array && key_ == "columns") return push(Ctx::columns);
+        if (is_array && key_ == "columns") {
+          // A second columns member would grow column_text_ under the views columns_ holds into it
+          // (a use-after-free the fuzzer found): a table has one list of columns.
+          if (have_columns_ || !column_text_.empty())
+            return fail("table " + std::to_string(result.tables) + " has more than one columns member");
+          return push(Ctx::columns);
+        }
         if (is_array && key_ == "rows") return begin_rows();
         return push(Ctx::skip);
       case Ctx::columns:
