@@ -181,6 +181,21 @@ TEST(AzureStreamDecode, ACutBodyOrANulByteIsAnErrorWithItsOffset) {
   EXPECT_NE(std::string(nul.what()).find("NUL byte at offset"), std::string::npos) << nul.what();
 }
 
+// Two columns members in one table (found by make fuzz: the second grew the column names under the
+// views the first had handed out) is a malformed answer, named, never a read of freed memory.
+TEST(AzureStreamDecode, ATableWithTwoColumnsMembersIsMalformed) {
+  RecordingSink rec;
+  decode::NativeRowConsumer consumer(rec.sink());
+  const std::string body =
+      R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"string"}],)"
+      R"("columns":[{"name":"b","type":"long"},{"name":"c","type":"long"},{"name":"d","type":"long"}],)"
+      R"("rows":[["x"]]}]})";
+  const sdk::Error twice = error_of([&] { decode::read_tables(std::string_view(body), consumer); });
+  EXPECT_EQ(twice.status(), TINKR_UPSTREAM_UNAVAILABLE);
+  EXPECT_NE(std::string(twice.what()).find("more than one columns member"), std::string::npos)
+      << twice.what();
+}
+
 TEST(AzureBodyPipe, CarriesEveryByteInOrderThroughASmallCapacity) {
   decode::BodyPipe pipe(64);
   std::string sent;
