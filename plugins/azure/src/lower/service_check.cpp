@@ -10,17 +10,13 @@ namespace tinkr::azure {
 
 namespace {
 
-// Counts rows; the check's answer is one row or none.
-class RowCount final : public decode::RowConsumer {
+// The check's answer is one row or none; read_answer counts them, so the rows themselves are dropped.
+class DropRows final : public decode::RowConsumer {
  public:
   bool begin_table(std::size_t, std::string_view, std::span<const decode::ColumnInfo>) override {
     return true;
   }
-  bool row(std::span<const decode::Cell>) override {
-    ++rows;
-    return true;
-  }
-  uint64_t rows = 0;
+  bool row(std::span<const decode::Cell>) override { return true; }
 };
 
 ir::TimeRange lookback_before(int64_t end_ns) {
@@ -46,9 +42,8 @@ void check_service_known(const ir::Query& query, const ServiceTable& where, cons
   const int64_t end_ns = query.time.to_ns != 0 ? query.time.to_ns : context.now_ns;
   const RequestPlan plan = make_log_analytics_plan(lower_service_check_kql(where, query.service, end_ns),
                                                    lookback_before(end_ns), context);
-  RowCount count;
-  read_answer(transport, plan, call, count, "log analytics");
-  if (count.rows > 0) return;
+  DropRows rows;
+  if (read_answer(transport, plan, call, rows, "log analytics").rows > 0) return;
   throw sdk::Error(TINKR_NOT_FOUND, "no service named '" + query.service + "' in " +
                                         std::string(where.table) + " (" +
                                         where.fields.resolve("service").expr +
