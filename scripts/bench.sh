@@ -31,6 +31,8 @@ if [ "$(id -u)" -eq 0 ] && command -v node >/dev/null && command -v tc >/dev/nul
 else
   printf '\n== Azure over a shaped link: skipped (needs root, node and tc)\n'
 fi
+run "CLI: peak RSS printing a 100,000-row native answer as json, ndjson, csv (bounded, was 214 MB)" \
+  bench/native_output_rss.sh "$build"
 if command -v node >/dev/null; then
   run "MCP: search_traces over stdio on the demo's hour (< 50 ms)" node bench/mcp/search_traces.js "$build/bin/tinkr"
 fi

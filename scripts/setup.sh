@@ -15,7 +15,7 @@ packages=(
 for extra in "$@"; do
   case "$extra" in
     kql) packages+=(nodejs npm) ;;
-    bench) packages+=(wrk) ;;
+    bench) packages+=(wrk time) ;;
     deploy) packages+=(shellcheck yamllint dpkg-dev file) ;;
     package) packages+=(dpkg-dev file debootstrap) ;;
     image) packages+=(mmdebstrap umoci) ;;

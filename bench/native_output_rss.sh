@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Issue 12.4: a native query's output streams in every format. The 100,000-row AppTraces answer
+# (fake_log_analytics_serve, plain) is printed as json, ndjson and csv by `tinkr query --native`, and
+# each run's peak RSS is reported (GNU time's %M). Before streaming, json and ndjson peaked at 214 MB.
+# Usage: bench/native_output_rss.sh [BUILD_DIR]   (a Release build with tinkr, tinkr_plugin_azure and
+# fake_log_analytics_serve; GNU time from `scripts/setup.sh bench`)
+set -euo pipefail
+build=${1:-build/release}
+for tool in "$build/bin/tinkr" "$build/bin/fake_log_analytics_serve" /usr/bin/time; do
+  [ -x "$tool" ] || { echo "native_output_rss: $tool is missing" >&2; exit 2; }
+done
+work=$(mktemp -d)
+server=""
+cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+"$build/bin/fake_log_analytics_serve" --gzip off --ready "$work/ready" 2>"$work/server.log" &
+server=$!
+for _ in $(seq 600); do [ -s "$work/ready" ] && break; sleep 0.1; done
+[ -s "$work/ready" ] || { echo "native_output_rss: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+read -r url ca _ <"$work/ready"
+cat >"$work/config.toml" <<TOML
+[profiles.bench]
+backend = "azure"
+credential = "environment"
+workspace_id = "11111111-2222-3333-4444-555555555555"
+subscription_id = "00000000-0000-0000-0000-000000000001"
+resource_group = "rg"
+log_analytics_endpoint = "$url"
+arm_endpoint = "$url"
+authority_host = "$url"
+ca_file = "$ca"
+TOML
+for format in json ndjson csv; do
+  env HOME="$work" TINKR_PLUGIN_PATH="$build/lib/tinkr/plugins" AZURE_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47 \
+    AZURE_CLIENT_ID=bench-client AZURE_CLIENT_SECRET=bench-secret \
+    /usr/bin/time -f "%M" -o "$work/rss" "$build/bin/tinkr" --config "$work/config.toml" -o "$format" \
+    query --native "AppTraces | take 100000" >"$work/out" 2>"$work/err" ||
+    { echo "native_output_rss: tinkr -o $format failed:" >&2; cat "$work/err" >&2; exit 1; }
+  printf '%-7s peak RSS %6.1f MB, %s bytes written\n' "$format" "$(awk '{print $1 / 1024}' "$work/rss")" \
+    "$(wc -c <"$work/out")"
+done
