@@ -1,8 +1,6 @@
 // The span tree of one trace (see trace_tree.hpp).
 #include "mcp/tools/trace_tree.hpp"
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <limits>
 #include <set>
@@ -69,29 +67,6 @@ std::vector<const Span*> TraceTree::path_from_root(const Span& span) const {
   for (const Span* p = parent(span); p != nullptr && seen.insert(p).second; p = parent(*p)) path.push_back(p);
   std::reverse(path.begin(), path.end());
   return path;
-}
-
-std::vector<ExceptionEvent> exception_events(const Span& span) {
-  std::vector<ExceptionEvent> out;
-  if (span.events_json.empty()) return out;
-  rapidjson::Document events;
-  events.Parse(span.events_json.data(), span.events_json.size());
-  if (events.HasParseError() || !events.IsArray()) return out;
-  auto text = [](const rapidjson::Value& object, const char* key) -> std::string {
-    auto it = object.FindMember(key);
-    if (it == object.MemberEnd() || !it->value.IsString()) return {};
-    return std::string(it->value.GetString(), it->value.GetStringLength());
-  };
-  for (const auto& event : events.GetArray()) {
-    if (!event.IsObject() || text(event, "name") != "exception") continue;
-    auto attributes = event.FindMember("attributes");
-    if (attributes == event.MemberEnd() || !attributes->value.IsObject()) {
-      out.push_back({});
-      continue;
-    }
-    out.push_back({text(attributes->value, "exception.type"), text(attributes->value, "exception.message")});
-  }
-  return out;
 }
 
 }  // namespace tinkr::mcp

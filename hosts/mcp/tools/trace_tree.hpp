@@ -3,6 +3,7 @@
 #pragma once
 
 #include <tinkr/records.hpp>
+#include <tinkr/span_events.hpp>
 
 #include <string>
 #include <string_view>
@@ -31,12 +32,7 @@ class TraceTree {
   int64_t end_ns_ = 0;
 };
 
-struct ExceptionEvent {
-  std::string type;
-  std::string message;
-};
-
-/// The "exception" events of a span (OpenTelemetry's exception.type / exception.message).
-std::vector<ExceptionEvent> exception_events(const Span& span);
+using analysis::exception_events;
+using analysis::ExceptionEvent;
 
 }  // namespace tinkr::mcp

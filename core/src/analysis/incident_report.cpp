@@ -1,0 +1,179 @@
+// The incident report: the window and baseline, the queries (each explained first, so the report
+// can show what it ran), then the sections.
+#include "incident_sections.hpp"
+
+#include <tinkr/incident.hpp>
+#include <tinkr/query.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+namespace tinkr::incident {
+namespace {
+
+constexpr std::size_t kMaxExceptions = 10;
+
+class QueryRunner {
+ public:
+  QueryRunner(Engine& engine, const RunOptions& run, Report& report)
+      : engine_(engine), run_(run), report_(report) {}
+
+  Expected<QueryResult> operator()(const std::string& purpose, const ir::Query& query) {
+    auto explained = engine_.explain(query, run_);
+    if (!explained) return Unexpected(explained.error().with_context(purpose));
+    report_.queries.push_back({purpose, std::string(ir::to_string(query.signal)), explained->native});
+    auto result = engine_.collect(query, run_);
+    if (!result) return Unexpected(result.error().with_context(purpose));
+    if (result->stats.truncated)
+      report_.warnings.push_back(purpose + ": only the newest " + std::to_string(result->stats.delivered) +
+                                 " records were read (the limit); its counts are low");
+    for (const auto& w : result->stats.warnings) report_.warnings.push_back(purpose + ": " + w);
+    return result;
+  }
+
+ private:
+  Engine& engine_;
+  const RunOptions& run_;
+  Report& report_;
+};
+
+template <typename T>
+std::vector<T> records_of(QueryResult& result) {
+  std::vector<T> out;
+  out.reserve(result.records.size());
+  for (auto& r : result.records)
+    if (auto* typed = std::get_if<T>(&r)) out.push_back(std::move(*typed));
+  return out;
+}
+
+Expected<int64_t> positive_duration(const std::string& text, const char* flag) {
+  auto ns = query::parse_duration(text);
+  if (!ns) return Unexpected(ns.error().with_context(flag));
+  if (*ns <= 0)
+    return fail(Error::Code::invalid_query, std::string(flag) + ": the duration must be above zero");
+  return ns;
+}
+
+// Up to three traces: the slowest failing request, one of the most common error pattern, and the
+// slowest request (failed or not), each once.
+std::vector<std::pair<std::string, std::string>> pick_examples(
+    const Report& report, const std::vector<TraceSummary>& failed_or_slow) {
+  std::vector<std::pair<std::string, std::string>> picks;
+  auto add = [&](std::string why, const std::string& id) {
+    if (id.empty()) return;
+    for (const auto& p : picks)
+      if (p.second == id) return;
+    picks.emplace_back(std::move(why), id);
+  };
+  auto in_window = [&](const TraceSummary& s) {
+    return s.start_ns >= report.window.from_ns && s.start_ns < report.window.to_ns;
+  };
+  const TraceSummary* slowest_failed = nullptr;
+  const TraceSummary* slowest = nullptr;
+  for (const auto& s : failed_or_slow) {
+    if (!in_window(s)) continue;
+    if (s.status == SpanStatus::error && (!slowest_failed || s.duration_ns > slowest_failed->duration_ns))
+      slowest_failed = &s;
+    if (!slowest || s.duration_ns > slowest->duration_ns) slowest = &s;
+  }
+  if (slowest_failed) add("slowest failing request", slowest_failed->trace_id);
+  const Pattern* common = nullptr;
+  for (const auto& p : report.patterns)
+    if (p.severity_number >= 17 && !p.trace_id.empty() && (!common || p.count > common->count)) common = &p;
+  if (common) add("most common failing pattern: " + common->pattern, common->trace_id);
+  if (slowest) add("slowest request", slowest->trace_id);
+  return picks;
+}
+
+}  // namespace
+
+Expected<Report> build_report(Engine& engine, const ReportOptions& options, const RunOptions& run) {
+  const auto started = std::chrono::steady_clock::now();
+  if (options.service.empty())
+    return fail(Error::Code::invalid_query, "incident: name the service to report on");
+  auto slow_ns = positive_duration(options.slow, "--slow");
+  if (!slow_ns) return Unexpected(slow_ns.error());
+
+  QuerySpec spec;
+  spec.signal = ir::Signal::logs;
+  spec.service = options.service;
+  spec.text = "severity>=warn";
+  spec.since = options.since;
+  spec.from = options.from;
+  spec.to = options.to;
+  spec.limit = options.max_records;
+  auto logs_query = engine.build(spec);
+  if (!logs_query) return Unexpected(logs_query.error());
+
+  Report report;
+  report.service = options.service;
+  report.window = logs_query->time;
+  const int64_t length = report.window.to_ns - report.window.from_ns;
+  int64_t baseline_length = length;
+  if (!options.baseline.empty() && options.baseline != "prev") {
+    auto ns = positive_duration(options.baseline, "--baseline (prev or a duration such as 24h)");
+    if (!ns) return Unexpected(ns.error());
+    baseline_length = *ns;
+  }
+  report.baseline = {report.window.from_ns - baseline_length, report.window.from_ns};
+  report.bucket_ns = detail::bucket_size(length);
+  QueryRunner runner(engine, run, report);
+
+  logs_query->time.from_ns = report.baseline.from_ns;
+  auto logs = runner("error patterns: logs of warning and worse", *logs_query);
+  if (!logs) return Unexpected(logs.error());
+
+  spec.signal = ir::Signal::trace_search;
+  spec.text = "";
+  auto requests_query = engine.build(spec);
+  if (!requests_query) return Unexpected(requests_query.error());
+  requests_query->time = {report.baseline.from_ns, report.window.to_ns};
+  auto requests = runner("metric shifts: every request", *requests_query);
+  if (!requests) return Unexpected(requests.error());
+
+  // The same filter as `tinkr traces SERVICE --failed --slow 1s`.
+  spec.text = "(status:error OR duration>" + options.slow + ")";
+  auto failing_query = engine.build(spec);
+  if (!failing_query) return Unexpected(failing_query.error());
+  failing_query->time = requests_query->time;
+  auto failing = runner("failing operations: failed or slow requests", *failing_query);
+  if (!failing) return Unexpected(failing.error());
+
+  const auto log_records = records_of<LogRecord>(*logs);
+  const auto all_requests = records_of<TraceSummary>(*requests);
+  const auto failed_or_slow = records_of<TraceSummary>(*failing);
+  report.patterns = detail::error_patterns(log_records, report.window, options.top);
+  report.operations =
+      detail::failing_operations(failed_or_slow, all_requests, report.window, *slow_ns, options.top);
+  report.shifts = detail::metric_shifts(all_requests, report.window, report.baseline, report.bucket_ns,
+                                        report.baseline_has_data);
+  if (!report.baseline_has_data)
+    report.warnings.push_back(
+        "the baseline has requests in fewer than six buckets: metrics are scored against the window's own "
+        "buckets, and a pattern seen only in the window counts as new");
+
+  for (auto& [why, trace_id] : pick_examples(report, failed_or_slow)) {
+    ir::Query trace;
+    trace.signal = ir::Signal::trace_get;
+    trace.trace_id = trace_id;
+    trace.time = report.window;
+    auto spans = runner("example trace " + trace_id, trace);
+    if (!spans) return Unexpected(spans.error());
+    auto example = detail::example_trace(why, records_of<Span>(*spans));
+    if (example.trace_id.empty()) continue;  // gone since the search (retention): nothing to show
+    for (const auto& log : log_records) {
+      if (log.trace_id != trace_id || log.severity_number < 17 || example.exceptions.size() >= kMaxExceptions)
+        continue;
+      std::string text = log.service + " log: " + log.body.substr(0, log.body.find('\n'));
+      if (std::find(example.exceptions.begin(), example.exceptions.end(), text) == example.exceptions.end())
+        example.exceptions.push_back(std::move(text));
+    }
+    report.examples.push_back(std::move(example));
+  }
+  report.elapsed_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started)
+          .count();
+  return report;
+}
+
+}  // namespace tinkr::incident

@@ -1,0 +1,155 @@
+// The incident report on the demo's hour, through the engine and the local plugin (the truth tests
+// of docs/incident.md): the report must find the incident the generator injected, where it injected it.
+#include <gtest/gtest.h>
+
+#include <demo_data.hpp>
+#include <tinkr/engine.hpp>
+#include <tinkr/incident.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+
+namespace tinkr::incident {
+namespace {
+
+const MetricShift* shift_of(const Report& report, const std::string& metric) {
+  for (const auto& s : report.shifts)
+    if (s.metric == metric) return &s;
+  return nullptr;
+}
+
+bool path_passes(const ExampleTrace& example, const std::string& service, const std::string& name) {
+  return std::any_of(example.critical_path.begin(), example.critical_path.end(),
+                     [&](const PathStep& s) { return s.service == service && s.name == name; });
+}
+
+class DemoIncident : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                     ("tinkr-incident-" + std::to_string(std::random_device{}())));
+    std::filesystem::create_directories(*dir_);
+    auto plugin = PluginRegistry({TINKR_PLUGIN_DIR}).load("local");
+    ASSERT_TRUE(plugin) << plugin.error().to_string();
+    auto engine =
+        Engine::open_plugin(*plugin, R"({"path":")" + (*dir_ / "demo.db").string() + R"("})", "local");
+    ASSERT_TRUE(engine) << engine.error().to_string();
+    engine_ = engine->release();
+    demo::DemoOptions options;
+    options.now_ns = now_ns();
+    std::string data;
+    summary_ = demo::generate_demo(options, data);
+    auto stored = engine_->ingest("otlp-json", "demo", data);
+    ASSERT_TRUE(stored) << stored.error().to_string();
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    std::error_code ec;
+    std::filesystem::remove_all(*dir_, ec);
+    delete dir_;
+  }
+
+  static Report report(const std::string& service, const std::string& since,
+                       const std::string& baseline = "prev") {
+    ReportOptions options;
+    options.service = service;
+    options.since = since;
+    options.baseline = baseline;
+    auto built = build_report(*engine_, options);
+    EXPECT_TRUE(built) << built.error().to_string();
+    return built ? std::move(*built) : Report{};
+  }
+
+  static void expect_shift_at_incident(const Report& report, const std::string& metric) {
+    const MetricShift* shift = shift_of(report, metric);
+    ASSERT_NE(shift, nullptr) << metric;
+    EXPECT_TRUE(shift->shifted) << metric << " score " << shift->score;
+    EXPECT_GT(shift->score, 0) << metric;
+    EXPECT_LE(std::llabs(shift->shift_start_ns - summary_.incident.start_ns), report.bucket_ns)
+        << metric << " began " << (shift->shift_start_ns - summary_.incident.start_ns) / 1'000'000'000
+        << " s from the injected incident";
+  }
+
+  static inline std::filesystem::path* dir_ = nullptr;
+  static inline Engine* engine_ = nullptr;
+  static inline demo::DemoSummary summary_;
+};
+
+TEST_F(DemoIncident, TheHourNamesTheDatabaseTimeoutPostPaymentsAndTheShiftAtTheIncident) {
+  const Report r = report("payments-api", "1h");
+  EXPECT_EQ(r.bucket_ns, 60'000'000'000);
+  ASSERT_FALSE(r.patterns.empty());
+  EXPECT_EQ(r.patterns[0].pattern, "database timeout: orders-db did not answer within <*>ms");
+  EXPECT_TRUE(r.patterns[0].is_new);
+  EXPECT_GE(r.patterns[0].first_seen_ns, summary_.incident.start_ns);
+  EXPECT_LT(r.patterns[0].last_seen_ns, summary_.incident.end_ns + 5'000'000'000);
+  ASSERT_FALSE(r.operations.empty());
+  EXPECT_EQ(r.operations[0].name, "POST /payments");
+  ASSERT_FALSE(r.operations[0].result_codes.empty());
+  EXPECT_EQ(r.operations[0].result_codes[0].first, "503");
+  expect_shift_at_incident(r, "error_rate");
+  expect_shift_at_incident(r, "latency_p95");
+  ASSERT_FALSE(r.examples.empty());
+  EXPECT_EQ(r.examples[0].why, "slowest failing request");
+  EXPECT_TRUE(path_passes(r.examples[0], "payments-api", "SELECT orders") ||
+              path_passes(r.examples[0], "payments-api", "INSERT payments"));
+  EXPECT_TRUE(std::any_of(
+      r.examples[0].exceptions.begin(), r.examples[0].exceptions.end(),
+      [](const std::string& e) { return e.find("did not answer within 2000ms") != std::string::npos; }));
+  // What it ran: the logs, the requests, the failed or slow requests, then each example trace.
+  ASSERT_GE(r.queries.size(), 4u);
+  EXPECT_NE(r.queries[0].native.find("SELECT"), std::string::npos);
+  EXPECT_FALSE(r.baseline_has_data);  // the demo writes one hour: nothing before it
+}
+
+TEST_F(DemoIncident, AgainstTheHalfHourBeforeOnlyTheIncidentIsNew) {
+  const Report r = report("payments-api", "30m");
+  EXPECT_TRUE(r.baseline_has_data);
+  ASSERT_FALSE(r.patterns.empty());
+  EXPECT_EQ(r.patterns[0].pattern, "database timeout: orders-db did not answer within <*>ms");
+  EXPECT_TRUE(r.patterns[0].is_new);
+  for (const auto& p : r.patterns) {
+    if (p.pattern == "card declined for order <*>") {
+      EXPECT_FALSE(p.is_new) << "declines happen all hour";
+    }
+  }
+  const MetricShift* errors = shift_of(r, "error_rate");
+  ASSERT_NE(errors, nullptr);
+  EXPECT_TRUE(errors->reference_is_baseline);
+  expect_shift_at_incident(r, "error_rate");
+  expect_shift_at_incident(r, "latency_p95");
+  ASSERT_FALSE(r.operations.empty());
+  EXPECT_EQ(r.operations[0].name, "POST /payments");
+}
+
+TEST_F(DemoIncident, TheJsonCarriesTheNumbers) {
+  const std::string json = to_json(report("payments-api", "1h"));
+  EXPECT_NE(json.find(R"("pattern":"database timeout: orders-db did not answer within <*>ms")"),
+            std::string::npos);
+  EXPECT_NE(json.find(R"("name":"POST /payments")"), std::string::npos);
+  EXPECT_NE(json.find(R"("metric":"error_rate")"), std::string::npos);
+  EXPECT_NE(json.find(R"("critical_path":[{)"), std::string::npos);
+}
+
+TEST_F(DemoIncident, BadOptionsAreNamed) {
+  ReportOptions options;
+  options.service = "payments-api";
+  options.baseline = "yesterday";
+  auto bad = build_report(*engine_, options);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code(), Error::Code::invalid_query);
+  EXPECT_NE(bad.error().message().find("--baseline"), std::string::npos) << bad.error().message();
+  options.baseline = "prev";
+  options.slow = "0s";
+  bad = build_report(*engine_, options);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message().find("--slow"), std::string::npos) << bad.error().message();
+  options.slow = "1s";
+  options.service = "";
+  EXPECT_FALSE(build_report(*engine_, options));
+}
+
+}  // namespace
+}  // namespace tinkr::incident
