@@ -5,6 +5,7 @@
 #include "kql/tables.hpp"
 #include "lower/run_query.hpp"
 #include "lower/service_check.hpp"
+#include "lower/slice_plan.hpp"
 #include "plan_cases.hpp"
 #include "traces/span_fields.hpp"
 
@@ -51,6 +52,19 @@ std::vector<KqlCase> all_cases() {
     out.push_back({"service_check_injection_" + std::to_string(i),
                    lower_service_check_kql(log_table, values[i], context.now_ns),
                    {values[i]}});
+  // Past the caps (lower/slice_plan.hpp): the row count per bin and one half-open slice, for every
+  // table's logs.
+  for (const auto& table : kql::all_tables()) {
+    ir::Query query = testing::page_log_query();
+    query.resource_type = std::string(table.resource_type);
+    query.filter = {};
+    query.time = {context.now_ns - 3'600'000'000'000, context.now_ns};
+    out.push_back({"slice_count_" + query.resource_type, lower_logs_count_kql(query, 3'600'000'000), {}});
+    out.push_back(
+        {"slice_rows_" + query.resource_type,
+         lower_logs_slice(query, {context.now_ns - 60'000'000'000, context.now_ns}, 1234, context).kql,
+         {}});
+  }
   for (const auto& c : testing::injection_cases()) {
     const std::size_t index = std::stoul(c.name.substr(c.name.rfind('_') + 1));
     out.push_back({c.name, explain_query(c.query, context), {values.at(index)}});

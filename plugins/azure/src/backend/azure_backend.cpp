@@ -30,6 +30,9 @@ QueryContext AzureBackend::query_context() const {
   context.endpoints = options_.endpoints;
   context.now_ns = host_.now_ns();
   context.server_timeout_seconds = options_.server_timeout_seconds;
+  context.slices = options_.slices;
+  // estimate_data_size counts raw values; the JSON answer (quotes, escapes, brackets) is larger.
+  context.slices.byte_budget = options_.max_answer_bytes / 2;
   return context;
 }
 

@@ -39,6 +39,16 @@ constexpr OptionSpec kOptions[] = {
     {"azure_cli_timeout_seconds", "integer", false, "", "time allowed to az account get-access-token (10)"},
     {"max_answer_bytes", "integer", false, "",
      "largest answer accepted, on the wire and once inflated from gzip (67108864 = 64 MiB)"},
+    {"max_rows", "integer", false, "",
+     "most rows one logs query may ask for (--limit); more is refused naming this option (10000000)"},
+    {"answer_row_cap", "integer", false, "",
+     "rows Log Analytics returns in one answer; larger logs queries are fetched in time slices (500000)"},
+    {"slice_above_rows", "integer", false, "",
+     "a logs query asking for more rows than this counts them per time bin first and is fetched in "
+     "slices that fit the service's caps (50000)"},
+    {"slice_concurrency", "integer", false, "",
+     "slices fetched at once (3; the service allows 200 "
+     "requests per 30 s per user)"},
     {"allow_plain_http_loopback", "boolean", false, "",
      "allow http:// endpoints on 127.0.0.1, localhost or ::1 (tests only; default false)"},
 };
@@ -231,6 +241,12 @@ void read_behaviour(OptionReader& reader, AzureOptions& options) {
   reader.integer("azure_cli_timeout_seconds", 1, 600, value);
   options.azure_cli_timeout_seconds = static_cast<int>(value);
   reader.integer("max_answer_bytes", int64_t{1} << 20, int64_t{4} << 30, options.max_answer_bytes);
+  reader.integer("max_rows", 1, 1'000'000'000, options.slices.max_rows);
+  reader.integer("answer_row_cap", 1, 500'000, options.slices.row_cap);
+  reader.integer("slice_above_rows", 1, 500'000, options.slices.slice_above_rows);
+  value = options.slices.concurrency;
+  reader.integer("slice_concurrency", 1, 8, value);
+  options.slices.concurrency = static_cast<int>(value);
 }
 
 }  // namespace

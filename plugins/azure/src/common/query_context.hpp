@@ -26,6 +26,17 @@ struct Endpoints {
 /// Token audiences (the scope's resource) a request may need.
 enum class Audience { log_analytics, arm };
 
+/// Log Analytics answers at most 500,000 rows and about 64 MB per query. A logs query asking for more
+/// than slice_above_rows first counts its rows per time bin, then is fetched in time slices that each
+/// fit row_cap and byte_budget, concurrency at a time (lower/sliced_logs.hpp).
+struct SliceSettings {
+  int64_t max_rows = 10'000'000;            // a larger limit is refused, naming the option max_rows
+  int64_t row_cap = 500'000;                // the service's row cap (lowered in tests)
+  int64_t slice_above_rows = 50'000;        // below this, one query as before
+  int64_t byte_budget = int64_t{32} << 20;  // estimated bytes per slice: half of max_answer_bytes
+  int concurrency = 3;
+};
+
 /// Everything lowering needs besides the IR. Values come from the profile, never from a clock or
 /// the environment inside lowering.
 struct QueryContext {
@@ -35,6 +46,7 @@ struct QueryContext {
   Endpoints endpoints;
   int64_t now_ns = 0;
   int server_timeout_seconds = 180;  // Log Analytics' own limit, sent as Prefer: wait=N
+  SliceSettings slices;
 };
 
 /// One HTTP request the plugin will send, before authentication.

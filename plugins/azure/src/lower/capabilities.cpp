@@ -54,8 +54,8 @@ std::string capabilities_json() {
   w.Bool(true);
   w.Key("limit");
   w.Bool(true);
-  w.Key("max_limit");
-  w.Int(30000);
+  // No max_limit: past the service's 500,000-row cap a logs query is fetched in time slices, and
+  // the profile's max_rows (which describe, knowing no profile, cannot say) bounds what one may ask.
   w.EndObject();
   w.Key("resource_types");
   w.StartArray();

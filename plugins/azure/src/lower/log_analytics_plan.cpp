@@ -31,6 +31,18 @@ void append_time_clause(std::string& kql, std::string_view column, const ir::Tim
   kql.push_back(')');
 }
 
+void append_half_open_time_clause(std::string& kql, std::string_view column, const ir::TimeRange& range) {
+  if (!has_time(range)) return;
+  kql += " | where ";
+  kql += column;
+  kql += " >= ";
+  kql::append_datetime(kql, range.from_ns);
+  kql += " and ";
+  kql += column;
+  kql += " < ";
+  kql::append_datetime(kql, range.to_ns);
+}
+
 RequestPlan make_log_analytics_plan(std::string kql, const ir::TimeRange& range,
                                     const QueryContext& context) {
   if (context.workspace_id.empty()) throw sdk::Error(TINKR_CONFIG, "workspace_id is not set");

@@ -24,6 +24,9 @@ RequestPlan make_log_analytics_plan(std::string kql, const ir::TimeRange& range,
 /// ` | where TimeGenerated between (datetime(a) .. datetime(b))`, or nothing for an unset range.
 void append_time_clause(std::string& kql, std::string_view column, const ir::TimeRange& range);
 
+/// ` | where TimeGenerated >= datetime(a) and TimeGenerated < datetime(b)`: [from, to), as the IR means it.
+void append_half_open_time_clause(std::string& kql, std::string_view column, const ir::TimeRange& range);
+
 /// Native passthrough: the user's KQL as is, the time range as timespan only.
 RequestPlan lower_native(const ir::Query& query, const QueryContext& context);
 

@@ -47,13 +47,16 @@ bool mentions_field(const ir::Filter& filter, std::string_view field) {
 
 }  // namespace
 
-std::string lower_logs_kql(const ir::Query& query) {
+std::string lower_logs_rows_kql(const ir::Query& query, TimeBounds bounds) {
   const kql::TableMapping& table = kql::table_for(query.resource_type);
   const kql::LogFieldMap fields(table);
   std::string kql;
   kql.reserve(256);
   kql += table.table;
-  append_time_clause(kql, table.time.column, query.time);
+  if (bounds == TimeBounds::inclusive)
+    append_time_clause(kql, table.time.column, query.time);
+  else
+    append_half_open_time_clause(kql, table.time.column, query.time);
   if (!query.service.empty()) {
     kql += " | where ";
     kql::append_condition(kql, ir::Filter::make_predicate("service", ir::Op::eq, {query.service}), fields,
@@ -66,14 +69,24 @@ std::string lower_logs_kql(const ir::Query& query) {
   append_projection(kql, table.severity, first);
   append_projection(kql, table.attributes, first);
   if (query.service.empty()) append_projection(kql, table.service, first);
+  return kql;
+}
+
+void append_order_and_take(std::string& kql, const ir::Query& query, int64_t take) {
+  const kql::TableMapping& table = kql::table_for(query.resource_type);
   kql += " | order by ";
   kql += order_column(table, query.order.field);
   kql += query.order.descending ? " desc" : " asc";
-  if (query.limit < 0) throw sdk::Error(TINKR_INVALID_QUERY, "limit must not be negative");
-  if (query.limit > 0) {
+  if (take < 0) throw sdk::Error(TINKR_INVALID_QUERY, "limit must not be negative");
+  if (take > 0) {
     kql += " | take ";
-    kql::append_long(kql, query.limit);
+    kql::append_long(kql, take);
   }
+}
+
+std::string lower_logs_kql(const ir::Query& query) {
+  std::string kql = lower_logs_rows_kql(query, TimeBounds::inclusive);
+  append_order_and_take(kql, query, query.limit);
   return kql;
 }
 

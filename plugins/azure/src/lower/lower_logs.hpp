@@ -17,6 +17,18 @@ namespace tinkr::azure {
 /// The KQL alone; throws sdk::Error for unknown resource types, fields or bad values.
 std::string lower_logs_kql(const ir::Query& query);
 
+/// How the time range becomes KQL: `between` (both ends; the page's shape) or a half-open slice
+/// `TimeGenerated >= datetime(a) and TimeGenerated < datetime(b)`, which slices use so that a row on a
+/// boundary belongs to exactly one slice.
+enum class TimeBounds { inclusive, half_open };
+
+/// The table, time range, service and filters, and the projection: the part of the logs KQL before
+/// ordering, which slices and their row counts share.
+std::string lower_logs_rows_kql(const ir::Query& query, TimeBounds bounds);
+
+/// ` | order by <the order field's column> desc|asc` and ` | take N` (none for 0).
+void append_order_and_take(std::string& kql, const ir::Query& query, int64_t take);
+
 RequestPlan lower_logs(const ir::Query& query, const QueryContext& context);
 
 }  // namespace tinkr::azure

@@ -8,7 +8,9 @@
 
 #include <exception>
 #include <optional>
+#include <string>
 #include <thread>
+#include <utility>
 
 namespace tinkr::azure {
 
@@ -55,10 +57,24 @@ class TransferThread {
 
 }  // namespace
 
-decode::ReadResult read_answer(Transport& transport, const RequestPlan& plan, const sdk::CallContext& call,
-                               decode::RowConsumer& consumer, std::string_view service) {
+struct PendingAnswer::State {
+  State(Transport& transport, RequestPlan request, const sdk::CallContext& call, std::string_view source)
+      : plan(std::move(request)), service(source), transfer(transport, plan, call, pipe) {}
+  RequestPlan plan;
+  std::string service;
   decode::BodyPipe pipe;
-  TransferThread transfer(transport, plan, call, pipe);
+  TransferThread transfer;  // last: it uses the members above
+};
+
+PendingAnswer::PendingAnswer(Transport& transport, RequestPlan plan, const sdk::CallContext& call,
+                             std::string_view service)
+    : state_(std::make_unique<State>(transport, std::move(plan), call, service)) {}
+
+PendingAnswer::~PendingAnswer() = default;
+
+decode::ReadResult PendingAnswer::read(decode::RowConsumer& consumer) {
+  decode::BodyPipe& pipe = state_->pipe;
+  TransferThread& transfer = state_->transfer;
   decode::ReadResult result;
   std::exception_ptr read_failure;
   try {
@@ -81,10 +97,15 @@ decode::ReadResult read_answer(Transport& transport, const RequestPlan& plan, co
   if (result.stopped) return result;  // the consumer stopped; the transfer's end is our doing
   if (transfer.failure() && transfer_ended_first) std::rethrow_exception(transfer.failure());
   if (transfer.response() && !decode::is_success(transfer.response()->status))
-    throw decode::azure_error(*transfer.response(), service);
+    throw decode::azure_error(*transfer.response(), state_->service);
   if (read_failure) std::rethrow_exception(read_failure);
   if (transfer.failure()) std::rethrow_exception(transfer.failure());
   return result;
+}
+
+decode::ReadResult read_answer(Transport& transport, const RequestPlan& plan, const sdk::CallContext& call,
+                               decode::RowConsumer& consumer, std::string_view service) {
+  return PendingAnswer(transport, plan, call, service).read(consumer);
 }
 
 }  // namespace tinkr::azure

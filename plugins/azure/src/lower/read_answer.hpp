@@ -7,9 +7,29 @@
 #include "common/query_context.hpp"
 #include "decode/table_reader.hpp"
 
+#include <memory>
 #include <string_view>
 
 namespace tinkr::azure {
+
+/// One Log Analytics request in flight: its transfer starts on construction, on a thread of its own
+/// that pushes the body into a bounded pipe (1 MiB), so a request started ahead of its turn (a slice,
+/// lower/sliced_logs.hpp) holds at most that much until read() decodes it. Destroying it unread ends
+/// the transfer. read() may be called once; it throws as read_answer does.
+class PendingAnswer {
+ public:
+  PendingAnswer(Transport& transport, RequestPlan plan, const sdk::CallContext& call,
+                std::string_view service);
+  ~PendingAnswer();
+  PendingAnswer(const PendingAnswer&) = delete;
+  PendingAnswer& operator=(const PendingAnswer&) = delete;
+
+  decode::ReadResult read(decode::RowConsumer& consumer);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 /// Sends plan and streams the answer's rows to consumer. Returns read_tables' result (stopped when
 /// the consumer stopped, which also ends the transfer). Throws, in this order of precedence: the

@@ -11,6 +11,7 @@
 #include "lower/lower_traces.hpp"
 #include "lower/read_answer.hpp"
 #include "lower/service_check.hpp"
+#include "lower/sliced_logs.hpp"
 #include "metrics/decode_metrics.hpp"
 #include "metrics/lower_metrics.hpp"
 #include "metrics/request_percentiles.hpp"
@@ -27,16 +28,32 @@ namespace {
 
 constexpr std::string_view kLogAnalytics = "log analytics";
 
+// What to do about an answer the service cut at its caps, by signal.
+enum class CapAdvice { narrow, native };
+
+// A partial error becomes a warning; one that says the answer passed the service's row or size cap
+// says how to get the rest.
+void warn_partial(const decode::ReadResult& result, sdk::Sink& sink, CapAdvice advice) {
+  if (!result.has_partial_error() || sink.stopped()) return;
+  std::string message = "log analytics returned a partial result (" + result.partial_error_code +
+                        "): " + result.partial_error_message;
+  if (result.partial_error_message.find("E_QUERY_RESULT_SET_TOO_LARGE") != std::string::npos)
+    message += advice == CapAdvice::native
+                   ? "; native KQL is not cut into time slices (an aggregation over a slice is not a slice "
+                     "of the aggregation): narrow its time range or filter it, or use a logs query, which "
+                     "is fetched past the caps in slices"
+                   : "; narrow the time range or add filters";
+  sink.warn(message);
+}
+
 // Sends a Log Analytics plan and feeds the answer to consumer as it arrives; a partial error becomes
 // a warning.
 decode::ReadResult run_log_analytics(const RequestPlan& plan, Transport& transport,
                                      const sdk::CallContext& call, sdk::Sink& sink,
-                                     decode::RowConsumer& consumer) {
+                                     decode::RowConsumer& consumer, CapAdvice advice = CapAdvice::narrow) {
   call.throw_if_cancelled();
   const decode::ReadResult result = read_answer(transport, plan, call, consumer, kLogAnalytics);
-  if (result.has_partial_error() && !sink.stopped())
-    sink.warn("log analytics returned a partial result (" + result.partial_error_code +
-              "): " + result.partial_error_message);
+  warn_partial(result, sink, advice);
   return result;
 }
 
@@ -130,8 +147,17 @@ void run_query(const ir::Query& query, const QueryContext& context, Transport& t
       const kql::TableMapping& table = kql::table_for(query.resource_type);
       const kql::LogFieldMap fields(table);
       decode::LogRecordConsumer consumer(table, query.service, sink);
-      return run_service_search(query, lower_logs(query, context), {table.table, table.time.column, fields},
-                                context, transport, call, sink, consumer);
+      const ServiceTable where{table.table, table.time.column, fields};
+      if (wants_slicing(query, context.slices)) {
+        const decode::ReadResult result = run_sliced_logs(
+            query, context, transport, call, consumer,
+            [&sink](const decode::ReadResult& slice) { warn_partial(slice, sink, CapAdvice::narrow); });
+        if (result.rows == 0 && !result.has_partial_error() && !result.stopped)
+          check_service_known(query, where, context, transport, call);
+        return;
+      }
+      return run_service_search(query, lower_logs(query, context), where, context, transport, call, sink,
+                                consumer);
     }
     case ir::Signal::trace_search: {
       const traces::SpanFieldMap fields("AppRequests");
@@ -144,7 +170,7 @@ void run_query(const ir::Query& query, const QueryContext& context, Transport& t
       return run_trace_get(query, context, transport, sink, call);
     case ir::Signal::native: {
       decode::NativeRowConsumer consumer(sink);
-      run_log_analytics(lower_native(query, context), transport, call, sink, consumer);
+      run_log_analytics(lower_native(query, context), transport, call, sink, consumer, CapAdvice::native);
       return;
     }
     case ir::Signal::metrics:
