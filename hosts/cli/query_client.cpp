@@ -5,6 +5,9 @@
 #include "common/query_request.hpp"
 #include "common/result_json.hpp"
 
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
 namespace tinkr::cli {
 
 Expected<RunStats> LocalClient::run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options) {
@@ -20,20 +23,7 @@ Expected<Explanation> LocalClient::explain(const QuerySpec& spec) {
 }
 
 std::string encode_path_segment(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : text) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                            c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return encoded;
+  return boost::urls::encode(text, boost::urls::unreserved_chars);
 }
 
 host::HttpCall RemoteClient::call_for(const QuerySpec& spec, bool explain) const {

@@ -1,20 +1,26 @@
-// URL splitting and percent-encoding for the Azure plugin.
+// URL splitting and percent-encoding for the Azure plugin, on Boost.URL: the same parser the host's
+// HTTP client uses to decide where a request goes, so the bearer-token allow-list and the request
+// always agree on the host (a hand-written splitter can be fooled by user info, encodings and such).
 #include "common/url.hpp"
 
+#include <boost/url/encode.hpp>
+#include <boost/url/ipv4_address.hpp>
+#include <boost/url/ipv6_address.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+#include <boost/url/url_view.hpp>
+
 #include <algorithm>
-#include <cctype>
 
 namespace tinkr::azure {
 namespace {
 
-std::string lowercase(std::string_view s) {
+std::string ascii_lowercase(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  });
   return out;
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 }  // namespace
@@ -25,61 +31,39 @@ std::string UrlParts::origin() const {
 }
 
 std::optional<UrlParts> split_url(std::string_view url) {
-  auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return std::nullopt;
+  auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed) return std::nullopt;
+  const boost::urls::url_view& view = *parsed;
   UrlParts parts;
-  parts.scheme = lowercase(url.substr(0, scheme_end));
+  parts.scheme = ascii_lowercase(view.scheme());
   if (parts.scheme != "https" && parts.scheme != "http") return std::nullopt;
-  std::string_view rest = url.substr(scheme_end + 3);
-  auto authority_end = rest.find_first_of("/?#");
-  std::string_view authority = rest.substr(0, authority_end);
-  std::string_view tail =
-      authority_end == std::string_view::npos ? std::string_view() : rest.substr(authority_end);
-  if (authority.find('@') != std::string_view::npos) return std::nullopt;
-  std::string_view host = authority;
-  std::string_view port;
-  if (!authority.empty() && authority.front() == '[') {
-    auto close = authority.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    host = authority.substr(1, close - 1);
-    std::string_view after = authority.substr(close + 1);
-    if (!after.empty()) {
-      if (after.front() != ':') return std::nullopt;
-      port = after.substr(1);
-    }
-  } else if (auto colon = authority.rfind(':'); colon != std::string_view::npos) {
-    host = authority.substr(0, colon);
-    port = authority.substr(colon + 1);
+  // User info is refused outright: no Azure endpoint takes it, and it is the classic way to make a
+  // URL look like it names one host while it names another.
+  if (!view.has_authority() || view.has_userinfo()) return std::nullopt;
+  // host_address() is the host the HTTP client connects to: percent-decoded, IPv6 without brackets.
+  parts.host = ascii_lowercase(view.host_address());
+  if (parts.host.empty()) return std::nullopt;
+  if (view.has_port()) {
+    if (view.port().empty() || view.port_number() == 0) return std::nullopt;
+    parts.port = std::to_string(view.port_number());
+  } else {
+    parts.port = parts.scheme == "https" ? "443" : "80";
   }
-  if (host.empty()) return std::nullopt;
-  if (!port.empty() && !all_digits(port)) return std::nullopt;
-  parts.host = lowercase(host);
-  parts.port = port.empty() ? (parts.scheme == "https" ? "443" : "80") : std::string(port);
-  parts.path_and_query = tail.empty() || tail.front() != '/' ? "/" + std::string(tail) : std::string(tail);
+  parts.path_and_query = view.encoded_path().empty() ? "/" : std::string(view.encoded_path());
+  if (view.has_query()) parts.path_and_query += "?" + std::string(view.encoded_query());
+  if (view.has_fragment()) parts.path_and_query += "#" + std::string(view.encoded_fragment());
   return parts;
 }
 
 bool is_loopback_host(std::string_view host) {
-  std::string h = lowercase(host);
-  if (h == "localhost" || h == "::1") return true;
-  return h.rfind("127.", 0) == 0 &&
-         std::all_of(h.begin(), h.end(), [](unsigned char c) { return std::isdigit(c) || c == '.'; });
+  if (ascii_lowercase(host) == "localhost") return true;
+  if (auto v4 = boost::urls::parse_ipv4_address(host)) return v4->is_loopback();
+  if (auto v6 = boost::urls::parse_ipv6_address(host)) return v6->is_loopback();
+  return false;
 }
 
 std::string percent_encode(std::string_view value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(value.size() * 3);
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
+  return boost::urls::encode(value, boost::urls::unreserved_chars);
 }
 
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
