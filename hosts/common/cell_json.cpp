@@ -1,5 +1,6 @@
 // Typed JSON values of native table cells (see cell_json.hpp).
 #include "common/cell_json.hpp"
+#include <tinkr/text.hpp>
 
 #include <algorithm>
 #include <array>
@@ -7,13 +8,6 @@
 
 namespace tinkr::host {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -27,7 +21,7 @@ bool skip_digits(std::string_view text, std::size_t& i) {
 }
 
 std::optional<bool> bool_value(std::string_view text) {
-  const std::string name = lower(text);
+  const std::string name = ascii_lowercase(text);
   if (name == "true" || name == "1") return true;
   if (name == "false" || name == "0") return false;
   return std::nullopt;
@@ -39,7 +33,7 @@ CellKind cell_kind(std::string_view column_type) {
   static constexpr std::array<std::string_view, 16> kNumbers = {
       "int",   "long",  "real",   "double",   "float",   "integer", "int8", "int16",
       "int32", "int64", "bigint", "smallint", "tinyint", "number",  "uint", "ulong"};
-  const std::string type = lower(column_type);
+  const std::string type = ascii_lowercase(column_type);
   if (std::find(kNumbers.begin(), kNumbers.end(), type) != kNumbers.end()) return CellKind::number;
   if (type == "bool" || type == "boolean") return CellKind::boolean;
   if (type == "dynamic" || type == "json") return CellKind::dynamic;

@@ -1,5 +1,6 @@
 // The blocking Beast client of http_client.hpp.
 #include "common/http_client.hpp"
+#include <tinkr/text.hpp>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -38,11 +39,6 @@ Error transport_error(const HttpEndpoint& endpoint, std::string_view step,
                "tinkr-server " + endpoint.host + ":" + endpoint.port + ": " + std::string(step) + ": " +
                    (timed_out ? std::string("no reply in time") : ec.message()),
                Error::Source::upstream, !timed_out);
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
 }
 
 }  // namespace
@@ -102,8 +98,7 @@ Expected<HttpReply> http_call(const HttpEndpoint& endpoint, const HttpCall& call
   if (ec) return Unexpected(transport_error(endpoint, "read", ec));
   HttpReply reply;
   reply.status = static_cast<int>(parser.get().result_int());
-  for (const auto& field : parser.get())
-    reply.headers[lower(std::string(field.name_string()))] = field.value();
+  for (const auto& field : parser.get()) reply.headers[ascii_lowercase(field.name_string())] = field.value();
 
   char chunk[16 * 1024];
   while (!parser.is_done()) {

@@ -1,5 +1,6 @@
 // Constant-time API-key checks.
 #include "auth.hpp"
+#include <tinkr/text.hpp>
 
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
@@ -104,11 +105,7 @@ void Authenticator::replace(const std::vector<config::ApiKey>& keys, std::vector
 std::optional<Principal> Authenticator::authenticate(std::string_view authorization) const {
   constexpr std::string_view kScheme = "Bearer ";
   if (authorization.size() <= kScheme.size()) return std::nullopt;
-  for (std::size_t i = 0; i < kScheme.size() - 1; ++i)
-    if (std::tolower(static_cast<unsigned char>(authorization[i])) !=
-        std::tolower(static_cast<unsigned char>(kScheme[i])))
-      return std::nullopt;
-  if (authorization[kScheme.size() - 1] != ' ') return std::nullopt;
+  if (!starts_with_ignoring_case(authorization, kScheme)) return std::nullopt;
   const std::string_view key = authorization.substr(kScheme.size());
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), digest);

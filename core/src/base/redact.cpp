@@ -1,6 +1,7 @@
 // Secret redaction; see tinkr/redact.hpp. Plain scans rather than regular expressions: each rule is a
 // keyword and a run of token characters, and the scan must stay linear on long upstream bodies.
 #include "tinkr/redact.hpp"
+#include <tinkr/text.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -76,13 +77,6 @@ bool is_base64url_char(char c) noexcept {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
 }
 
-bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view word) noexcept {
-  if (at + word.size() > text.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(text[at + i])) != word[i]) return false;
-  return true;
-}
-
 std::size_t token_end(std::string_view text, std::size_t at) noexcept {
   while (at < text.size() && is_token_char(text[at])) ++at;
   return at;
@@ -127,9 +121,9 @@ void redact_credentials(std::string& text) {
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     std::size_t at;
-    if (starts_with_nocase(text, i, "bearer ")) {
+    if (starts_with_ignoring_case(std::string_view(text).substr(i), "bearer ")) {
       at = skip(i + 7, " ");
-    } else if (starts_with_nocase(text, i, "authorization")) {
+    } else if (starts_with_ignoring_case(std::string_view(text).substr(i), "authorization")) {
       at = skip(i + 13, "\"'\\");
       if (at >= text.size() || (text[at] != ':' && text[at] != '=')) continue;
       at = skip(at + 1, " \"'\\");

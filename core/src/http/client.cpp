@@ -1,6 +1,7 @@
 // The client's request loop: validate, pick a pooled or new connection, send, and retry what is worth
 // retrying within the deadline.
 #include "http/client.hpp"
+#include <tinkr/text.hpp>
 
 #include <boost/beast/http/verb.hpp>
 
@@ -23,13 +24,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
-  return true;
-}
 
 bool is_flag_cancelled(const tinkr_cancel* cancel) {
   return is_stopped(cancel);
@@ -84,7 +78,7 @@ struct RetryWait {
 
 std::string_view Response::header(std::string_view name) const noexcept {
   for (const auto& h : headers)
-    if (iequals(h.name, name)) return h.value;
+    if (equals_ignoring_case(h.name, name)) return h.value;
   return {};
 }
 
@@ -126,7 +120,8 @@ void Client::clear_pool() {
 
 Expected<Response> Client::Impl::send(const Request& request) {
   for (const auto& h : request.headers)
-    if (iequals(h.name, "authorization")) remember_credential(h.value);  // an upstream may quote it back
+    if (equals_ignoring_case(h.name, "authorization"))
+      remember_credential(h.value);  // an upstream may quote it back
   auto url = parse_url(request.url);
   if (!url) return tl::unexpected(url.error());
   if (url->scheme == "http" && !request.allow_plain_http)

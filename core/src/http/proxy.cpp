@@ -1,5 +1,6 @@
 // HTTPS_PROXY / NO_PROXY, with the conventions curl and the Azure SDKs share.
 #include "http/proxy.hpp"
+#include <tinkr/text.hpp>
 
 #include <boost/beast/core/detail/base64.hpp>
 
@@ -14,13 +15,6 @@ std::string first_env(const char* upper, const char* lower) {
   if (const char* value = std::getenv(upper); value && *value) return value;
   if (const char* value = std::getenv(lower); value && *value) return value;
   return {};
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
-  return true;
 }
 
 std::string_view trim(std::string_view s) {
@@ -41,10 +35,10 @@ bool entry_matches(std::string_view entry, std::string_view host, std::string_vi
   if (entry.starts_with("*.")) entry.remove_prefix(1);
   if (entry.starts_with(".")) entry.remove_prefix(1);
   if (entry.empty()) return false;
-  if (iequals(entry, host)) return true;
+  if (equals_ignoring_case(entry, host)) return true;
   // "corp" and ".corp" both cover "a.corp", never "acorp".
   return host.size() > entry.size() && host[host.size() - entry.size() - 1] == '.' &&
-         iequals(host.substr(host.size() - entry.size()), entry);
+         equals_ignoring_case(host.substr(host.size() - entry.size()), entry);
 }
 
 }  // namespace

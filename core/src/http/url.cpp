@@ -1,5 +1,6 @@
 // Absolute URL parsing on Boost.URL, reduced to what a request needs.
 #include "http/url.hpp"
+#include <tinkr/text.hpp>
 
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
@@ -23,9 +24,7 @@ Expected<Url> parse_url(std::string_view text) {
   if (!parsed) return fail(Error::Code::invalid_query, "URL " + quoted() + " is not an absolute URL");
   const boost::urls::url_view& view = *parsed;
   Url url;
-  url.scheme = std::string(view.scheme());
-  std::transform(url.scheme.begin(), url.scheme.end(), url.scheme.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  url.scheme = ascii_lowercase(view.scheme());
   if (url.scheme != "https" && url.scheme != "http")
     return fail(Error::Code::invalid_query, "URL " + quoted() + " has scheme '" + url.scheme +
                                                 "'; only https (and http where allowed) is supported");

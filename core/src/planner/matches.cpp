@@ -5,6 +5,7 @@
 #include "planner/regex_cache.hpp"
 
 #include <tinkr/planner.hpp>
+#include <tinkr/text.hpp>
 
 #include <charconv>
 #include <cmath>
@@ -16,26 +17,11 @@ namespace {
 using detail::FieldValue;
 using ir::Op;
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  if (prefix.size() > text.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (lower(text[i]) != lower(prefix[i])) return false;
-  return true;
-}
-
 bool contains_ignoring_case(std::string_view text, std::string_view needle) {
   if (needle.empty()) return true;
   for (std::size_t i = 0; i + needle.size() <= text.size(); ++i)
     if (starts_with_ignoring_case(text.substr(i), needle)) return true;
   return false;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && starts_with_ignoring_case(a, b);
 }
 
 std::optional<double> number_in(std::string_view text) {

@@ -8,6 +8,7 @@
 //   unary    := NOT unary | primary
 //   primary  := '(' or_expr ')' | "phrase" | '*' | field relation value | field ':' '(' values ')' | word
 // Inside field:( ... ) the same rules apply, with values in place of terms.
+#include <tinkr/text.hpp>
 #include "query/char_class.hpp"
 #include "query/predicate_builder.hpp"
 #include "query/syntax_error.hpp"
@@ -32,15 +33,6 @@ constexpr int kMaxDepth = 64;
 
 bool is_space(char c) {
   return (char_class(c) & detail::kSpace) != 0;
-}
-
-bool equals_ignoring_case(std::string_view word, std::string_view keyword) {
-  if (word.size() != keyword.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i];
-    if ((c >= 'a' && c <= 'z' ? c - 32 : c) != keyword[i]) return false;
-  }
-  return true;
 }
 
 enum class Keyword { none, and_, or_, not_ };

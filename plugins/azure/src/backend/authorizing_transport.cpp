@@ -1,5 +1,6 @@
 // Bearer-token transport with the endpoint allow-list (see authorizing_transport.hpp).
 #include "backend/authorizing_transport.hpp"
+#include <tinkr/sdk/text.hpp>
 
 #include "common/url.hpp"
 #include "decode/content_encoding.hpp"
@@ -7,7 +8,6 @@
 
 #include <tinkr/sdk/error.hpp>
 
-#include <strings.h>
 #include <optional>
 
 namespace tinkr::azure {
@@ -42,7 +42,7 @@ sdk::HttpResponse AuthorizingTransport::send(const RequestPlan& plan, const sdk:
   request.method = plan.method;
   request.url = plan.url;
   for (const auto& h : plan.headers)
-    if (strcasecmp(h.name.c_str(), "Authorization") != 0) request.headers.push_back(h);
+    if (!sdk::equals_ignoring_case(h.name, "Authorization")) request.headers.push_back(h);
   request.headers.push_back({"Authorization", "Bearer " + token.token});
   // Log Analytics' answers shrink about fivefold in gzip; they are inflated as they arrive.
   request.headers.push_back({"Accept-Encoding", "gzip"});

@@ -10,20 +10,11 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <boost/url/url_view.hpp>
 
-#include <algorithm>
+#include <tinkr/sdk/text.hpp>
 
 namespace tinkr::azure {
-namespace {
 
-std::string ascii_lowercase(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  });
-  return out;
-}
-
-}  // namespace
+using sdk::ascii_lowercase;
 
 std::string UrlParts::origin() const {
   bool ipv6 = host.find(':') != std::string::npos;

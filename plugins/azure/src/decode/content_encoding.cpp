@@ -1,5 +1,6 @@
 // Inflating answers streamed or whole (see content_encoding.hpp).
 #include "decode/content_encoding.hpp"
+#include <tinkr/sdk/text.hpp>
 
 #include <tinkr/sdk/error.hpp>
 
@@ -17,19 +18,19 @@ constexpr const char* kLimitHint = "max_answer_bytes";
 
 std::string content_encoding(const sdk::HttpResponse& response) {
   for (const auto& h : response.headers)
-    if (strcasecmp(h.name.c_str(), "Content-Encoding") == 0) {
+    if (sdk::equals_ignoring_case(h.name, "Content-Encoding")) {
       std::string value;
       for (char c : h.value)
-        if (!std::isspace(static_cast<unsigned char>(c)))
-          value.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (!std::isspace(static_cast<unsigned char>(c))) value.push_back(sdk::ascii_lower(c));
       return value;
     }
   return {};
 }
 
 void drop_content_encoding(sdk::HttpResponse& response) {
-  std::erase_if(response.headers,
-                [](const sdk::HttpHeader& h) { return strcasecmp(h.name.c_str(), "Content-Encoding") == 0; });
+  std::erase_if(response.headers, [](const sdk::HttpHeader& h) {
+    return sdk::equals_ignoring_case(h.name, "Content-Encoding");
+  });
 }
 
 // An upstream's header value, shown safely: printable ASCII only, and short.

@@ -1,6 +1,7 @@
 // The table mappings; docs/backends/azure.md shows the same tables for people. Level values come
 // from each table's reference (see ../shared/vectors/azure/tables/*.json, member "levels").
 #include "kql/tables.hpp"
+#include <tinkr/sdk/text.hpp>
 
 #include <tinkr/sdk/error.hpp>
 #include <tinkr/sdk/ir.hpp>
@@ -169,17 +170,6 @@ const std::array<TableMapping, 8> kTables = {{
      .span_id = kNone},
 }};
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::span<const TableMapping> all_tables() {
@@ -215,7 +205,7 @@ std::string_view level_text(const TableMapping& table, std::string_view native) 
 
 int32_t level_severity(const TableMapping& table, std::string_view native) {
   for (const auto& level : table.levels)
-    if (equals_ignoring_case(level.native, native)) return level.severity_number;
+    if (sdk::equals_ignoring_case(level.native, native)) return level.severity_number;
   return 0;
 }
 
