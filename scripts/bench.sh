@@ -6,7 +6,7 @@ build=${1:-build/release}
 scripts/setup.sh bench
 cmake --build "$build" -j "$(nproc)" --target bench_query query_loop bench_transport azure_query_bench \
   azure_stream_bench local_bench tinkr-server tinkr_plugin_mock tinkr tinkr_plugin_azure tinkr_plugin_local \
-  fake_log_analytics_serve
+  fake_log_analytics_serve template_miner_bench
 reps=(--benchmark_repetitions=10 --benchmark_report_aggregates_only=true)
 run() { printf '\n== %s\n' "$1"; shift; "$@"; }
 run "query language: parse + plan + serialise (target: median <= 1 us)" "$build/bin/bench_query" "${reps[@]}"
@@ -36,6 +36,9 @@ run "CLI: peak RSS printing a 100,000-row native answer as json, ndjson, csv (bo
 if command -v node >/dev/null; then
   run "MCP: search_traces over stdio on the demo's hour (< 50 ms)" node bench/mcp/search_traces.js "$build/bin/tinkr"
 fi
+run "incident: the template miner (>= 1 million log lines/s on one core)" "$build/bin/template_miner_bench"
+run "incident: tinkr incident payments-api --since 1h on the local demo, end to end (< 300 ms)" \
+  bench/incident_report.sh "$build"
 run "local backend: ingest (>= 100k records/s) and the errors query on 1M records (< 50 ms)" \
   "$build/bin/local_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 run "tinkr-server with auth, mock backend answering 100 records (>= 2,000 req/s, p99, flat RSS)" \

@@ -2,6 +2,7 @@
 // context and turns what happened into an exit code from the one table in common/error_tables.hpp.
 #include "commands/config_command.hpp"
 #include "commands/demo_command.hpp"
+#include "commands/incident_command.hpp"
 #include "commands/ingest_command.hpp"
 #include "commands/logs_command.hpp"
 #include "commands/mcp_command.hpp"
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   setup_traces(app, context);
   setup_trace(app, context);
   setup_tail(app, context);
+  setup_incident(app, context);
   setup_query(app, context);
   setup_plugins(app, context);
   setup_profiles(app, context);

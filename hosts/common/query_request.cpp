@@ -122,6 +122,16 @@ Expected<ir::Signal> read_signal(const Value& object, RouteSignal route) {
   return *signal;
 }
 
+// A request body: a JSON object, or invalid_query saying where it is not.
+Expected<void> parse_object(std::string_view body, rapidjson::Document& document) {
+  document.Parse(body.data(), body.size());
+  if (document.HasParseError())
+    return invalid("request body: invalid JSON at offset " + std::to_string(document.GetErrorOffset()) +
+                   ": " + rapidjson::GetParseError_En(document.GetParseError()));
+  if (!document.IsObject()) return invalid("request body: expected a JSON object");
+  return {};
+}
+
 Expected<ir::Query> read_ir(const Value& value) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
@@ -214,11 +224,7 @@ std::string request_to_json(const QuerySpec& spec, bool explain) {
 
 Expected<QueryRequest> request_from_json(std::string_view body, RouteSignal route) {
   rapidjson::Document document;
-  document.Parse(body.data(), body.size());
-  if (document.HasParseError())
-    return invalid("request body: invalid JSON at offset " + std::to_string(document.GetErrorOffset()) +
-                   ": " + rapidjson::GetParseError_En(document.GetParseError()));
-  if (!document.IsObject()) return invalid("request body: expected a JSON object");
+  if (auto parsed = parse_object(body, document); !parsed) return Unexpected(parsed.error());
   if (auto ok =
           check_members(document, "request",
                         {"signal", "service", "query", "native", "since", "from", "to", "limit",
@@ -276,6 +282,35 @@ Expected<QueryRequest> request_from_json(std::string_view body, RouteSignal rout
   if (spec.signal == ir::Signal::native && spec.text.empty())
     return invalid("request: 'native' query text is empty");
   return request;
+}
+
+}  // namespace tinkr::host
+
+namespace tinkr::host {
+
+Expected<incident::ReportOptions> incident_request_from_json(std::string_view body) {
+  rapidjson::Document document;
+  if (auto parsed = parse_object(body, document); !parsed) return Unexpected(parsed.error());
+  if (auto ok =
+          check_members(document, "request", {"service", "since", "from", "to", "baseline", "slow", "top"});
+      !ok)
+    return Unexpected(ok.error());
+  incident::ReportOptions options;
+  std::string* texts[] = {&options.service, &options.since,    &options.from,
+                          &options.to,      &options.baseline, &options.slow};
+  const char* keys[] = {"service", "since", "from", "to", "baseline", "slow"};
+  for (std::size_t i = 0; i < std::size(keys); ++i) {
+    if (!document.HasMember(keys[i])) continue;
+    auto text = read_string(document, keys[i]);
+    if (!text) return Unexpected(text.error());
+    *texts[i] = std::move(*text);
+  }
+  if (options.service.empty()) return invalid("request: 'service' is required");
+  auto top = read_int(document, "top");
+  if (!top) return Unexpected(top.error());
+  if (*top > 1000) return invalid("request: 'top' must be at most 1000");
+  if (*top > 0) options.top = static_cast<std::size_t>(*top);
+  return options;
 }
 
 }  // namespace tinkr::host

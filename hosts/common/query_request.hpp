@@ -12,6 +12,7 @@
 #pragma once
 
 #include <tinkr/engine.hpp>
+#include <tinkr/incident.hpp>
 
 #include <optional>
 #include <string>
@@ -40,5 +41,10 @@ Expected<QueryRequest> request_from_json(std::string_view body, RouteSignal rout
 /// status:error, and both together are (status:error OR duration>1s); the shortcut is joined to `text`
 /// with AND. `slow` is validated as a duration.
 Expected<std::string> fold_trace_filters(std::string text, std::string_view slow, bool failed);
+
+/// The body of POST /api/v1/incident (and the MCP tool incident_report's arguments):
+/// {"service": "payments-api", "since": "1h", "from": "...", "to": "...", "baseline": "prev",
+///  "slow": "1s", "top": 10}; only service is required. An unknown member is invalid_query naming it.
+Expected<incident::ReportOptions> incident_request_from_json(std::string_view body);
 
 }  // namespace tinkr::host

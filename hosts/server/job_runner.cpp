@@ -106,6 +106,20 @@ void run_streamed(const Job& job, const Services& services, JobOutput& output, c
   }
 }
 
+void run_incident(const Job& job, const Services& services, JobOutput& output, const RunOptions& options) {
+  incident::QueryCalls calls;
+  calls.build = [&](const QuerySpec& spec) { return services.backend.build(spec); };
+  calls.explain = [&](const ir::Query& query) { return services.backend.explain(query); };
+  calls.collect = [&](const ir::Query& query) {
+    auto result = services.backend.collect(query, options);
+    note_call(services, result ? nullptr : &result.error());
+    return result;
+  };
+  auto report = incident::build_report(calls, *job.incident);
+  if (!report) return output.respond(error_response(report.error(), job.version, job.keep_alive));
+  output.respond(json_response(http::status::ok, incident::to_json(*report), job.version, job.keep_alive));
+}
+
 }  // namespace
 
 void run_job(const Job& job, const Services& services, JobOutput& output, const CancelSource& cancel,
@@ -126,6 +140,8 @@ void run_job(const Job& job, const Services& services, JobOutput& output, const 
     }
     case Job::Kind::mcp:
       return run_mcp_job(job, services, output, cancel);
+    case Job::Kind::incident:
+      return run_incident(job, services, output, options);
     case Job::Kind::run:
       break;
   }

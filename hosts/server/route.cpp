@@ -62,6 +62,7 @@ class Router {
     if (path == "/api/v1/metrics") return query_route(path, ir::Signal::metrics);
     if (path == "/api/v1/traces") return query_route(path, ir::Signal::trace_search);
     if (path == "/api/v1/query") return query_route(path, std::nullopt);
+    if (path == "/api/v1/incident") return incident_route();
     if (path == "/mcp") return mcp_route();
     if (s.size() == 4 && s[0] == "api" && s[1] == "v1" && s[2] == "traces" && !s[3].empty())
       return get_only("/api/v1/traces/{id}",
@@ -123,10 +124,13 @@ class Router {
     return true;
   }
 
-  RouteResult query_route(const std::string& route, std::optional<ir::Signal> signal) {
-    result_.route = route;
-    if (request_.method() != http::verb::post) return method_not_allowed("POST");
-    if (!check(Role::viewer)) return std::move(result_);
+  // A POST with a JSON body by a viewer: false (and result_ filled) otherwise.
+  bool json_post_by_viewer() {
+    if (request_.method() != http::verb::post) {
+      result_ = method_not_allowed("POST");  // it hands result_ back; keep it for the caller
+      return false;
+    }
+    if (!check(Role::viewer)) return false;
     const auto content_type = request_[http::field::content_type];
     if (!content_type.empty() && content_type.find("application/json") == std::string_view::npos) {
       auto response = error_response(
@@ -135,8 +139,28 @@ class Router {
           request_.version(), request_.keep_alive());
       response.result(http::status::unsupported_media_type);
       result_.response = std::move(response);
-      return std::move(result_);
+      return false;
     }
+    return true;
+  }
+
+  RouteResult incident_route() {
+    result_.route = "/api/v1/incident";
+    if (!json_post_by_viewer()) return std::move(result_);
+    auto options = host::incident_request_from_json(request_.body());
+    if (!options) return reply_error(options.error(), result_.route);
+    Job job;
+    job.kind = Job::Kind::incident;
+    job.incident = std::make_shared<const incident::ReportOptions>(std::move(*options));
+    job.version = request_.version();
+    job.keep_alive = request_.keep_alive();
+    result_.job = std::move(job);
+    return std::move(result_);
+  }
+
+  RouteResult query_route(const std::string& route, std::optional<ir::Signal> signal) {
+    result_.route = route;
+    if (!json_post_by_viewer()) return std::move(result_);
     auto request = host::request_from_json(request_.body(), host::RouteSignal{signal});
     if (!request) return reply_error(request.error(), route);
     if (request->ir)

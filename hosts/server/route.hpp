@@ -8,6 +8,8 @@
 #include "query_backend.hpp"
 #include "server_metrics.hpp"
 
+#include <tinkr/incident.hpp>
+
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
@@ -42,13 +44,14 @@ struct Services {
 struct McpCall;
 
 struct Job {
-  enum class Kind { run, explain, health, mcp };
+  enum class Kind { run, explain, health, mcp, incident };
   Kind kind = Kind::run;
   ir::Query query;
   bool stream = false;  // Accept: application/x-ndjson
   unsigned version = 11;
   bool keep_alive = true;
-  std::shared_ptr<const McpCall> mcp;  // Kind::mcp
+  std::shared_ptr<const McpCall> mcp;                       // Kind::mcp
+  std::shared_ptr<const incident::ReportOptions> incident;  // Kind::incident
   // /readyz is open to probes, but the health check's details (the credential in use, subscription,
   // principal ids, upstream messages) go only to a caller with a viewer key (or to all with --no-auth).
   bool health_details = true;

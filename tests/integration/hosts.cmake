@@ -9,6 +9,7 @@ if(TARGET tinkr_server_lib AND TARGET tinkr AND TARGET tinkr-server AND TARGET t
             ${CMAKE_CURRENT_LIST_DIR}/hosts/server_limits_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/cli_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/local_store_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/incident_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/output_test.cpp
     LIBRARIES tinkr_server_lib tinkr_host_http)
   target_compile_definitions(hosts_integration_test PRIVATE

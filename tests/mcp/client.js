@@ -12,7 +12,7 @@ const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 const { StdioClientTransport } = require('@modelcontextprotocol/sdk/client/stdio.js');
 const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
 
-const TOOLS = ['list_services', 'describe_backend', 'search_logs', 'query_metrics', 'search_traces',
+const TOOLS = ['list_services', 'describe_backend', 'incident_report', 'search_logs', 'query_metrics', 'search_traces',
   'get_trace_topology', 'get_critical_path', 'get_span_details', 'get_trace_errors', 'explain',
   'run_native_query'];
 const CAP = 64 * 1024;
@@ -57,7 +57,7 @@ function pageCounts(page, key) {
 }
 
 async function listTools(client, label) {
-  await check(`${label}: tools/list has the eleven read-only tools with both schemas`, async () => {
+  await check(`${label}: tools/list has the twelve read-only tools with both schemas`, async () => {
     const { tools } = await client.listTools();
     assert.deepEqual(tools.map((t) => t.name), TOOLS);
     for (const tool of tools) {
@@ -85,6 +85,18 @@ async function exerciseDemo(client, label, { nativeAllowed }) {
     assert.equal(d.native_language, 'sql');
     assert.ok(d.signals.includes('trace_search'));
     assert.ok(d.pushdown.operators.includes('eq'));
+  });
+  await check(`${label}: incident_report names the database timeout, POST /payments and the shift`, async () => {
+    const reply = await call(client, 'incident_report', { service: 'payments-api', since: '1h', top: 3 });
+    assert.ok(Buffer.byteLength(JSON.stringify(reply)) <= CAP);
+    const r = ok(reply);
+    assert.equal(r.error_patterns[0].pattern, 'database timeout: orders-db did not answer within <*>ms');
+    assert.equal(r.failing_operations[0].name, 'POST /payments');
+    const errorRate = r.metric_shifts.find((m) => m.metric === 'error_rate');
+    assert.equal(errorRate.shifted, true);
+    assert.equal(typeof errorRate.shift_start_ns, 'number');
+    assert.ok(r.example_traces[0].critical_path.some((s) => s.name === 'SELECT orders' || s.name === 'INSERT payments'));
+    assert.ok(r.queries.length >= 4);
   });
   await check(`${label}: search_logs returns typed records`, async () => {
     const p = ok(await call(client, 'search_logs', { service: 'payments-api', query: 'level>=error', from: 'now-1h', limit: 50 }));

@@ -8,6 +8,7 @@
 #include <tinkr/engine.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -102,7 +103,16 @@ struct Report {
 /// A |robust z| at or above this marks a shifted bucket (Iglewicz and Hoaglin's 3.5).
 inline constexpr double kShiftThreshold = 3.5;
 
-/// Builds the report; invalid_query names a bad option, other errors are the engine's.
+/// How the report reaches a backend: the engine's own calls, or a host's wrapper around them (the
+/// server's worker pool, a test's fake).
+struct QueryCalls {
+  std::function<Expected<ir::Query>(const QuerySpec&)> build;
+  std::function<Expected<Explanation>(const ir::Query&)> explain;
+  std::function<Expected<QueryResult>(const ir::Query&)> collect;
+};
+
+/// Builds the report; invalid_query names a bad option, other errors are the backend's.
+Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& options);
 Expected<Report> build_report(Engine& engine, const ReportOptions& options, const RunOptions& run = {});
 
 /// The report as one JSON object (the numbers, no drawing): what the CLI's -o json, the server's

@@ -15,14 +15,13 @@ constexpr std::size_t kMaxExceptions = 10;
 
 class QueryRunner {
  public:
-  QueryRunner(Engine& engine, const RunOptions& run, Report& report)
-      : engine_(engine), run_(run), report_(report) {}
+  QueryRunner(const QueryCalls& calls, Report& report) : calls_(calls), report_(report) {}
 
   Expected<QueryResult> operator()(const std::string& purpose, const ir::Query& query) {
-    auto explained = engine_.explain(query, run_);
+    auto explained = calls_.explain(query);
     if (!explained) return Unexpected(explained.error().with_context(purpose));
     report_.queries.push_back({purpose, std::string(ir::to_string(query.signal)), explained->native});
-    auto result = engine_.collect(query, run_);
+    auto result = calls_.collect(query);
     if (!result) return Unexpected(result.error().with_context(purpose));
     if (result->stats.truncated)
       report_.warnings.push_back(purpose + ": only the newest " + std::to_string(result->stats.delivered) +
@@ -32,8 +31,7 @@ class QueryRunner {
   }
 
  private:
-  Engine& engine_;
-  const RunOptions& run_;
+  const QueryCalls& calls_;
   Report& report_;
 };
 
@@ -88,6 +86,14 @@ std::vector<std::pair<std::string, std::string>> pick_examples(
 }  // namespace
 
 Expected<Report> build_report(Engine& engine, const ReportOptions& options, const RunOptions& run) {
+  QueryCalls calls;
+  calls.build = [&](const QuerySpec& spec) { return engine.build(spec); };
+  calls.explain = [&](const ir::Query& query) { return engine.explain(query, run); };
+  calls.collect = [&](const ir::Query& query) { return engine.collect(query, run); };
+  return build_report(calls, options);
+}
+
+Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   if (options.service.empty())
     return fail(Error::Code::invalid_query, "incident: name the service to report on");
@@ -102,7 +108,7 @@ Expected<Report> build_report(Engine& engine, const ReportOptions& options, cons
   spec.from = options.from;
   spec.to = options.to;
   spec.limit = options.max_records;
-  auto logs_query = engine.build(spec);
+  auto logs_query = calls.build(spec);
   if (!logs_query) return Unexpected(logs_query.error());
 
   Report report;
@@ -117,7 +123,7 @@ Expected<Report> build_report(Engine& engine, const ReportOptions& options, cons
   }
   report.baseline = {report.window.from_ns - baseline_length, report.window.from_ns};
   report.bucket_ns = detail::bucket_size(length);
-  QueryRunner runner(engine, run, report);
+  QueryRunner runner(calls, report);
 
   logs_query->time.from_ns = report.baseline.from_ns;
   auto logs = runner("error patterns: logs of warning and worse", *logs_query);
@@ -125,7 +131,7 @@ Expected<Report> build_report(Engine& engine, const ReportOptions& options, cons
 
   spec.signal = ir::Signal::trace_search;
   spec.text = "";
-  auto requests_query = engine.build(spec);
+  auto requests_query = calls.build(spec);
   if (!requests_query) return Unexpected(requests_query.error());
   requests_query->time = {report.baseline.from_ns, report.window.to_ns};
   auto requests = runner("metric shifts: every request", *requests_query);
@@ -133,7 +139,7 @@ Expected<Report> build_report(Engine& engine, const ReportOptions& options, cons
 
   // The same filter as `tinkr traces SERVICE --failed --slow 1s`.
   spec.text = "(status:error OR duration>" + options.slow + ")";
-  auto failing_query = engine.build(spec);
+  auto failing_query = calls.build(spec);
   if (!failing_query) return Unexpected(failing_query.error());
   failing_query->time = requests_query->time;
   auto failing = runner("failing operations: failed or slow requests", *failing_query);

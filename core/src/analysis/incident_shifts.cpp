@@ -129,7 +129,7 @@ std::vector<MetricShift> metric_shifts(const std::vector<TraceSummary>& requests
     shift.metric = m.name;
     shift.unit = m.unit;
     shift.window_value = value_of(m, window_all);
-    if (busy_baseline > 0) shift.baseline_value = value_of(m, baseline_all);
+    if (use_baseline) shift.baseline_value = value_of(m, baseline_all);
     for (const auto& b : window_buckets) shift.points.push_back(value_of(m, b));
     std::vector<std::optional<double>> reference_points;
     if (use_baseline)

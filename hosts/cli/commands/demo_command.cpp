@@ -18,6 +18,12 @@ void setup_demo(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("demo", "write an hour of demo telemetry into the local backend");
   command->add_option("--seed", options->seed, "the same seed writes the same hour")->capture_default_str();
   command->add_option("--save", options->save, "also write the OTLP/JSON lines to this file");
+  command
+      ->add_option("--fault", options->fault,
+                   "the incident: orders-db (the database times out, payments-api fails) or inventory-outage "
+                   "(inventory answers 503, checkout fails)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"orders-db", "inventory-outage"}));
   command->callback([options, &context] { context.exit_code = run_demo(*options, context); });
 }
 
@@ -28,6 +34,8 @@ int run_demo(const DemoOptions& options, Context& context) {
   demo::DemoOptions demo_options;
   demo_options.now_ns = now_ns();
   demo_options.seed = options.seed;
+  demo_options.fault =
+      options.fault == "inventory-outage" ? demo::Fault::inventory_outage : demo::Fault::orders_db;
   std::string lines;
   const auto summary = demo::generate_demo(demo_options, lines);
   if (!options.save.empty()) {

@@ -11,7 +11,8 @@ namespace tinkr::cli {
 
 struct DemoOptions {
   uint64_t seed = 42;
-  std::string save;  // also write the OTLP/JSON lines to this file
+  std::string save;                 // also write the OTLP/JSON lines to this file
+  std::string fault = "orders-db";  // what goes wrong: orders-db or inventory-outage
 };
 
 void setup_demo(CLI::App& app, Context& context);

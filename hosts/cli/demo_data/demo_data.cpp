@@ -86,12 +86,15 @@ class Generator {
     ++stats.by_status[status];
   }
 
-  // GET /inventory/{sku}: a fast lookup that sometimes finds nothing.
-  int64_t inventory(const std::string& trace, const std::string& parent, int64_t start,
-                    const std::string& sku) {
-    const int64_t duration = static_cast<int64_t>(rng_.lognormal(12, 0.4) * kMs);
-    const bool missing = rng_.chance(0.01);
-    const int64_t status = missing ? 404 : 200;
+  // GET /inventory/{sku}: a fast lookup that sometimes finds nothing. In an inventory outage its stock
+  // cache often fails: three tries, then 503.
+  std::pair<int64_t, int64_t> inventory(const std::string& trace, const std::string& parent, int64_t start,
+                                        const std::string& sku) {
+    int64_t duration = static_cast<int64_t>(rng_.lognormal(12, 0.4) * kMs);
+    const bool outage = options_.fault == Fault::inventory_outage && in_incident(start) && rng_.chance(0.4);
+    const bool missing = !outage && rng_.chance(0.01);
+    const int64_t status = outage ? 503 : missing ? 404 : 200;
+    if (outage) duration = 3 * 100 * kMs + static_cast<int64_t>(rng_.lognormal(20, 0.3) * kMs);
     DemoSpan& s = span("inventory", trace, parent, "GET /inventory/{sku}", SpanKind::server, start);
     s.end_ns = start + duration;
     s.attributes = {{"http.request.method", std::string("GET")},
@@ -99,14 +102,25 @@ class Generator {
                     {"http.response.status_code", status},
                     {"inventory.sku", sku}};
     const std::string id = s.span_id;
-    if (missing)
+    if (outage) {
+      s.status = SpanStatus::error;
+      s.status_message = "stock-cache unavailable";
+      s.events.push_back({s.end_ns,
+                          "exception",
+                          {{"exception.type", std::string("UpstreamUnavailable")},
+                           {"exception.message", std::string("stock-cache returned 503 after 3 tries")}}});
+      log("inventory", start + duration, 17, "ERROR",
+          "stock lookup failed for sku " + sku + ": stock-cache returned 503 after 3 tries", trace, id,
+          {{"inventory.sku", sku}, {"peer.service", std::string("stock-cache")}});
+    } else if (missing) {
       log("inventory", start + duration / 2, 13, "WARN", "sku " + sku + " not found", trace, id,
           {{"inventory.sku", sku}});
-    else
+    } else {
       log("inventory", start + duration / 2, 5, "DEBUG", "stock checked for sku " + sku, trace, id,
           {{"inventory.sku", sku}});
+    }
     served("inventory", "/inventory/{sku}", status, duration);
-    return start + duration;
+    return {start + duration, status};
   }
 
   // A query to orders-db; during the incident it is slow and often times out. Returns its end, or
@@ -115,7 +129,7 @@ class Generator {
                    const char* table, bool& timed_out) {
     int64_t duration = static_cast<int64_t>(rng_.lognormal(4, 0.5) * kMs);
     timed_out = false;
-    if (in_incident(start)) {
+    if (options_.fault == Fault::orders_db && in_incident(start)) {
       timed_out = rng_.chance(0.35);
       duration = timed_out ? 2000 * kMs + rng_.between(0, 30) * kMs
                            : static_cast<int64_t>(rng_.lognormal(900, 0.5) * kMs);
@@ -202,8 +216,25 @@ class Generator {
 
     const std::string inv_client =
         span("checkout", trace, root, "GET inventory", SpanKind::client, t + kMs).span_id;
-    int64_t now = inventory(trace, inv_client, t + 2 * kMs, sku) + kMs;
-    finish("checkout", inv_client, now, SpanStatus::unset, {{"peer.service", std::string("inventory")}});
+    auto [inventory_end, stock] = inventory(trace, inv_client, t + 2 * kMs, sku);
+    int64_t now = inventory_end + kMs;
+    Attributes call_attributes = {{"peer.service", std::string("inventory")}};
+    if (stock >= 500) call_attributes.emplace_back("http.response.status_code", stock);
+    finish("checkout", inv_client, now, stock >= 500 ? SpanStatus::error : SpanStatus::unset,
+           std::move(call_attributes));
+    if (stock >= 500) {
+      log("checkout", now, 17, "ERROR",
+          "checkout aborted for order " + order + ": inventory returned " + std::to_string(stock) +
+              " Service Unavailable",
+          trace, root, {{"order.id", order}, {"peer.service", std::string("inventory")}});
+      now += static_cast<int64_t>(rng_.lognormal(3, 0.3) * kMs);
+      finish("checkout", root, now, SpanStatus::error,
+             {{"http.request.method", std::string("POST")},
+              {"http.route", std::string("/checkout")},
+              {"http.response.status_code", int64_t{503}}});
+      served("checkout", "/checkout", 503, now - t);
+      return;
+    }
 
     const std::string pay_client =
         span("checkout", trace, root, "POST payments-api", SpanKind::client, now + kMs).span_id;

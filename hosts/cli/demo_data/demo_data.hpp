@@ -14,11 +14,18 @@
 
 namespace tinkr::demo {
 
+/// What goes wrong in the incident window. orders_db: orders-db slows down and times out, so
+/// payments-api answers 503 (the demo's story). inventory_outage: inventory's stock cache fails, so
+/// inventory answers 503 after retrying, and checkout gives up on the order with 503: another
+/// service, another error, the same report expected to find it.
+enum class Fault { orders_db, inventory_outage };
+
 struct DemoOptions {
   int64_t now_ns = 0;                       // the end of the hour (Unix nanoseconds)
   uint64_t seed = 42;                       // same seed + same now = same output
   int64_t duration_ns = 3'600'000'000'000;  // how much history to write
   double requests_per_second = 2.0;         // checkout's traffic outside the incident
+  Fault fault = Fault::orders_db;
 };
 
 /// When the incident happens, for tests and for the demo's narration.

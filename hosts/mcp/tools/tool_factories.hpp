@@ -7,6 +7,7 @@ namespace tinkr::mcp {
 
 Tool list_services_tool();
 Tool describe_backend_tool();
+Tool incident_report_tool();
 Tool search_logs_tool();
 Tool query_metrics_tool();
 Tool search_traces_tool();

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <random>
 
 namespace tinkr::incident {
@@ -25,56 +26,78 @@ bool path_passes(const ExampleTrace& example, const std::string& service, const 
                      [&](const PathStep& s) { return s.service == service && s.name == name; });
 }
 
-class DemoIncident : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
-                                     ("tinkr-incident-" + std::to_string(std::random_device{}())));
-    std::filesystem::create_directories(*dir_);
+// One demo hour with the given fault, stored in a fresh local store.
+struct DemoStore {
+  std::filesystem::path dir;
+  std::unique_ptr<Engine> engine;
+  demo::DemoSummary summary;
+
+  explicit DemoStore(demo::Fault fault)
+      : dir(std::filesystem::temp_directory_path() /
+            ("tinkr-incident-" + std::to_string(std::random_device{}()))) {
+    std::filesystem::create_directories(dir);
     auto plugin = PluginRegistry({TINKR_PLUGIN_DIR}).load("local");
-    ASSERT_TRUE(plugin) << plugin.error().to_string();
-    auto engine =
-        Engine::open_plugin(*plugin, R"({"path":")" + (*dir_ / "demo.db").string() + R"("})", "local");
-    ASSERT_TRUE(engine) << engine.error().to_string();
-    engine_ = engine->release();
+    EXPECT_TRUE(plugin) << plugin.error().to_string();
+    if (!plugin) return;
+    auto opened =
+        Engine::open_plugin(*plugin, R"({"path":")" + (dir / "demo.db").string() + R"("})", "local");
+    EXPECT_TRUE(opened) << opened.error().to_string();
+    if (!opened) return;
+    engine = std::move(*opened);
     demo::DemoOptions options;
     options.now_ns = now_ns();
+    options.fault = fault;
     std::string data;
-    summary_ = demo::generate_demo(options, data);
-    auto stored = engine_->ingest("otlp-json", "demo", data);
-    ASSERT_TRUE(stored) << stored.error().to_string();
+    summary = demo::generate_demo(options, data);
+    auto stored = engine->ingest("otlp-json", "demo", data);
+    EXPECT_TRUE(stored) << stored.error().to_string();
   }
-  static void TearDownTestSuite() {
-    delete engine_;
+  ~DemoStore() {
+    engine.reset();
     std::error_code ec;
-    std::filesystem::remove_all(*dir_, ec);
-    delete dir_;
+    std::filesystem::remove_all(dir, ec);
   }
+};
 
-  static Report report(const std::string& service, const std::string& since,
+class IncidentTest : public ::testing::Test {
+ protected:
+  static Report report(DemoStore& store, const std::string& service, const std::string& since,
                        const std::string& baseline = "prev") {
     ReportOptions options;
     options.service = service;
     options.since = since;
     options.baseline = baseline;
-    auto built = build_report(*engine_, options);
+    if (!store.engine) return {};
+    auto built = build_report(*store.engine, options);
     EXPECT_TRUE(built) << built.error().to_string();
     return built ? std::move(*built) : Report{};
   }
 
-  static void expect_shift_at_incident(const Report& report, const std::string& metric) {
+  static void expect_shift_at_incident(const Report& report, const std::string& metric,
+                                       const demo::Incident& incident) {
     const MetricShift* shift = shift_of(report, metric);
     ASSERT_NE(shift, nullptr) << metric;
     EXPECT_TRUE(shift->shifted) << metric << " score " << shift->score;
     EXPECT_GT(shift->score, 0) << metric;
-    EXPECT_LE(std::llabs(shift->shift_start_ns - summary_.incident.start_ns), report.bucket_ns)
-        << metric << " began " << (shift->shift_start_ns - summary_.incident.start_ns) / 1'000'000'000
+    EXPECT_LE(std::llabs(shift->shift_start_ns - incident.start_ns), report.bucket_ns)
+        << metric << " began " << (shift->shift_start_ns - incident.start_ns) / 1'000'000'000
         << " s from the injected incident";
   }
+};
 
-  static inline std::filesystem::path* dir_ = nullptr;
-  static inline Engine* engine_ = nullptr;
-  static inline demo::DemoSummary summary_;
+class DemoIncident : public IncidentTest {
+ protected:
+  static void SetUpTestSuite() { store_ = new DemoStore(demo::Fault::orders_db); }
+  static void TearDownTestSuite() { delete store_; }
+  void SetUp() override { ASSERT_TRUE(store_->engine); }
+  static Report report(const std::string& service, const std::string& since,
+                       const std::string& baseline = "prev") {
+    return IncidentTest::report(*store_, service, since, baseline);
+  }
+  static void expect_shift_at_incident(const Report& report, const std::string& metric) {
+    IncidentTest::expect_shift_at_incident(report, metric, store_->summary.incident);
+  }
+  static inline DemoStore* store_ = nullptr;
 };
 
 TEST_F(DemoIncident, TheHourNamesTheDatabaseTimeoutPostPaymentsAndTheShiftAtTheIncident) {
@@ -83,8 +106,8 @@ TEST_F(DemoIncident, TheHourNamesTheDatabaseTimeoutPostPaymentsAndTheShiftAtTheI
   ASSERT_FALSE(r.patterns.empty());
   EXPECT_EQ(r.patterns[0].pattern, "database timeout: orders-db did not answer within <*>ms");
   EXPECT_TRUE(r.patterns[0].is_new);
-  EXPECT_GE(r.patterns[0].first_seen_ns, summary_.incident.start_ns);
-  EXPECT_LT(r.patterns[0].last_seen_ns, summary_.incident.end_ns + 5'000'000'000);
+  EXPECT_GE(r.patterns[0].first_seen_ns, store_->summary.incident.start_ns);
+  EXPECT_LT(r.patterns[0].last_seen_ns, store_->summary.incident.end_ns + 5'000'000'000);
   ASSERT_FALSE(r.operations.empty());
   EXPECT_EQ(r.operations[0].name, "POST /payments");
   ASSERT_FALSE(r.operations[0].result_codes.empty());
@@ -137,18 +160,66 @@ TEST_F(DemoIncident, BadOptionsAreNamed) {
   ReportOptions options;
   options.service = "payments-api";
   options.baseline = "yesterday";
-  auto bad = build_report(*engine_, options);
+  auto bad = build_report(*store_->engine, options);
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code(), Error::Code::invalid_query);
   EXPECT_NE(bad.error().message().find("--baseline"), std::string::npos) << bad.error().message();
   options.baseline = "prev";
   options.slow = "0s";
-  bad = build_report(*engine_, options);
+  bad = build_report(*store_->engine, options);
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message().find("--slow"), std::string::npos) << bad.error().message();
   options.slow = "1s";
   options.service = "";
-  EXPECT_FALSE(build_report(*engine_, options));
+  EXPECT_FALSE(build_report(*store_->engine, options));
+}
+
+// The second scenario: inventory's stock cache fails, so checkout answers 503. Another service, another
+// message, another operation: the report must follow the data, not the first story.
+class InventoryOutage : public IncidentTest {
+ protected:
+  static void SetUpTestSuite() { store_ = new DemoStore(demo::Fault::inventory_outage); }
+  static void TearDownTestSuite() { delete store_; }
+  void SetUp() override { ASSERT_TRUE(store_->engine); }
+  static inline DemoStore* store_ = nullptr;
+};
+
+TEST_F(InventoryOutage, CheckoutsReportNamesTheInventoryFailure) {
+  const Report r = report(*store_, "checkout", "1h");
+  ASSERT_FALSE(r.patterns.empty());
+  EXPECT_EQ(r.patterns[0].pattern,
+            "checkout aborted for order <*>: inventory returned <*> Service Unavailable");
+  EXPECT_TRUE(r.patterns[0].is_new);
+  EXPECT_GE(r.patterns[0].first_seen_ns, store_->summary.incident.start_ns);
+  ASSERT_FALSE(r.operations.empty());
+  EXPECT_EQ(r.operations[0].name, "POST /checkout");
+  ASSERT_FALSE(r.operations[0].result_codes.empty());
+  EXPECT_EQ(r.operations[0].result_codes[0].first, "503");
+  expect_shift_at_incident(r, "error_rate", store_->summary.incident);
+  ASSERT_FALSE(r.examples.empty());
+  EXPECT_TRUE(path_passes(r.examples[0], "inventory", "GET /inventory/{sku}"));
+  EXPECT_TRUE(std::any_of(
+      r.examples[0].exceptions.begin(), r.examples[0].exceptions.end(),
+      [](const std::string& e) { return e.find("stock-cache returned 503") != std::string::npos; }));
+}
+
+TEST_F(InventoryOutage, InventorysOwnReportNamesTheStockCache) {
+  const Report r = report(*store_, "inventory", "1h");
+  ASSERT_FALSE(r.patterns.empty());
+  EXPECT_EQ(r.patterns[0].pattern,
+            "stock lookup failed for sku <*>: stock-cache returned <*> after <*> tries");
+  expect_shift_at_incident(r, "error_rate", store_->summary.incident);
+  expect_shift_at_incident(r, "latency_p95", store_->summary.incident);
+}
+
+TEST_F(InventoryOutage, PaymentsApiIsQuietThisTime) {
+  const Report r = report(*store_, "payments-api", "1h");
+  for (const auto& p : r.patterns)
+    EXPECT_EQ(p.pattern.find("database timeout"), std::string::npos) << p.pattern;
+  const MetricShift* errors = shift_of(r, "error_rate");
+  ASSERT_NE(errors, nullptr);
+  EXPECT_FALSE(errors->shifted) << "score " << errors->score;
+  for (const auto& o : r.operations) EXPECT_EQ(o.failed, 0) << o.name;
 }
 
 }  // namespace

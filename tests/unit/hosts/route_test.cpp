@@ -193,8 +193,46 @@ TEST_F(RouteTest, OpenApiIsValidJsonListingEveryRoute) {
   EXPECT_STREQ(document["openapi"].GetString(), "3.0.3");
   for (const char* path :
        {"/healthz", "/readyz", "/api/v1/backends", "/api/v1/logs", "/api/v1/metrics", "/api/v1/traces",
-        "/api/v1/traces/{id}", "/api/v1/query", "/metrics", "/openapi.json"})
+        "/api/v1/traces/{id}", "/api/v1/query", "/api/v1/incident", "/metrics", "/openapi.json"})
     EXPECT_TRUE(document["paths"].HasMember(path)) << path;
+}
+
+TEST_F(RouteTest, IncidentIsAViewersPostThatRunsOnTheWorkerPool) {
+  auto result =
+      call(request(http::verb::post, "/api/v1/incident",
+                   R"({"service":"payments-api","since":"30m","baseline":"24h","slow":"500ms","top":3})"));
+  ASSERT_TRUE(result.job) << (result.response ? result.response->body() : "");
+  EXPECT_EQ(result.job->kind, Job::Kind::incident);
+  ASSERT_TRUE(result.job->incident);
+  EXPECT_EQ(result.job->incident->service, "payments-api");
+  EXPECT_EQ(result.job->incident->since, "30m");
+  EXPECT_EQ(result.job->incident->baseline, "24h");
+  EXPECT_EQ(result.job->incident->slow, "500ms");
+  EXPECT_EQ(result.job->incident->top, 3u);
+  EXPECT_EQ(result.route, "/api/v1/incident");
+
+  auto get = call(request(http::verb::get, "/api/v1/incident"));
+  ASSERT_TRUE(get.response);
+  EXPECT_EQ(get.response->result_int(), 405);
+  auto anonymous = call(request(http::verb::post, "/api/v1/incident", R"({"service":"s"})", ""));
+  ASSERT_TRUE(anonymous.response);
+  EXPECT_EQ(anonymous.response->result_int(), 401);
+  auto no_role = call(request(http::verb::post, "/api/v1/incident", R"({"service":"s"})", "no-role-key"));
+  ASSERT_TRUE(no_role.response);
+  EXPECT_EQ(no_role.response->result_int(), 403);
+}
+
+TEST_F(RouteTest, IncidentBodiesAreCheckedBeforeAnyWork) {
+  for (const char* body : {R"({"service":"s","sice":"1h"})", R"({"since":"1h"})", R"({"service":5})",
+                           R"({"service":"s","top":-1})", R"([1])", "{"}) {
+    auto result = call(request(http::verb::post, "/api/v1/incident", body));
+    ASSERT_TRUE(result.response) << body;
+    EXPECT_FALSE(result.job) << body;
+    EXPECT_EQ(result.response->result_int(), 400) << body;
+    EXPECT_EQ(error_code(*result.response), "invalid_query") << body;
+  }
+  auto unknown = call(request(http::verb::post, "/api/v1/incident", R"({"service":"s","sice":"1h"})"));
+  EXPECT_NE(unknown.response->body().find("sice"), std::string::npos) << unknown.response->body();
 }
 
 TEST_F(RouteTest, MetricsCountRequestsByRouteAndStatus) {

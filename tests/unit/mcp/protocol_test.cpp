@@ -133,7 +133,7 @@ TEST_F(Protocol, BadMessagesGetTheirJsonRpcErrorsAndNotificationsNoReply) {
 TEST_F(Protocol, EveryToolHasAnInputAndOutputSchemaAndIsReadOnly) {
   auto list = reply(R"({"jsonrpc":"2.0","id":1,"method":"tools/list"})");
   const auto& tools = list["result"]["tools"];
-  ASSERT_EQ(tools.Size(), 11u);
+  ASSERT_EQ(tools.Size(), 12u);
   for (const auto& tool : tools.GetArray()) {
     const std::string name = tool["name"].GetString();
     EXPECT_STREQ(tool["inputSchema"]["type"].GetString(), "object") << name;

@@ -1,0 +1,69 @@
+// The incident command: one report on a service (docs/incident.md), built by the core.
+#include "commands/incident_command.hpp"
+
+#include "output/incident_text.hpp"
+#include "output/safe_text.hpp"
+
+#include <tinkr/incident.hpp>
+
+namespace tinkr::cli {
+namespace {
+
+struct IncidentOptions {
+  incident::ReportOptions report;
+  TimeFlags time;
+  std::size_t top = 10;
+};
+
+int run_incident(IncidentOptions options, Context& context) {
+  const std::string& format = context.options.output;
+  if (format != "table" && format != "json")
+    return context.report(Error(Error::Code::invalid_query,
+                                "incident: -o " + format + " is not available; use -o table or -o json"));
+  auto engine = context.engine("incident");
+  if (!engine) return context.report(engine.error());
+  options.report.since = options.time.since;
+  options.report.from = options.time.from;
+  options.report.to = options.time.to;
+  options.report.top = options.top;
+  RunOptions run;
+  run.cancel = context.cancel;
+  auto report = incident::build_report(**engine, options.report, run);
+  if (!report) return context.report(report.error());
+  const Style style = context.style();
+  if (format == "json") {
+    // Onto a terminal through the same escaping as the other machine formats; into a pipe unchanged.
+    if (style.terminal)
+      *make_terminal_safe_stream(context.out) << incident::to_json(*report) << '\n';
+    else
+      context.out << incident::to_json(*report) << '\n';
+  } else {
+    print_incident(*report, options.report.slow, context.out, style);
+  }
+  context.out.flush();
+  return 0;
+}
+
+}  // namespace
+
+void setup_incident(CLI::App& app, Context& context) {
+  auto options = std::make_shared<IncidentOptions>();
+  auto* command = app.add_subcommand(
+      "incident",
+      "one report on a service: error patterns, failing operations, metric shifts, example traces");
+  command->add_option("service", options->report.service, "the service")->required();
+  add_time_flags(*command, options->time);
+  command
+      ->add_option("--baseline", options->report.baseline,
+                   "what the window is compared with: prev (as long as the window, just before it) or a "
+                   "duration before the window (24h)")
+      ->capture_default_str();
+  command->add_option("--slow", options->report.slow, "a request longer than this is slow")
+      ->capture_default_str();
+  command->add_option("--top", options->top, "rows per section")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  command->callback([options, &context] { context.exit_code = run_incident(*options, context); });
+}
+
+}  // namespace tinkr::cli
