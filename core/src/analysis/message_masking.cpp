@@ -5,6 +5,8 @@
 // and in key=value only the value is masked. A token without digits is a word and stays as it is.
 #include "message_masking.hpp"
 
+#include <tinkr/text.hpp>
+
 #include <array>
 
 namespace tinkr::analysis {
@@ -36,13 +38,8 @@ constexpr std::array<std::string_view, 16> kUnits = {"ns", "us", "\xC2\xB5s", "m
                                                      "b",  "kb", "mb",        "gb", "kib", "mib", "%", "x"};
 
 bool is_unit(std::string_view text) {
-  for (auto unit : kUnits) {
-    if (unit.size() != text.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < unit.size() && same; ++i)
-      same = (text[i] | 0x20) == unit[i] || text[i] == unit[i];
-    if (same) return true;
-  }
+  for (auto unit : kUnits)
+    if (equals_ignoring_case(text, unit)) return true;
   return false;
 }
 
