@@ -5,7 +5,10 @@ if(NOT TARGET tinkr_demo_data)
 endif()
 tinkr_add_test(tinkr_analysis_test
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/analysis/template_miner_test.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/analysis/incident_sections_test.cpp
   LIBRARIES tinkr::core)
+# The sections are tested on their own, through the core's private header.
+target_include_directories(tinkr_analysis_test PRIVATE ${PROJECT_SOURCE_DIR}/core/src)
 if(TARGET tinkr_plugin_local)
   tinkr_add_test(incident_report_test
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/analysis/incident_demo_test.cpp

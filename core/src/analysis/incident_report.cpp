@@ -134,6 +134,9 @@ Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& opti
   auto requests_query = calls.build(spec);
   if (!requests_query) return Unexpected(requests_query.error());
   requests_query->time = {report.baseline.from_ns, report.window.to_ns};
+  // Newest first: a cut by the limit then drops the oldest baseline, never the window; and ordering by
+  // time is the cheap order for a store to page by.
+  requests_query->order = ir::Order{"time", true};
   auto requests = runner("metric shifts: every request", *requests_query);
   if (!requests) return Unexpected(requests.error());
 
@@ -142,6 +145,7 @@ Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& opti
   auto failing_query = calls.build(spec);
   if (!failing_query) return Unexpected(failing_query.error());
   failing_query->time = requests_query->time;
+  failing_query->order = requests_query->order;
   auto failing = runner("failing operations: failed or slow requests", *failing_query);
   if (!failing) return Unexpected(failing.error());
 
