@@ -38,6 +38,7 @@ class Columns {
         if (c > 0) line += "  ";
         line += right_[c] ? pad + cell : (c + 1 == rows_[r].size() ? cell : cell + pad);
       }
+      line.erase(line.find_last_not_of(' ') + 1);  // an empty last cell leaves no trailing blanks
       out << line;
       if (highlight) out << kReset;
       out << '\n';
