@@ -2,6 +2,10 @@
 #include "common/cell_json.hpp"
 #include <tinkr/text.hpp>
 
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -18,6 +22,27 @@ bool skip_digits(std::string_view text, std::size_t& i) {
   const std::size_t start = i;
   while (i < text.size() && is_digit(text[i])) ++i;
   return i > start;
+}
+
+// RapidJSON's Writer writes a number it was handed as text as a string; this one writes the number.
+struct VerbatimNumberWriter : JsonWriter {
+  using JsonWriter::JsonWriter;
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    return RawValue(text, length, rapidjson::kNumberType);
+  }
+};
+
+// A dynamic cell's JSON re-written compact (a value spread over lines must not split NDJSON), its
+// numbers exactly as they came: read as doubles, big integers would be rounded, and Debian's
+// RapidJSON misreads some (see sdk/json_numbers.hpp). Nothing when the text is not JSON.
+std::optional<std::string> compact_json(std::string_view text) {
+  rapidjson::StringBuffer buffer;
+  VerbatimNumberWriter writer(buffer);
+  rapidjson::MemoryStream memory(text.data(), text.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(memory);
+  rapidjson::Reader reader;
+  if (reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(input, writer).IsError()) return std::nullopt;
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 std::optional<bool> bool_value(std::string_view text) {
@@ -83,15 +108,12 @@ void write_cell(JsonWriter& w, CellKind kind, const std::optional<std::string>& 
         return;
       }
       break;
-    case CellKind::dynamic: {
-      rapidjson::Document document;
-      document.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-      if (!document.HasParseError()) {
-        document.Accept(w);  // re-written compact: a value spread over lines must not split NDJSON
+    case CellKind::dynamic:
+      if (auto compact = compact_json(text)) {
+        w.RawValue(compact->data(), compact->size(), rapidjson::kObjectType);
         return;
       }
       break;
-    }
     case CellKind::text:
       break;
   }

@@ -41,6 +41,14 @@ TEST(CellJson, EachColumnTypeBecomesItsJsonValue) {
             R"(["74be27de-1e4e-49d9-b579-fe0b331d3642"])");
 }
 
+// Debian's RapidJSON 1.1.0 read 0e200 as 7.8e56 and rounds integers past 2^53 as doubles.
+TEST(CellJson, ADynamicCellsNumbersAreWrittenAsTheyCame) {
+  EXPECT_EQ(cell("dynamic", R"({"zero":0E0000200,"big":12345678901234567891,"x":1.10})"),
+            R"([{"zero":0E0000200,"big":12345678901234567891,"x":1.10}])");
+  EXPECT_EQ(cell("dynamic", "[1, 2] x"), R"(["[1, 2] x"])") << "trailing text: not JSON";
+  EXPECT_EQ(cell("dynamic", "[1e]"), R"(["[1e]"])") << "a malformed number: not JSON";
+}
+
 TEST(CellJson, ANumberColumnCellThatIsNotAJsonNumberStaysText) {
   EXPECT_EQ(cell("real", "NaN"), R"(["NaN"])");
   EXPECT_EQ(cell("real", "-Infinity"), R"(["-Infinity"])");

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 #include <random>
 
@@ -197,6 +198,24 @@ TEST(IrJson, FieldAliasesAreReadAsTheirCanonicalName) {
   EXPECT_EQ(query->filter.predicate.field, "body");
 }
 
+// Debian's RapidJSON 1.1.0 reads 0E0000200 as 7.8e56 at full precision (found by fuzz_ir_json).
+TEST(IrJson, NumbersAreReadExactly) {
+  auto value_of = [](const char* number) -> Value {
+    auto query =
+        tinkr::ir::parse_json(std::string(R"({"ir":1,"signal":"logs","filter":{"field":"duration",)") +
+                              R"("op":"gt","value":)" + number + "}}");
+    EXPECT_TRUE(query) << number << ": " << query.error().message();
+    return query ? query->filter.predicate.values.at(0) : Value{};
+  };
+  EXPECT_EQ(value_of("0E0000200"), Value{0.0});
+  EXPECT_TRUE(std::signbit(std::get<double>(value_of("-0.0e99"))));
+  EXPECT_EQ(value_of("1e-400"), Value{0.0}) << "below the smallest double: zero, as in JavaScript";
+  EXPECT_EQ(value_of("2.2250738585072011e-308"), Value{2.2250738585072011e-308});
+  EXPECT_EQ(value_of("0.1"), Value{0.1});
+  EXPECT_EQ(value_of("9007199254740993"), Value{int64_t{9007199254740993}}) << "integers stay integers";
+  EXPECT_EQ(value_of("-9223372036854775808"), Value{std::numeric_limits<int64_t>::min()});
+}
+
 struct BadIr {
   const char* json;
   const char* message;
@@ -234,6 +253,9 @@ const BadIr kBad[] = {
      "ir $.metrics.aggregations: percentile 'p100' is not valid: pNN takes a rank above 0 and below 100, up "
      "to three decimals (p50, p95, p99.9)"},
     {R"({"ir":1,)", "ir at offset 8: Missing a name for object member."},
+    {R"({"ir":1,"signal":"logs","limit":1e400})", "ir at offset 32: Number too big to be stored in double."},
+    {R"({"ir":1,"signal":"logs","limit":1.8e308})",
+     "ir at offset 32: Number too big to be stored in double."},
 };
 INSTANTIATE_TEST_SUITE_P(Strictness, BadIrTest, ::testing::ValuesIn(kBad));
 

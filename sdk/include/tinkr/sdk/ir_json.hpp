@@ -5,6 +5,7 @@
 
 #include <tinkr/sdk/error.hpp>
 #include <tinkr/sdk/ir.hpp>
+#include <tinkr/sdk/json_numbers.hpp>
 #include <tinkr/sdk/json_writer.hpp>
 
 #include <rapidjson/document.h>
@@ -326,11 +327,10 @@ inline Filter filter_from_json(const rapidjson::Value& v, const std::string& pat
 inline Query from_json(std::string_view text) {
   using namespace json_detail;
   rapidjson::Document doc;
-  // Full precision: RapidJSON's fast double parsing may be off by one ulp, and the IR is lossless.
-  doc.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-  if (doc.HasParseError())
-    fail("at offset " + std::to_string(doc.GetErrorOffset()),
-         rapidjson::GetParseError_En(doc.GetParseError()));
+  // Numbers read exactly (see json_numbers.hpp): the IR is lossless, and RapidJSON's own reading is not.
+  const rapidjson::ParseResult parsed = sdk::parse_json_exactly<rapidjson::kParseStopWhenDoneFlag>(doc, text);
+  if (parsed.IsError())
+    fail("at offset " + std::to_string(parsed.Offset()), rapidjson::GetParseError_En(parsed.Code()));
   require_object(doc, "$");
   check_members(doc, "$",
                 {"ir", "signal", "service", "resource_type", "time", "limit", "order", "filter", "metrics",
