@@ -100,6 +100,18 @@ Expected<Explanation> RemoteClient::explain(const QuerySpec& spec) {
 Expected<std::string> RemoteClient::get(const std::string& target) {
   host::HttpCall call;
   call.target = target;
+  return fetch(std::move(call));
+}
+
+Expected<std::string> RemoteClient::post(const std::string& target, std::string body) {
+  host::HttpCall call;
+  call.method = "POST";
+  call.target = target;
+  call.body = std::move(body);
+  return fetch(std::move(call));
+}
+
+Expected<std::string> RemoteClient::fetch(host::HttpCall call) {
   call.bearer_token = token_;
   auto reply = host::http_call(endpoint_, call);
   if (!reply) return Unexpected(reply.error());

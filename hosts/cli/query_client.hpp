@@ -40,8 +40,11 @@ class RemoteClient final : public QueryClient {
 
   /// GET a JSON document (e.g. /api/v1/backends); errors come from the reply's error object.
   Expected<std::string> get(const std::string& target);
+  /// POST a JSON body (e.g. /api/v1/incident) and return the JSON answer, errors as for get.
+  Expected<std::string> post(const std::string& target, std::string body);
 
  private:
+  Expected<std::string> fetch(host::HttpCall call);
   host::HttpCall call_for(const QuerySpec& spec, bool explain) const;
 
   host::HttpEndpoint endpoint_;

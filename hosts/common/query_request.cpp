@@ -288,6 +288,24 @@ Expected<QueryRequest> request_from_json(std::string_view body, RouteSignal rout
 
 namespace tinkr::host {
 
+std::string incident_request_to_json(const incident::ReportOptions& options) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  const std::pair<const char*, const std::string*> texts[] = {
+      {"service", &options.service}, {"since", &options.since},       {"from", &options.from},
+      {"to", &options.to},           {"baseline", &options.baseline}, {"slow", &options.slow}};
+  for (const auto& [key, value] : texts) {
+    if (value->empty()) continue;
+    w.Key(key);
+    w.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
+  }
+  w.Key("top");
+  w.Uint64(options.top);
+  w.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
 Expected<incident::ReportOptions> incident_request_from_json(std::string_view body) {
   rapidjson::Document document;
   if (auto parsed = parse_object(body, document); !parsed) return Unexpected(parsed.error());

@@ -47,4 +47,7 @@ Expected<std::string> fold_trace_filters(std::string text, std::string_view slow
 ///  "slow": "1s", "top": 10}; only service is required. An unknown member is invalid_query naming it.
 Expected<incident::ReportOptions> incident_request_from_json(std::string_view body);
 
+/// That body for the options (the CLI's remote mode); empty texts are left out.
+std::string incident_request_to_json(const incident::ReportOptions& options);
+
 }  // namespace tinkr::host

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -118,5 +119,9 @@ Expected<Report> build_report(Engine& engine, const ReportOptions& options, cons
 /// The report as one JSON object (the numbers, no drawing): what the CLI's -o json, the server's
 /// POST /api/v1/incident and the MCP tool incident_report return.
 std::string to_json(const Report& report);
+
+/// The report read back from to_json's text (a remote report, for printing); a member of the wrong
+/// type is an error naming it.
+Expected<Report> report_from_json(std::string_view json);
 
 }  // namespace tinkr::incident

@@ -1,5 +1,6 @@
 // The incident report: the window and baseline, the queries (each explained first, so the report
-// can show what it ran), then the sections.
+// can show what it ran; the three searches at once, then the example traces at once), then the
+// sections.
 #include "incident_sections.hpp"
 
 #include <tinkr/incident.hpp>
@@ -7,27 +8,54 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 
 namespace tinkr::incident {
 namespace {
 
 constexpr std::size_t kMaxExceptions = 10;
 
+// Runs a batch of queries at once (the backends are safe to use from several threads; the report
+// waits on the slowest instead of on their sum), then records them in the batch's order: each one's
+// native text (explained first), and its cuts and partial results as warnings.
 class QueryRunner {
  public:
   QueryRunner(const QueryCalls& calls, Report& report) : calls_(calls), report_(report) {}
 
-  Expected<QueryResult> operator()(const std::string& purpose, const ir::Query& query) {
-    auto explained = calls_.explain(query);
-    if (!explained) return Unexpected(explained.error().with_context(purpose));
-    report_.queries.push_back({purpose, std::string(ir::to_string(query.signal)), explained->native});
-    auto result = calls_.collect(query);
-    if (!result) return Unexpected(result.error().with_context(purpose));
-    if (result->stats.truncated)
-      report_.warnings.push_back(purpose + ": only the newest " + std::to_string(result->stats.delivered) +
-                                 " records were read (the limit); its counts are low");
-    for (const auto& w : result->stats.warnings) report_.warnings.push_back(purpose + ": " + w);
-    return result;
+  struct Ask {
+    std::string purpose;
+    ir::Query query;
+  };
+
+  std::vector<Expected<QueryResult>> operator()(const std::vector<Ask>& batch) {
+    struct Answer {
+      std::string native;
+      Expected<QueryResult> result;
+    };
+    std::vector<std::future<Answer>> running;
+    for (const auto& ask : batch)
+      running.push_back(std::async(std::launch::async, [this, &ask]() -> Answer {
+        auto explained = calls_.explain(ask.query);
+        if (!explained) return {"", Unexpected(explained.error().with_context(ask.purpose))};
+        auto result = calls_.collect(ask.query);
+        if (!result) return {explained->native, Unexpected(result.error().with_context(ask.purpose))};
+        return {explained->native, std::move(result)};
+      }));
+    std::vector<Expected<QueryResult>> out;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      Answer answer = running[i].get();
+      const std::string& purpose = batch[i].purpose;
+      report_.queries.push_back({purpose, std::string(ir::to_string(batch[i].query.signal)), answer.native});
+      if (answer.result) {
+        const RunStats& stats = answer.result->stats;
+        if (stats.truncated)
+          report_.warnings.push_back(purpose + ": only the newest " + std::to_string(stats.delivered) +
+                                     " records were read (the limit); its counts are low");
+        for (const auto& w : stats.warnings) report_.warnings.push_back(purpose + ": " + w);
+      }
+      out.push_back(std::move(answer.result));
+    }
+    return out;
   }
 
  private:
@@ -126,9 +154,6 @@ Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& opti
   QueryRunner runner(calls, report);
 
   logs_query->time.from_ns = report.baseline.from_ns;
-  auto logs = runner("error patterns: logs of warning and worse", *logs_query);
-  if (!logs) return Unexpected(logs.error());
-
   spec.signal = ir::Signal::trace_search;
   spec.text = "";
   auto requests_query = calls.build(spec);
@@ -137,17 +162,21 @@ Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& opti
   // Newest first: a cut by the limit then drops the oldest baseline, never the window; and ordering by
   // time is the cheap order for a store to page by.
   requests_query->order = ir::Order{"time", true};
-  auto requests = runner("metric shifts: every request", *requests_query);
-  if (!requests) return Unexpected(requests.error());
-
   // The same filter as `tinkr traces SERVICE --failed --slow 1s`.
   spec.text = "(status:error OR duration>" + options.slow + ")";
   auto failing_query = calls.build(spec);
   if (!failing_query) return Unexpected(failing_query.error());
   failing_query->time = requests_query->time;
   failing_query->order = requests_query->order;
-  auto failing = runner("failing operations: failed or slow requests", *failing_query);
-  if (!failing) return Unexpected(failing.error());
+
+  auto answers = runner({{"error patterns: logs of warning and worse", *logs_query},
+                         {"metric shifts: every request", *requests_query},
+                         {"failing operations: failed or slow requests", *failing_query}});
+  for (const auto& answer : answers)
+    if (!answer) return Unexpected(answer.error());
+  auto& logs = answers[0];
+  auto& requests = answers[1];
+  auto& failing = answers[2];
 
   const auto log_records = records_of<LogRecord>(*logs);
   const auto all_requests = records_of<TraceSummary>(*requests);
@@ -162,14 +191,20 @@ Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& opti
         "the baseline has requests in fewer than six buckets: metrics are scored against the window's own "
         "buckets, and a pattern seen only in the window counts as new");
 
-  for (auto& [why, trace_id] : pick_examples(report, failed_or_slow)) {
+  const auto picks = pick_examples(report, failed_or_slow);
+  std::vector<QueryRunner::Ask> traces;
+  for (const auto& [why, trace_id] : picks) {
     ir::Query trace;
     trace.signal = ir::Signal::trace_get;
     trace.trace_id = trace_id;
     trace.time = report.window;
-    auto spans = runner("example trace " + trace_id, trace);
-    if (!spans) return Unexpected(spans.error());
-    auto example = detail::example_trace(why, records_of<Span>(*spans));
+    traces.push_back({"example trace " + trace_id, std::move(trace)});
+  }
+  auto trace_answers = runner(traces);
+  for (std::size_t i = 0; i < picks.size(); ++i) {
+    if (!trace_answers[i]) return Unexpected(trace_answers[i].error());
+    const std::string& trace_id = picks[i].second;
+    auto example = detail::example_trace(picks[i].first, records_of<Span>(*trace_answers[i]));
     if (example.trace_id.empty()) continue;  // gone since the search (retention): nothing to show
     for (const auto& log : log_records) {
       if (log.trace_id != trace_id || log.severity_number < 17 || example.exceptions.size() >= kMaxExceptions)

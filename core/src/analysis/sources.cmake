@@ -2,6 +2,7 @@ target_sources(tinkr_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/critical_path.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_examples.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/incident_json_read.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_operations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_patterns.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_report.cpp

@@ -1,6 +1,7 @@
 // The incident command: one report on a service (docs/incident.md), built by the core.
 #include "commands/incident_command.hpp"
 
+#include "common/query_request.hpp"
 #include "output/incident_text.hpp"
 #include "output/safe_text.hpp"
 
@@ -15,20 +16,32 @@ struct IncidentOptions {
   std::size_t top = 10;
 };
 
+// Built here, or by the server's POST /api/v1/incident in remote mode (--server).
+Expected<incident::Report> build(const incident::ReportOptions& options, Context& context) {
+  if (context.remote_mode()) {
+    auto remote = context.remote();
+    if (!remote) return Unexpected(remote.error());
+    auto json = (*remote)->post("/api/v1/incident", host::incident_request_to_json(options));
+    if (!json) return Unexpected(json.error());
+    return incident::report_from_json(*json);
+  }
+  auto engine = context.engine("incident");
+  if (!engine) return Unexpected(engine.error());
+  RunOptions run;
+  run.cancel = context.cancel;
+  return incident::build_report(**engine, options, run);
+}
+
 int run_incident(IncidentOptions options, Context& context) {
   const std::string& format = context.options.output;
   if (format != "table" && format != "json")
     return context.report(Error(Error::Code::invalid_query,
                                 "incident: -o " + format + " is not available; use -o table or -o json"));
-  auto engine = context.engine("incident");
-  if (!engine) return context.report(engine.error());
   options.report.since = options.time.since;
   options.report.from = options.time.from;
   options.report.to = options.time.to;
   options.report.top = options.top;
-  RunOptions run;
-  run.cancel = context.cancel;
-  auto report = incident::build_report(**engine, options.report, run);
+  auto report = build(options.report, context);
   if (!report) return context.report(report.error());
   const Style style = context.style();
   if (format == "json") {

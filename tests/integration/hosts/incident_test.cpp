@@ -103,6 +103,21 @@ TEST_F(Incident, TheServerRouteGivesTheSameReport) {
   report.Parse(reply->body.c_str());
   ASSERT_FALSE(report.HasParseError());
   expect_the_incident(report);
+  // The CLI through the server (--server): the same report, printed here.
+  const std::string url = "http://127.0.0.1:" + endpoint.port;
+  auto remote = tinkr({"--server", url, "-o", "json", "incident", "payments-api", "--since", "1h"});
+  ASSERT_EQ(remote.exit_code, 0) << remote.err;
+  rapidjson::Document remote_report;
+  remote_report.Parse(remote.out.c_str());
+  ASSERT_FALSE(remote_report.HasParseError()) << remote.out.substr(0, 300);
+  expect_the_incident(remote_report);
+  auto remote_table = tinkr({"--server", url, "incident", "payments-api"});
+  ASSERT_EQ(remote_table.exit_code, 0) << remote_table.err;
+  EXPECT_NE(remote_table.out.find("database timeout: orders-db did not answer within <*>ms"),
+            std::string::npos);
+  auto remote_bad = tinkr({"--server", url, "incident", "payments-api", "--slow", "fast"});
+  EXPECT_EQ(remote_bad.exit_code, 3) << remote_bad.err;
+
   call.body = R"({"service":"payments-api","slow":"fast"})";
   auto bad = host::http_call(endpoint, call);
   ASSERT_TRUE(bad) << bad.error().message();

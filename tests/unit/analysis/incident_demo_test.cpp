@@ -147,8 +147,16 @@ TEST_F(DemoIncident, AgainstTheHalfHourBeforeOnlyTheIncidentIsNew) {
   EXPECT_EQ(r.operations[0].name, "POST /payments");
 }
 
-TEST_F(DemoIncident, TheJsonCarriesTheNumbers) {
+TEST_F(DemoIncident, TheJsonCarriesTheNumbersAndReadsBackWhole) {
   const std::string json = to_json(report("payments-api", "1h"));
+  auto read = report_from_json(json);
+  ASSERT_TRUE(read) << read.error().to_string();
+  EXPECT_EQ(to_json(*read), json);
+  auto bad = report_from_json(
+      R"({"service":"s","window":{"from_ns":1,"to_ns":2},"baseline":{},"error_patterns":[{"count":"x"}]})");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message().find("'count'"), std::string::npos) << bad.error().message();
+  EXPECT_FALSE(report_from_json("[]"));
   EXPECT_NE(json.find(R"("pattern":"database timeout: orders-db did not answer within <*>ms")"),
             std::string::npos);
   EXPECT_NE(json.find(R"("name":"POST /payments")"), std::string::npos);
