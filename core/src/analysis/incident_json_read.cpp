@@ -3,6 +3,8 @@
 // naming it, an absent one keeps its default.
 #include <tinkr/incident.hpp>
 
+#include <tinkr/sdk/json_numbers.hpp>
+
 #include <rapidjson/document.h>
 
 namespace tinkr::incident {
@@ -62,8 +64,8 @@ class Reader {
 
 Expected<Report> report_from_json(std::string_view json) {
   rapidjson::Document d;
-  d.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());  // doubles read back exactly
-  if (d.HasParseError() || !d.IsObject())
+  const auto parsed = sdk::parse_json_exactly(d, json);  // doubles read back exactly
+  if (parsed.IsError() || !d.IsObject())
     return fail(Error::Code::upstream_unavailable,
                 "incident report: the server's answer is not a JSON object");
   Reader in;
