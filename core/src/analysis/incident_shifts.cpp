@@ -151,6 +151,11 @@ std::vector<MetricShift> metric_shifts(const std::vector<TraceSummary>& requests
     std::optional<std::size_t> peak;
     for (const auto& v : shift.points) {
       scores.push_back(v ? std::optional((*v - *center) / scale) : std::nullopt);
+      // The newest bucket may still be arriving (ingestion lag: minutes on Log Analytics), so fewer
+      // requests there is no drop in traffic.
+      const bool still_arriving = std::string_view(m.name) == "request_rate" &&
+                                  scores.size() == shift.points.size() && scores.back() && *scores.back() < 0;
+      if (still_arriving) scores.back() = std::nullopt;
       if (scores.back() && (!peak || std::fabs(*scores.back()) > std::fabs(*scores[*peak])))
         peak = scores.size() - 1;
     }

@@ -94,6 +94,26 @@ TEST(MetricShifts, ABaselineWithRequestsIsTheReference) {
   EXPECT_EQ(errors.shift_start_ns, kFrom + 40 * kMinute);
 }
 
+TEST(MetricShifts, AQuietNewestBucketIsNoDropInTraffic) {
+  auto requests = an_hour_with_an_incident();
+  std::erase_if(requests, [](const TraceSummary& r) { return r.start_ns >= kFrom + 59 * kMinute; });
+  bool baseline_has_data = false;
+  const auto shifts = metric_shifts(requests, {kFrom, kFrom + 60 * kMinute}, {kFrom - 60 * kMinute, kFrom},
+                                    kMinute, baseline_has_data);
+  EXPECT_FALSE(shift(shifts, "request_rate").shifted) << "the last minute may still be arriving";
+  EXPECT_EQ(*shift(shifts, "request_rate").points.back(), 0);
+  // An empty minute before the newest is a drop.
+  requests = an_hour_with_an_incident();
+  std::erase_if(requests, [](const TraceSummary& r) {
+    return r.start_ns >= kFrom + 20 * kMinute && r.start_ns < kFrom + 21 * kMinute;
+  });
+  const auto dropped = metric_shifts(requests, {kFrom, kFrom + 60 * kMinute}, {kFrom - 60 * kMinute, kFrom},
+                                     kMinute, baseline_has_data);
+  EXPECT_TRUE(shift(dropped, "request_rate").shifted);
+  EXPECT_LT(shift(dropped, "request_rate").score, 0);
+  EXPECT_EQ(shift(dropped, "request_rate").shift_start_ns, kFrom + 20 * kMinute);
+}
+
 TEST(MetricShifts, NoRequestsNoScores) {
   bool baseline_has_data = true;
   const auto shifts =
