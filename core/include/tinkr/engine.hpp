@@ -3,6 +3,7 @@
 // send. Engines are safe to use from several threads at once.
 #pragma once
 
+#include <tinkr/clock.hpp>
 #include <tinkr/config.hpp>
 #include <tinkr/error.hpp>
 #include <tinkr/ir.hpp>
@@ -84,6 +85,18 @@ struct Explanation {
   std::vector<std::string> notes;
 };
 
+/// A backend's health as a value: the JSON object its plugin wrote (secrets redacted) and the verdict,
+/// read once here for every host (the CLI's config check and the server's /readyz alike).
+struct Health {
+  std::string json;
+  bool healthy = true;
+};
+
+/// The verdict on a health JSON: unhealthy when it says "ok": false, or a "status" of "error" or
+/// "unhealthy"; healthy otherwise (also for text that is not a JSON object: the plugin did answer).
+/// Example: R"({"status":"unhealthy"})" -> {that text, false}.
+Health read_health(std::string json);
+
 struct BackendInfo {
   std::string name;
   std::string version;
@@ -144,7 +157,7 @@ class Engine {
   Expected<Explanation> explain(const ir::Query& query, const RunOptions& options = {});
 
   /// The backend's health (credentials, reachability) as its JSON object.
-  Expected<std::string> check_health();
+  Expected<Health> check_health();
 
   /// Stores telemetry in the backend (local backend: OTLP/JSON lines); returns its JSON summary.
   Expected<std::string> ingest(std::string_view format, std::string_view source, std::string_view data);
@@ -166,8 +179,5 @@ class Engine {
   explicit Engine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-/// The current time in Unix nanoseconds (the engine's clock).
-int64_t now_ns();
 
 }  // namespace tinkr

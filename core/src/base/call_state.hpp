@@ -7,6 +7,8 @@
 #include <limits>
 #include <memory>
 
+#include "tinkr/clock.hpp"
+
 struct tinkr_cancel {
   std::shared_ptr<std::atomic<bool>> flag;  // set when the caller cancels
   int64_t deadline_ns = std::numeric_limits<int64_t>::max();
@@ -16,8 +18,6 @@ struct tinkr_cancel {
 };
 
 namespace tinkr {
-
-int64_t now_ns();
 
 /// True once the caller cancelled the call or the host finished with it; deadlines aside.
 inline bool is_stopped(const tinkr_cancel* cancel) noexcept {

@@ -1,7 +1,7 @@
 // The engine's clock.
-#include <chrono>
+#include "tinkr/clock.hpp"
 
-#include "tinkr/engine.hpp"
+#include <chrono>
 
 namespace tinkr {
 
