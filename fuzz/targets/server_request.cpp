@@ -45,7 +45,7 @@ class ParsingBackend final : public QueryBackend {
   Expected<RunStats> run(const ir::Query&, ResultSink&, const RunOptions&) override { return RunStats{}; }
   Expected<QueryResult> collect(const ir::Query&, const RunOptions&) override { return QueryResult{}; }
   Expected<Explanation> explain(const ir::Query&) override { return Explanation{}; }
-  Expected<std::string> check_health() override { return std::string(R"({"status":"ok"})"); }
+  Expected<Health> check_health() override { return read_health(R"({"status":"ok"})"); }
   const BackendInfo& info() const override { return info_; }
 
  private:

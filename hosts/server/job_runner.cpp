@@ -61,18 +61,6 @@ class StreamingSink final : public ResultSink {
   std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
 };
 
-bool is_unhealthy(const std::string& health_json) {
-  rapidjson::Document document;
-  document.Parse(health_json.data(), health_json.size());
-  if (document.HasParseError() || !document.IsObject()) return false;
-  if (document.HasMember("ok") && document["ok"].IsBool()) return !document["ok"].GetBool();
-  if (document.HasMember("status") && document["status"].IsString()) {
-    const std::string_view status = document["status"].GetString();
-    return status == "error" || status == "unhealthy";
-  }
-  return false;
-}
-
 void note_call(const Services& services, const Error* error) {
   services.metrics.record_upstream_call(services.backend.info().name,
                                         error ? std::string(to_string(error->code())) : std::string());
@@ -83,11 +71,12 @@ void run_health(const Job& job, const Services& services, JobOutput& output) {
   note_call(services, health ? nullptr : &health.error());
   if (!health && job.health_details)
     return output.respond(error_response(health.error(), job.version, job.keep_alive));
-  const bool healthy = health && !is_unhealthy(*health);
+  const bool healthy = health && health->healthy;
   std::string body = std::string(R"({"status":")") + (healthy ? "ready" : "unhealthy") + R"(","backend":")" +
                      services.backend.info().name + '"';
   if (job.health_details) {
-    body += std::string(R"(,"health":)") + (health->empty() || (*health)[0] != '{' ? "{}" : *health);
+    body +=
+        std::string(R"(,"health":)") + (health->json.empty() || health->json[0] != '{' ? "{}" : health->json);
     // A failed refresh of the keys is a warning, not unreadiness: the last good keys still serve.
     if (services.api_keys_status) body += R"(,"api_keys":)" + services.api_keys_status();
   }

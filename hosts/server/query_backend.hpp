@@ -17,7 +17,7 @@ class QueryBackend {
   virtual Expected<RunStats> run(const ir::Query& query, ResultSink& sink, const RunOptions& options) = 0;
   virtual Expected<QueryResult> collect(const ir::Query& query, const RunOptions& options) = 0;
   virtual Expected<Explanation> explain(const ir::Query& query) = 0;
-  virtual Expected<std::string> check_health() = 0;
+  virtual Expected<Health> check_health() = 0;
   virtual const BackendInfo& info() const = 0;
 };
 
@@ -33,7 +33,7 @@ class EngineBackend final : public QueryBackend {
     return engine_.collect(query, options);
   }
   Expected<Explanation> explain(const ir::Query& query) override { return engine_.explain(query); }
-  Expected<std::string> check_health() override { return engine_.check_health(); }
+  Expected<Health> check_health() override { return engine_.check_health(); }
   const BackendInfo& info() const override { return engine_.backend(); }
 
  private:

@@ -89,15 +89,15 @@ Expected<Explanation> Engine::explain(const ir::Query& query, const RunOptions& 
   return out;
 }
 
-Expected<std::string> Engine::check_health() {
+Expected<Health> Engine::check_health() {
   const auto check = impl_->optional_function<&tinkr_plugin::check_health>();
-  if (!check) return std::string(R"({"status":"ok"})");
+  if (!check) return read_health(R"({"status":"ok"})");
   auto health = call_returning_string(impl_->table(), [&](tinkr_str* json, tinkr_error** error) {
     return check(impl_->instance, nullptr, json, error);
   });
+  if (!health) return Unexpected(health.error());
   // Its message may quote an upstream answer; redaction keeps the JSON valid (no quote is touched).
-  if (health) *health = redact_secrets(*health);
-  return health;
+  return read_health(redact_secrets(*health));
 }
 
 Expected<std::string> Engine::ingest(std::string_view format, std::string_view source,

@@ -1,6 +1,7 @@
 target_sources(tinkr_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/build_query.cpp
   ${CMAKE_CURRENT_LIST_DIR}/engine.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/health.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ingest_stream.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paging.cpp
   ${CMAKE_CURRENT_LIST_DIR}/read_secret.cpp

@@ -43,19 +43,6 @@ std::optional<Error> print_health(Context& context, const std::string& health_js
   return first_failure;
 }
 
-// The health JSON says unhealthy with "ok": false or a "status" of "error"/"unhealthy".
-bool is_unhealthy(const std::string& health_json) {
-  rapidjson::Document document;
-  document.Parse(health_json.data(), health_json.size());
-  if (document.HasParseError() || !document.IsObject()) return false;
-  if (document.HasMember("ok") && document["ok"].IsBool()) return !document["ok"].GetBool();
-  if (document.HasMember("status") && document["status"].IsString()) {
-    const std::string_view status = document["status"].GetString();
-    return status == "error" || status == "unhealthy";
-  }
-  return false;
-}
-
 }  // namespace
 
 void setup_config(CLI::App& app, Context& context) {
@@ -88,8 +75,8 @@ int run_config_check(const ConfigCheckOptions& /*options*/, Context& context) {
               << backend.path << '\n';
   auto health = (*engine)->check_health();
   if (!health) return context.report(health.error());
-  if (auto failure = print_health(context, *health)) return context.report(*failure);
-  if (is_unhealthy(*health))
+  if (auto failure = print_health(context, health->json)) return context.report(*failure);
+  if (!health->healthy)
     return context.report(
         Error(Error::Code::upstream_unavailable, "backend '" + backend.name + "' is not healthy"));
   return 0;

@@ -119,7 +119,7 @@ class AzureAuthIntegration : public ::testing::Test {
     if (!engine) return "";
     auto result = engine->check_health();
     EXPECT_TRUE(result) << (result ? "" : result.error().message());
-    return result ? *result : "";
+    return result ? result->json : "";
   }
 
   void use_service_principal() {

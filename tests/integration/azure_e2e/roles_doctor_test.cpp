@@ -33,10 +33,10 @@ class AzureRoles : public AzureEndToEnd {
   std::map<std::string, std::pair<std::string, std::string>> doctor(rapidjson::Document& health) {
     auto text = engine_->check_health();
     EXPECT_TRUE(text) << text.error().message();
-    health.Parse(text ? text->c_str() : "{}");
+    health.Parse(text ? text->json.c_str() : "{}");
     std::map<std::string, std::pair<std::string, std::string>> checks;
     if (health.HasParseError() || !health.HasMember("checks")) {
-      ADD_FAILURE() << "no checks in " << (text ? *text : "");
+      ADD_FAILURE() << "no checks in " << (text ? text->json : "");
       return checks;
     }
     for (const auto& c : health["checks"].GetArray())

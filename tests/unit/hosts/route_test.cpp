@@ -22,7 +22,7 @@ class FakeBackend final : public QueryBackend {
   Expected<RunStats> run(const ir::Query&, ResultSink&, const RunOptions&) override { return RunStats{}; }
   Expected<QueryResult> collect(const ir::Query&, const RunOptions&) override { return QueryResult{}; }
   Expected<Explanation> explain(const ir::Query&) override { return Explanation{}; }
-  Expected<std::string> check_health() override { return std::string("{}"); }
+  Expected<Health> check_health() override { return read_health("{}"); }
   const BackendInfo& info() const override { return info_; }
 
  private:
