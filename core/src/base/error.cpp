@@ -2,6 +2,7 @@
 #include "tinkr/error.hpp"
 
 #include <tinkr/plugin.h>
+#include <tinkr/sdk/error.hpp>
 
 #include "base/message_text.hpp"
 
@@ -21,36 +22,10 @@ static_assert(static_cast<int32_t>(Error::Code::config) == TINKR_CONFIG);
 static_assert(static_cast<int32_t>(Error::Code::internal) == TINKR_INTERNAL);
 static_assert(static_cast<int32_t>(Error::Code::invalid_data) == TINKR_INVALID_DATA);
 
+// The names live in one table, the SDK's, which plugins use too; the static_asserts above make a
+// code and its status the same number.
 std::string_view to_string(Error::Code code) noexcept {
-  switch (code) {
-    case Error::Code::invalid_query:
-      return "invalid_query";
-    case Error::Code::unsupported:
-      return "unsupported";
-    case Error::Code::not_found:
-      return "not_found";
-    case Error::Code::unauthenticated:
-      return "unauthenticated";
-    case Error::Code::forbidden:
-      return "forbidden";
-    case Error::Code::throttled:
-      return "throttled";
-    case Error::Code::upstream_unavailable:
-      return "upstream_unavailable";
-    case Error::Code::timeout:
-      return "timeout";
-    case Error::Code::cancelled:
-      return "cancelled";
-    case Error::Code::plugin_abi:
-      return "plugin_abi";
-    case Error::Code::config:
-      return "config";
-    case Error::Code::internal:
-      return "internal";
-    case Error::Code::invalid_data:
-      return "invalid_data";
-  }
-  return "internal";
+  return sdk::status_name(static_cast<int32_t>(code));
 }
 
 std::string_view to_string(Error::Source source) noexcept {
