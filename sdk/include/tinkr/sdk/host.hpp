@@ -4,6 +4,7 @@
 
 #include <tinkr/plugin.h>
 #include <tinkr/sdk/error.hpp>
+#include <tinkr/sdk/text.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -50,12 +51,8 @@ struct HttpResponse {
 
   /// The first header of that name (case-insensitive), or empty.
   std::string_view header(std::string_view name) const {
-    for (const auto& h : headers) {
-      if (h.name.size() != name.size()) continue;
-      bool same = true;
-      for (std::size_t i = 0; same && i < name.size(); ++i) same = (h.name[i] | 0x20) == (name[i] | 0x20);
-      if (same) return h.value;
-    }
+    for (const auto& h : headers)
+      if (equals_ignoring_case(h.name, name)) return h.value;
     return {};
   }
 };
@@ -82,6 +79,26 @@ class CallContext {
  private:
   const tinkr_host* host_;
   const tinkr_cancel* cancel_;
+};
+
+/// Owns one allocation the host made for a call (a tinkr_error, a tinkr_http_response) and frees it
+/// with the host's matching function when it goes out of scope, so that no path - an early return, an
+/// exception while copying - leaks it or frees it twice. The C ABI is unchanged: this lives on the
+/// plugin's side only.
+template <typename T, void (*tinkr_host::*Free)(void*, T*)>
+class HostOwned {
+ public:
+  HostOwned(const tinkr_host* host, T* owned) noexcept : host_(host), owned_(owned) {}
+  HostOwned(const HostOwned&) = delete;
+  HostOwned& operator=(const HostOwned&) = delete;
+  ~HostOwned() {
+    if (owned_ && host_ && host_->*Free) (host_->*Free)(host_->ctx, owned_);
+  }
+  T* get() const noexcept { return owned_; }
+
+ private:
+  const tinkr_host* host_;
+  T* owned_;
 };
 
 /// The services table the host passed to tinkr_plugin_entry.
@@ -135,13 +152,13 @@ class Host {
     tinkr_http_response* response = nullptr;
     tinkr_error* error = nullptr;
     int32_t status = raw_->http_request(raw_->ctx, &c, call.raw(), &response, &error);
+    // Owned from here on: freed by the host's own functions however this call ends.
+    HostOwned<tinkr_http_response, &tinkr_host::free_http_response> owned_response(raw_, response);
+    HostOwned<tinkr_error, &tinkr_host::free_error> owned_error(raw_, error);
     if (status != TINKR_OK) {
       std::string message = error ? std::string(to_view(error->message)) : "http request failed";
-      bool retryable = error && error->retryable;
-      int64_t retry_after = error ? error->retry_after_ms : 0;
-      if (error && raw_->free_error) raw_->free_error(raw_->ctx, error);
-      if (response && raw_->free_http_response) raw_->free_http_response(raw_->ctx, response);
-      throw Error(static_cast<tinkr_status>(status), std::move(message), retryable, retry_after);
+      throw Error(static_cast<tinkr_status>(status), std::move(message), error && error->retryable,
+                  error ? error->retry_after_ms : 0);
     }
     HttpResponse out;
     if (response) {
@@ -151,7 +168,6 @@ class Host {
         out.headers.push_back({std::string(to_view(response->headers[i].name)),
                                std::string(to_view(response->headers[i].value))});
       out.body.assign(to_view(response->body));
-      if (raw_->free_http_response) raw_->free_http_response(raw_->ctx, response);
     }
     return out;
   }
