@@ -28,10 +28,11 @@ class SpanCollector final : public ResultSink {
 // Results cut by --limit (or the default limit) say so: a reader cannot tell "all there is" from
 // "the first N" otherwise.
 void report_limit(const RunStats& stats, std::ostream& err) {
+  const std::string_view results = stats.delivered == 1 ? " result" : " results";
   if (stats.truncated) {
-    err << "tinkr: showing the first " << stats.delivered << " results: more match (raise --limit)\n";
+    err << "tinkr: showing the first " << stats.delivered << results << ": more match (raise --limit)\n";
   } else if (stats.limit > 0) {
-    err << "tinkr: showing " << stats.delivered << " results, the limit: more may match (raise --limit)\n";
+    err << "tinkr: showing " << stats.delivered << results << ", the limit: more may match (raise --limit)\n";
   }
 }
 

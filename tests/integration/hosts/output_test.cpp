@@ -106,6 +106,9 @@ TEST_F(OutputTest, AReachedLimitIsSaidOnStderr) {
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(run.err.find("showing 4 results"), std::string::npos) << "remote=" << remote << " " << run.err;
     EXPECT_EQ(parse(run.out).Size(), 4u) << "stdout holds the data only";
+    auto one = tinkr({"-o", "json", "logs", "svc", "--limit", "1"}, remote);
+    EXPECT_NE(one.err.find(" 1 result"), std::string::npos) << "remote=" << remote << " " << one.err;
+    EXPECT_EQ(one.err.find("1 results"), std::string::npos) << "one result is not 'results'";
   }
 }
 
