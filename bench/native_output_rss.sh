@@ -9,27 +9,12 @@ build=${1:-build/release}
 for tool in "$build/bin/tinkr" "$build/bin/fake_log_analytics_serve" /usr/bin/time; do
   [ -x "$tool" ] || { echo "native_output_rss: $tool is missing" >&2; exit 2; }
 done
+. "$(dirname "$0")/fake_log_analytics.sh"
 work=$(mktemp -d)
-server=""
-cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { stop_fake_log_analytics; rm -rf "$work"; }
 trap cleanup EXIT
-"$build/bin/fake_log_analytics_serve" --gzip off --ready "$work/ready" 2>"$work/server.log" &
-server=$!
-for _ in $(seq 600); do [ -s "$work/ready" ] && break; sleep 0.1; done
-[ -s "$work/ready" ] || { echo "native_output_rss: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
-read -r url ca _ <"$work/ready"
-cat >"$work/config.toml" <<TOML
-[profiles.bench]
-backend = "azure"
-credential = "environment"
-workspace_id = "11111111-2222-3333-4444-555555555555"
-subscription_id = "00000000-0000-0000-0000-000000000001"
-resource_group = "rg"
-log_analytics_endpoint = "$url"
-arm_endpoint = "$url"
-authority_host = "$url"
-ca_file = "$ca"
-TOML
+start_fake_log_analytics "$build" "$work" --gzip off
+write_fake_profile "$work/config.toml"
 for format in json ndjson csv; do
   env HOME="$work" TINKR_PLUGIN_PATH="$build/lib/tinkr/plugins" AZURE_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47 \
     AZURE_CLIENT_ID=bench-client AZURE_CLIENT_SECRET=bench-secret \

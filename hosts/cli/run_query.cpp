@@ -1,6 +1,8 @@
 // Runs or explains one query for a command.
 #include "run_query.hpp"
 
+#include "output/cost_text.hpp"
+
 #include "common/error_tables.hpp"
 #include "common/result_json.hpp"
 #include "output/safe_text.hpp"
@@ -122,6 +124,10 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
   }
   if (!stats) return context.report(stats.error());
   for (const auto& notice : stats->notices) context.err << "tinkr: note: " << escape_controls(notice) << '\n';
+  if (spec.statistics) {
+    const std::string cost = describe_cost(stats->statistics_json);
+    context.err << "tinkr: stats: " << (cost.empty() ? "the backend reported no statistics" : cost) << '\n';
+  }
   report_limit(*stats, context.err);
   if (stats->requests > 1)
     context.err << "tinkr: the filter ran in tinkr: read " << stats->received << " records in "

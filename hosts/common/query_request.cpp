@@ -218,6 +218,8 @@ std::string request_to_json(const QuerySpec& spec, bool explain) {
     w.Key("explain");
     w.Bool(true);
   }
+  if (spec.statistics) write_bool_member(w, "stats", true);
+  if (spec.no_cache) write_bool_member(w, "no_cache", true);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }
@@ -225,10 +227,10 @@ std::string request_to_json(const QuerySpec& spec, bool explain) {
 Expected<QueryRequest> request_from_json(std::string_view body, RouteSignal route) {
   rapidjson::Document document;
   if (auto parsed = parse_object(body, document); !parsed) return Unexpected(parsed.error());
-  if (auto ok =
-          check_members(document, "request",
-                        {"signal", "service", "query", "native", "since", "from", "to", "limit",
-                         "resource_type", "order", "metrics", "slow", "failed", "trace_id", "explain", "ir"});
+  if (auto ok = check_members(
+          document, "request",
+          {"signal", "service", "query", "native", "since", "from", "to", "limit", "resource_type", "order",
+           "metrics", "slow", "failed", "trace_id", "explain", "ir", "stats", "no_cache"});
       !ok)
     return Unexpected(ok.error());
 
@@ -264,6 +266,12 @@ Expected<QueryRequest> request_from_json(std::string_view body, RouteSignal rout
   auto text = read_string(document, spec.signal == ir::Signal::native ? "native" : "query");
   auto limit = read_int(document, "limit");
   auto failed_flag = read_bool(document, "failed");
+  auto statistics = read_bool(document, "stats");
+  auto no_cache = read_bool(document, "no_cache");
+  if (!statistics) return Unexpected(statistics.error());
+  if (!no_cache) return Unexpected(no_cache.error());
+  spec.statistics = *statistics;
+  spec.no_cache = *no_cache;
   if (!text) return Unexpected(text.error());
   if (!limit) return Unexpected(limit.error());
   if (!failed_flag) return Unexpected(failed_flag.error());

@@ -29,6 +29,11 @@ void write_stats(JsonWriter& w, const RunStats& stats) {
     for (const auto& notice : stats.notices) write_string(w, notice);
     w.EndArray();
   }
+  // What the query cost, when asked (docs/server.md): the core keeps only a JSON object here.
+  if (!stats.statistics_json.empty()) {
+    w.Key("cost");
+    w.RawValue(stats.statistics_json.data(), stats.statistics_json.size(), rapidjson::kObjectType);
+  }
   w.EndObject();
 }
 
@@ -51,6 +56,12 @@ RunStats read_stats(const rapidjson::Value& object) {
       if (notice.IsString()) stats.notices.emplace_back(notice.GetString(), notice.GetStringLength());
   stats.residual = flag("residual");
   stats.truncated = flag("truncated");
+  if (object.HasMember("cost") && object["cost"].IsObject()) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    object["cost"].Accept(writer);
+    stats.statistics_json.assign(buffer.GetString(), buffer.GetSize());
+  }
   return stats;
 }
 

@@ -19,6 +19,8 @@ _Static_assert(sizeof(tinkr_span) == 176, "span size");
 _Static_assert(sizeof(tinkr_trace_summary) == 112, "trace summary size");
 _Static_assert(offsetof(tinkr_sink, log_record) == 16, "sink.log_record");
 _Static_assert(offsetof(tinkr_sink, warning) == 64, "sink.warning");
+_Static_assert(offsetof(tinkr_sink, notice) == 72, "sink.notice (1.3)");
+_Static_assert(sizeof(tinkr_sink) == 80, "sink size (1.3)");
 _Static_assert(offsetof(tinkr_http_request, on_body) == 120, "http request.on_body");
 _Static_assert(offsetof(tinkr_host, log) == 24, "host.log");
 _Static_assert(offsetof(tinkr_host, deadline_unix_nano) == 72, "host.deadline");

@@ -23,7 +23,7 @@ TEST(Registry, LoadsTheMockPluginByName) {
   ASSERT_TRUE(plugin) << plugin.error().to_string();
   EXPECT_EQ(plugin->name(), "mock");
   EXPECT_EQ(plugin->version(), "1.0.0");
-  EXPECT_EQ(plugin->abi(), "1.2");
+  EXPECT_EQ(plugin->abi(), "1.3");
   EXPECT_NE(plugin->capabilities_json().find("\"trace_get\""), std::string::npos)
       << "describe() is kept whole";
 }
@@ -102,6 +102,25 @@ TEST(Registry, MembersPastTheTablesSizeAreNeverCalled) {
   EXPECT_EQ(secret.error().code(), Error::Code::unsupported);
   EXPECT_NE(secret.error().message().find("backend 'cfixture' reads no secrets"), std::string::npos)
       << secret.error().message();
+}
+
+TEST(Registry, APluginOlderThan1_3NeverSeesNoCacheOrStatisticsAndANoteSaysSo) {
+  auto plugin = PluginRegistry().load_file(fixture("short_table"));
+  ASSERT_TRUE(plugin) << plugin.error().to_string();
+  auto engine = Engine::open_plugin(*plugin, "{}", "short");
+  ASSERT_TRUE(engine) << engine.error().to_string();
+  ir::Query query;
+  query.time = {1, 2};
+  query.limit = 10;
+  query.no_cache = true;
+  query.statistics = true;
+  auto result = (*engine)->collect(query);
+  ASSERT_TRUE(result) << "the fixture refuses an IR with the 1.3 members: " << result.error().to_string();
+  ASSERT_EQ(result->stats.notices.size(), 1u);
+  EXPECT_NE(result->stats.notices[0].find("older than 1.3) cannot skip its cache or report statistics"),
+            std::string::npos)
+      << result->stats.notices[0];
+  EXPECT_TRUE(result->stats.statistics_json.empty());
 }
 
 TEST(Registry, MalformedDescribeJsonIsRefused) {

@@ -86,5 +86,32 @@ TEST(SdkRecords, TheSinkHandsTheHostTheBytesOfEveryField) {
   EXPECT_EQ(seen.body, "connection timeout");
 }
 
+// ABI 1.3's notice: passed on by a 1.3 host's sink, never read past the end of an older host's.
+TEST(SdkRecords, ANoticeReachesA1_3HostAndIsDroppedByAnOlderOne) {
+  struct Seen {
+    std::string kind, text;
+  } seen;
+  tinkr_sink raw{};
+  raw.struct_size = sizeof raw;
+  raw.ctx = &seen;
+  raw.notice = [](void* ctx, tinkr_str kind, tinkr_str text) {
+    auto& s = *static_cast<Seen*>(ctx);
+    s.kind.assign(kind.ptr, kind.len);
+    s.text.assign(text.ptr, text.len);
+    return int32_t{TINKR_OK};
+  };
+  Sink sink(&raw);
+  EXPECT_TRUE(sink.notice("statistics", R"({"cpu_ns":1})"));
+  EXPECT_EQ(seen.kind, "statistics");
+  EXPECT_EQ(seen.text, R"({"cpu_ns":1})");
+
+  seen = {};
+  raw.struct_size = offsetof(tinkr_sink, notice);  // a 1.2 host's sink ends before it
+  Sink older(&raw);
+  EXPECT_TRUE(older.notice("info", "cached")) << "dropped, not a stop";
+  EXPECT_TRUE(seen.kind.empty()) << "read past the sink's struct_size";
+  EXPECT_FALSE(older.stopped());
+}
+
 }  // namespace
 }  // namespace tinkr::sdk

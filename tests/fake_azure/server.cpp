@@ -23,6 +23,7 @@
 
 #include "certificates.hpp"
 #include "gzip.hpp"
+#include "query_statistics.hpp"
 #include "state.hpp"
 
 namespace tinkr::fake_azure {
@@ -92,6 +93,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       response = FakeResponse::json(
           500, std::string("{\"error\":{\"code\":\"FakeAzureBug\",\"message\":\"") + e.what() + "\"}}");
     }
+    add_query_statistics(request, response);
     if (state_->options.serve_gzip && accepts_gzip(request.header("Accept-Encoding"))) compress(response);
     {
       std::lock_guard lock(state_->mutex);

@@ -69,6 +69,9 @@ struct RunStats {
   int64_t elapsed_ns = 0;
   std::vector<std::string> warnings;  // a partial result: what is missing
   std::vector<std::string> notices;   // how the query was adjusted (e.g. a coarser metric interval)
+  // What the query cost, as the backend's JSON object (when asked with QuerySpec::statistics and the
+  // backend reports it; docs/backends/azure.md "Statistics"); empty otherwise. Never a partial result.
+  std::string statistics_json;
 };
 
 struct QueryResult {
@@ -124,6 +127,8 @@ struct QuerySpec {
   std::optional<ir::Order> order;
   ir::MetricsSpec metrics;  // signal == metrics
   std::string trace_id;     // signal == trace_get
+  bool no_cache = false;    // fresh data, not an answer the backend's service cached
+  bool statistics = false;  // ask the backend what the query cost (RunStats::statistics_json)
 };
 
 class Engine {

@@ -47,6 +47,8 @@ Expected<ir::Query> Engine::build(const QuerySpec& spec) const {
       break;
   }
   if (spec.order) q.order = *spec.order;
+  q.no_cache = spec.no_cache;
+  q.statistics = spec.statistics;
   return q;
 }
 

@@ -13,6 +13,10 @@
 #include "engine/validate.hpp"
 #include "registry/plugin_call.hpp"
 
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 namespace tinkr {
 namespace {
 
@@ -110,6 +114,29 @@ int32_t on_warning(void* ctx, tinkr_str message) {
     // A warning may quote upstream text: cleaned like an error message (secrets, UTF-8, size).
     st.stats.warnings.push_back(detail::clean_message(copy_string(message)));
     st.out.on_warning(st.stats.warnings.back());
+    return TINKR_OK;
+  } catch (...) {
+    st.failure = std::current_exception();
+    return TINKR_INTERNAL;
+  }
+}
+
+// 1.3: statistics are kept as the backend's JSON object, re-written so that only JSON reaches the
+// hosts that embed it; an info notice joins the notices, cleaned like a warning.
+int32_t on_notice(void* ctx, tinkr_str kind, tinkr_str text) {
+  auto& st = state(ctx);
+  try {
+    if (copy_string(kind) == "statistics") {
+      rapidjson::Document doc;
+      doc.Parse(text.ptr ? text.ptr : "", static_cast<std::size_t>(text.len));
+      if (doc.HasParseError() || !doc.IsObject()) return TINKR_OK;  // not what the ABI promises: dropped
+      rapidjson::StringBuffer buffer;
+      rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+      doc.Accept(writer);
+      st.stats.statistics_json.assign(buffer.GetString(), buffer.GetSize());
+    } else {
+      st.stats.notices.push_back(detail::clean_message(copy_string(text)));
+    }
     return TINKR_OK;
   } catch (...) {
     st.failure = std::current_exception();
@@ -261,6 +288,14 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
   c_sink.table_begin = &on_table_begin;
   c_sink.table_row = &on_table_row;
   c_sink.warning = &on_warning;
+  c_sink.notice = &on_notice;
+  // A plugin older than 1.3 would refuse the IR's no_cache and statistics members: it gets neither,
+  // and the notices say so.
+  if (impl_->table().abi_minor < 3 && (plan->pushed.no_cache || plan->pushed.statistics)) {
+    plan->pushed.no_cache = plan->pushed.statistics = false;
+    st.stats.notices.push_back("backend '" + impl_->info.name +
+                               "' (plugin ABI older than 1.3) cannot skip its cache or report statistics");
+  }
 
   const auto timeout = options.timeout.count() > 0 ? options.timeout : impl_->default_timeout;
   tinkr_cancel cancel;

@@ -16,6 +16,7 @@ void setup_logs(CLI::App& app, Context& context) {
   add_limit_flag(*command, options->limit, "at most this many records (default 100)");
   command->add_option("--resource", options->resource, "the backend's resource type hint");
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
+  add_cost_flags(*command, options->cost);
   command->callback([options, &context] { context.exit_code = run_logs(*options, context); });
 }
 
@@ -27,6 +28,7 @@ int run_logs(const LogsOptions& options, Context& context) {
   options.time.apply(spec);
   spec.limit = options.limit;
   spec.resource_type = options.resource;
+  options.cost.apply(spec);
   return run_query_command(context, spec, options.explain);
 }
 

@@ -1,6 +1,8 @@
 // tinkr logs SERVICE [QUERY] [--since 1h | --from T --to T] [--limit N] [--resource TYPE] [--explain]
 #pragma once
 
+#include "commands/cost_flags.hpp"
+
 #include "commands/time_flags.hpp"
 #include "context.hpp"
 
@@ -15,6 +17,7 @@ struct LogsOptions {
   int64_t limit = 0;
   std::string resource;
   bool explain = false;
+  CostFlags cost;
 };
 
 void setup_logs(CLI::App& app, Context& context);

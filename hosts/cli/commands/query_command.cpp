@@ -18,6 +18,7 @@ void setup_query(CLI::App& app, Context& context) {
   add_limit_flag(*command, options->limit, "at most this many records");
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
+  add_cost_flags(*command, options->cost);
   command->callback([options, &context] { context.exit_code = run_query(*options, context); });
 }
 
@@ -38,6 +39,7 @@ int run_query(const QueryOptions& options, Context& context) {
   spec.service = options.service;
   spec.limit = options.limit;
   options.time.apply(spec);
+  options.cost.apply(spec);
   return run_query_command(context, spec, options.explain);
 }
 

@@ -1,6 +1,8 @@
 // tinkr query --native 'KQL…' | tinkr query --signal logs --service S 'level>=warn'  [--explain]
 #pragma once
 
+#include "commands/cost_flags.hpp"
+
 #include "commands/time_flags.hpp"
 #include "context.hpp"
 
@@ -16,6 +18,7 @@ struct QueryOptions {
   int64_t limit = 0;
   TimeFlags time;
   bool explain = false;
+  CostFlags cost;
 };
 
 void setup_query(CLI::App& app, Context& context);

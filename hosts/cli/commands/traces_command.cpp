@@ -19,6 +19,7 @@ void setup_traces(CLI::App& app, Context& context) {
   command->add_option("--resource", options->resource, "the backend's resource type hint");
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
+  add_cost_flags(*command, options->cost);
   command->callback([options, &context] { context.exit_code = run_traces(*options, context); });
 }
 
@@ -32,6 +33,7 @@ int run_traces(const TracesOptions& options, Context& context) {
   spec.limit = options.limit;
   spec.resource_type = options.resource;
   options.time.apply(spec);
+  options.cost.apply(spec);
   return run_query_command(context, spec, options.explain);
 }
 

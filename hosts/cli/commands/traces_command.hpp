@@ -1,6 +1,8 @@
 // tinkr traces SERVICE [QUERY] [--slow 1s] [--failed] [time flags] [--limit N] [--explain]
 #pragma once
 
+#include "commands/cost_flags.hpp"
+
 #include "commands/time_flags.hpp"
 #include "context.hpp"
 
@@ -17,6 +19,7 @@ struct TracesOptions {
   std::string resource;
   TimeFlags time;
   bool explain = false;
+  CostFlags cost;
 };
 
 void setup_traces(CLI::App& app, Context& context);

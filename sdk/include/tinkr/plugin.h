@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define TINKR_PLUGIN_ABI_MAJOR 1
-#define TINKR_PLUGIN_ABI_MINOR 2
+#define TINKR_PLUGIN_ABI_MINOR 3
 
 /* The one exported symbol's name, for hosts that look it up by string. */
 #define TINKR_PLUGIN_ENTRY_SYMBOL "tinkr_plugin_entry"
@@ -192,6 +192,15 @@ typedef struct tinkr_sink {
   int32_t (*table_row)(void* ctx, const tinkr_str* cells, uint64_t cell_count);
   /* A partial result: the records so far stand, and this says what is missing. */
   int32_t (*warning)(void* ctx, tinkr_str message);
+
+  /* ---- 1.3 ---- */
+
+  /* What the host may show beside the records that is no partial result (warning is that): kind
+   * "statistics" with a JSON object of what the query cost (docs/plugin-abi.md lists its members;
+   * sent when the IR asks for "statistics"), or kind "info" with a sentence for a person (an answer
+   * served from the service's cache). A plugin calls it only when struct_size covers it and it is
+   * not NULL. */
+  int32_t (*notice)(void* ctx, tinkr_str kind, tinkr_str text);
 } tinkr_sink;
 
 /* ---------------------------------------------------------------------------------------------- */

@@ -1,7 +1,9 @@
 // The tinkr binary against the fake Azure: a native query's cells keep their types in json, ndjson
-// and csv, and a partial or cut answer is marked in the output and in the exit code.
+// and csv, a partial or cut answer is marked in the output and in the exit code, and --stats and
+// --no-cache say what a query cost and ask for fresh data without making the answer look partial.
 #include "../hosts/process.hpp"
 #include "fixture.hpp"
+#include "query_statistics.hpp"
 
 #include <rapidjson/document.h>
 
@@ -138,6 +140,53 @@ TEST_F(AzureCli, AnUnknownServiceExitsNotFoundAndAQuietOneExitsZero) {
   auto traces = tinkr({"traces", "paymnts-api", "--since", "1h"});
   EXPECT_EQ(traces.exit_code, 5) << traces.err;
   EXPECT_NE(traces.err.find("in AppRequests"), std::string::npos) << traces.err;
+}
+
+// Two AppTraces rows, as the logs KQL projects them.
+FakeResponse two_log_rows() {
+  return FakeResponse::json(
+      200,
+      log_analytics_answer(
+          {{"TimeGenerated", "datetime"}, {"Message", "string"}, {"SeverityLevel", "int"}},
+          {{js("2026-11-25T10:00:01Z"), js("first"), "1"}, {js("2026-11-25T10:00:00Z"), js("second"), "3"}}));
+}
+
+TEST_F(AzureCli, StatsSayWhatTheQueryCostAndAreNoPartialAnswer) {
+  fake_.push_response(Route::log_analytics_query, two_log_rows());
+  auto run = tinkr({"-o", "ndjson", "logs", "payments-api", "--since", "1h", "--stats"});
+  EXPECT_EQ(run.exit_code, 0) << "statistics are not a partial answer: " << run.err;
+  EXPECT_EQ(run.err.find("warning"), std::string::npos) << run.err;
+  // The fake's statistics (query_statistics.hpp): 1,052,708 shard bytes, 4,200 rows scanned, 1.5 s CPU.
+  EXPECT_NE(run.err.find("tinkr: stats: data scanned 1.1 MB (4,200 rows), CPU 1.50 s, 2 rows returned "
+                         "(largest answer 0.0% of the 500,000-row cap), "),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find(" cap), 1 answer"), std::string::npos) << run.err;
+  const auto requests = fake_.requests(Route::log_analytics_query);
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].header("Prefer"), "wait=180,include-statistics=true");
+  EXPECT_EQ(requests[0].header("Cache-Control"), "") << "fresh data only when asked";
+
+  fake_.push_response(Route::log_analytics_query, two_log_rows());
+  auto plain = tinkr({"logs", "payments-api", "--since", "1h"});
+  EXPECT_EQ(plain.err.find("stats"), std::string::npos) << "no statistics unless asked: " << plain.err;
+  EXPECT_EQ(fake_.requests(Route::log_analytics_query).back().header("Prefer"), "wait=180");
+}
+
+TEST_F(AzureCli, NoCacheAsksForFreshDataAndACachedAnswerIsSaidToBeOne) {
+  fake_.push_response(Route::log_analytics_query, two_log_rows());
+  auto fresh = tinkr({"logs", "payments-api", "--since", "1h", "--no-cache"});
+  EXPECT_EQ(fresh.exit_code, 0) << fresh.err;
+  EXPECT_EQ(fake_.requests(Route::log_analytics_query).back().header("Cache-Control"), "no-cache");
+
+  FakeResponse cached = two_log_rows();
+  cached.headers.emplace_back("Age", "45");
+  fake_.push_response(Route::log_analytics_query, cached);
+  auto run = tinkr({"logs", "payments-api", "--since", "1h"});
+  EXPECT_EQ(run.exit_code, 0) << "a cached answer is whole: " << run.err;
+  EXPECT_NE(run.err.find("tinkr: note: the answer came from Log Analytics' cache (Age: 45 s)"),
+            std::string::npos)
+      << run.err;
 }
 
 }  // namespace

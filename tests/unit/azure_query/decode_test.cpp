@@ -81,6 +81,30 @@ TEST(AzureDecode, SeveralPrimaryResultTablesAreReadByPosition) {
   const auto result = read_native(read_vector("log-analytics/query.multiple-tables.response.json"), rec);
   EXPECT_EQ(result.tables, 2u);
   EXPECT_EQ(rec.table_columns.size(), 2u) << "both tables named PrimaryResult reach the sink";
+  EXPECT_TRUE(result.statistics.present) << "the recorded answer has statistics (all zero)";
+  EXPECT_EQ(result.statistics.scanned_bytes, 0);
+}
+
+// The statistics' members in the recorded shape, with values, and a partial error beside them.
+TEST(AzureDecode, StatisticsAreReadWhereTheServiceWritesThem) {
+  RecordingSink rec;
+  const auto result = read_native(
+      R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"n","type":"long"}],"rows":[[1]]}],)"
+      R"("statistics":{"query":{"executionTime":0.5,"resourceUsage":{"cache":{"memory":{"hits":1},)"
+      R"("shards":{"hot":{"hitbytes":1000,"missbytes":20,"retrievebytes":7},"cold":{"hitbytes":300,)"
+      R"("missbytes":4},"bypassbytes":5}},"cpu":{"totalCpu":"00:00:02.2500000"}},)"
+      R"("inputDatasetStatistics":{"extents":{"total":9,"scanned":3},"rows":{"total":99,"scanned":42}},)"
+      R"("datasetStatistics":[{"tableRowCount":1,"tableSize":2}]}},"error":{"code":"PartialError",)"
+      R"("message":"cut"}})",
+      rec);
+  ASSERT_TRUE(result.statistics.present);
+  EXPECT_EQ(result.statistics.scanned_bytes, 1329) << "hot and cold hit and miss bytes, and bypass";
+  EXPECT_EQ(result.statistics.cpu_ns, 2'250'000'000);
+  EXPECT_DOUBLE_EQ(result.statistics.execution_seconds, 0.5);
+  EXPECT_EQ(result.statistics.rows_scanned, 42);
+  EXPECT_EQ(result.statistics.extents_scanned, 3);
+  EXPECT_EQ(result.partial_error_code, "PartialError");
+  EXPECT_EQ(rec.rows.size(), 1u);
 }
 
 TEST(AzureDecode, PartialErrorKeepsRowsAndTheInnermostMessage) {

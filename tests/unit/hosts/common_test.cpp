@@ -92,6 +92,34 @@ TEST(QueryRequest, PercentilesAreAggregationsAndBadOnesAreRefused) {
       "decimals (p50, p95, p99.9)");
 }
 
+TEST(QueryRequest, StatsAndNoCacheCrossTheServerAndTheCostComesBack) {
+  QuerySpec spec;
+  spec.service = "payments-api";
+  spec.statistics = true;
+  spec.no_cache = true;
+  auto request = request_from_json(request_to_json(spec, false), RouteSignal{ir::Signal::logs});
+  ASSERT_TRUE(request) << request.error().message();
+  EXPECT_TRUE(request->spec.statistics);
+  EXPECT_TRUE(request->spec.no_cache);
+  auto bad = request_from_json(R"({"service":"a","stats":"yes"})", RouteSignal{ir::Signal::logs});
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message().find("'stats' must be true or false"), std::string::npos);
+
+  // The answer's stats carry the backend's statistics as "cost", and a client reads them back.
+  QueryResult result;
+  result.stats.statistics_json = R"({"data_scanned_bytes":1052708,"cpu_ns":1500000000})";
+  const std::string json = result_to_json(result);
+  EXPECT_NE(json.find(R"("cost":{"data_scanned_bytes":1052708,"cpu_ns":1500000000})"), std::string::npos)
+      << json;
+  EXPECT_NE(stats_line(result.stats).find(R"("cost":{"data_scanned_bytes":1052708)"), std::string::npos);
+  struct Nothing final : ResultSink {
+    bool on_record(Record&&) override { return true; }
+  } sink;
+  auto replayed = replay_result(json, sink);
+  ASSERT_TRUE(replayed) << replayed.error().message();
+  EXPECT_EQ(replayed->statistics_json, result.stats.statistics_json);
+}
+
 TEST(QueryRequest, BadBodiesNameTheProblem) {
   const RouteSignal logs{ir::Signal::logs};
   auto malformed = request_from_json("{\"service\": ", logs);

@@ -31,6 +31,7 @@ QueryContext AzureBackend::query_context() const {
   context.now_ns = host_.now_ns();
   context.server_timeout_seconds = options_.server_timeout_seconds;
   context.slices = options_.slices;
+  context.max_answer_bytes = options_.max_answer_bytes;
   // estimate_data_size counts raw values; the JSON answer (quotes, escapes, brackets) is larger.
   context.slices.byte_budget = options_.max_answer_bytes / 2;
   return context;

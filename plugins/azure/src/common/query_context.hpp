@@ -47,6 +47,11 @@ struct QueryContext {
   int64_t now_ns = 0;
   int server_timeout_seconds = 180;  // Log Analytics' own limit, sent as Prefer: wait=N
   SliceSettings slices;
+  int64_t max_answer_bytes = int64_t{64} << 20;
+  // The query's own asks (ir::Query::no_cache, statistics), for every Log Analytics request it makes:
+  // Cache-Control: no-cache and Prefer: include-statistics=true.
+  bool no_cache = false;
+  bool statistics = false;
 };
 
 /// One HTTP request the plugin will send, before authentication.

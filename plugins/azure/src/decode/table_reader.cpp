@@ -38,7 +38,19 @@ std::string describe_cell(const Cell& cell) {
   return out;
 }
 
-enum class Ctx : uint8_t { root, tables, table, columns, column, rows, row, cell_complex, error, skip };
+enum class Ctx : uint8_t {
+  root,
+  tables,
+  table,
+  columns,
+  column,
+  rows,
+  row,
+  cell_complex,
+  error,
+  statistics,
+  skip
+};
 
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
  public:
@@ -80,6 +92,10 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
           error_depth_ = stack_.size();
           return push(Ctx::error);
         }
+        if (!is_array && key_ == "statistics") {
+          result.statistics.present = true;
+          return push(Ctx::statistics);
+        }
         return push(Ctx::skip);
       case Ctx::tables:
         if (is_array) return fail("table " + std::to_string(result.tables) + " is not an object");
@@ -111,6 +127,12 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         if (cell_ >= cells_.size()) return fail(where() + "has more cells than columns");
         cells_[cell_] = {Cell::Json::complex, {}};
         return push(Ctx::cell_complex);
+      case Ctx::statistics:
+        if (is_array) return push(Ctx::skip);  // per-table datasetStatistics: not read
+        statistics_path_.push_back(statistics_key_.size());
+        statistics_key_ += key_;
+        statistics_key_ += '.';
+        return push(Ctx::statistics);
       case Ctx::error:
       case Ctx::cell_complex:
       case Ctx::skip:
@@ -158,6 +180,12 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
       case Ctx::cell_complex:
         if (top() == Ctx::row) ++cell_;
         break;
+      case Ctx::statistics:
+        if (!statistics_path_.empty()) {
+          statistics_key_.resize(statistics_path_.back());
+          statistics_path_.pop_back();
+        }
+        break;
       default:
         break;
     }
@@ -179,6 +207,9 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
       case Ctx::table:
         if (key_ == "name") table_name_.assign(text);
         return true;
+      case Ctx::statistics:
+        read_statistic(json, text);
+        return true;
       case Ctx::error:
         // The innermost message is the deepest one (error.details[].innererror...).
         if (key_ == "message" && stack_.size() >= message_depth_) {
@@ -190,6 +221,26 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         return true;
       default:
         return true;
+    }
+  }
+
+  // One number of the statistics object, by its path below `statistics`.
+  void read_statistic(Cell::Json json, std::string_view text) {
+    const std::string path = statistics_key_ + key_;
+    AnswerStatistics& s = result.statistics;
+    const Cell cell{json, text};
+    int64_t n = 0;
+    if (path == "query.executionTime") {
+      read_double(cell, s.execution_seconds);
+    } else if (path == "query.resourceUsage.cpu.totalCpu") {
+      parse_timespan(text, s.cpu_ns);
+    } else if (path.starts_with("query.resourceUsage.cache.shards.") &&
+               (path.ends_with("hitbytes") || path.ends_with("missbytes") || path.ends_with("bypassbytes"))) {
+      if (read_int64(cell, n)) s.scanned_bytes += n;
+    } else if (path == "query.inputDatasetStatistics.rows.scanned") {
+      read_int64(cell, s.rows_scanned);
+    } else if (path == "query.inputDatasetStatistics.extents.scanned") {
+      read_int64(cell, s.extents_scanned);
     }
   }
 
@@ -235,6 +286,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool have_columns_ = false;
   bool rows_done_ = false;
   std::size_t error_depth_ = 0;
+  std::string statistics_key_;                // "query.resourceUsage." below statistics
+  std::vector<std::size_t> statistics_path_;  // statistics_key_'s length before each level
   std::size_t message_depth_ = 0;
 };
 

@@ -30,6 +30,16 @@ class RowConsumer {
   virtual bool row(std::span<const Cell> cells) = 0;
 };
 
+/// The answer's `statistics` member (Prefer: include-statistics), the parts that say what a query cost.
+struct AnswerStatistics {
+  bool present = false;
+  double execution_seconds = 0;  // query.executionTime
+  int64_t cpu_ns = 0;            // query.resourceUsage.cpu.totalCpu
+  int64_t scanned_bytes = 0;     // query.resourceUsage.cache.shards: hot and cold hit and miss bytes, bypass
+  int64_t rows_scanned = 0;      // query.inputDatasetStatistics.rows.scanned
+  int64_t extents_scanned = 0;   // query.inputDatasetStatistics.extents.scanned
+};
+
 struct ReadResult {
   std::size_t tables = 0;
   uint64_t rows = 0;
@@ -37,6 +47,9 @@ struct ReadResult {
   /// A top-level `error` next to the tables (a partial result): its code and the innermost message.
   std::string partial_error_code;
   std::string partial_error_message;
+  AnswerStatistics statistics;
+  uint64_t bytes = 0;  // the answer's bytes (once inflated), set by read_answer
+  std::string age;     // the answer's Age header: served from the service's cache when set
   bool has_partial_error() const { return !partial_error_code.empty() || !partial_error_message.empty(); }
 };
 

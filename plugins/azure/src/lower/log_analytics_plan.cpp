@@ -54,7 +54,9 @@ RequestPlan make_log_analytics_plan(std::string kql, const ir::TimeRange& range,
   plan.audience = Audience::log_analytics;
   plan.headers = {{"Content-Type", "application/json"},
                   {"Accept", "application/json"},
-                  {"Prefer", "wait=" + std::to_string(context.server_timeout_seconds)}};
+                  {"Prefer", "wait=" + std::to_string(context.server_timeout_seconds) +
+                                 (context.statistics ? ",include-statistics=true" : "")}};
+  if (context.no_cache) plan.headers.push_back({"Cache-Control", "no-cache"});
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   writer.StartObject();

@@ -94,7 +94,8 @@ RequestPlan lower_logs(const ir::Query& query, const QueryContext& context) {
   RequestPlan plan = make_log_analytics_plan(lower_logs_kql(query), query.time, context);
   // A query for rows ingested since a moment (tail's polls) must see the rows just ingested: the
   // query API otherwise may serve an answer cached for up to 2 minutes.
-  if (mentions_field(query.filter, "ingestion_time")) plan.headers.push_back({"Cache-Control", "no-cache"});
+  if (mentions_field(query.filter, "ingestion_time") && !context.no_cache)
+    plan.headers.push_back({"Cache-Control", "no-cache"});
   return plan;
 }
 

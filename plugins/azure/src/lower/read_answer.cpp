@@ -24,10 +24,13 @@ class TransferThread {
                  decode::BodyPipe& pipe)
       : pipe_(pipe), thread_([this, &transport, &plan, call] {
           try {
-            response_ =
-                transport.send(plan, call, [this](std::string_view piece) { return pipe_.push(piece); });
+            response_ = transport.send(plan, call, [this](std::string_view piece) {
+              bytes_ += piece.size();
+              return pipe_.push(piece);
+            });
             // A host that kept a success's body instead of streaming it still gets it decoded.
             if (decode::is_success(response_->status) && !response_->body.empty()) {
+              bytes_ += response_->body.size();
               pipe_.push(response_->body);
               response_->body.clear();
             }
@@ -47,11 +50,14 @@ class TransferThread {
   }
   const std::optional<sdk::HttpResponse>& response() const { return response_; }
   std::exception_ptr failure() const { return failure_; }
+  /// The body's bytes so far (after join: all of them).
+  uint64_t bytes() const { return bytes_; }
 
  private:
   decode::BodyPipe& pipe_;
   std::optional<sdk::HttpResponse> response_;
   std::exception_ptr failure_;
+  uint64_t bytes_ = 0;  // written by the transfer thread only, read after join
   std::thread thread_;  // last: it starts once the members it uses exist
 };
 
@@ -94,6 +100,8 @@ decode::ReadResult PendingAnswer::read(decode::RowConsumer& consumer) {
   const bool transfer_ended_first = pipe.finished_first();
   transfer.join();
 
+  result.bytes = transfer.bytes();
+  if (transfer.response()) result.age = std::string(transfer.response()->header("Age"));
   if (result.stopped) return result;  // the consumer stopped; the transfer's end is our doing
   if (transfer.failure() && transfer_ended_first) std::rethrow_exception(transfer.failure());
   if (transfer.response() && !decode::is_success(transfer.response()->status))

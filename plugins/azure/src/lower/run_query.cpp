@@ -9,6 +9,7 @@
 #include "lower/log_analytics_plan.hpp"
 #include "lower/lower_logs.hpp"
 #include "lower/lower_traces.hpp"
+#include "lower/query_cost.hpp"
 #include "lower/read_answer.hpp"
 #include "lower/service_check.hpp"
 #include "lower/sliced_logs.hpp"
@@ -50,9 +51,11 @@ void warn_partial(const decode::ReadResult& result, sdk::Sink& sink, CapAdvice a
 // a warning.
 decode::ReadResult run_log_analytics(const RequestPlan& plan, Transport& transport,
                                      const sdk::CallContext& call, sdk::Sink& sink,
-                                     decode::RowConsumer& consumer, CapAdvice advice = CapAdvice::narrow) {
+                                     decode::RowConsumer& consumer, QueryCost& cost,
+                                     CapAdvice advice = CapAdvice::narrow) {
   call.throw_if_cancelled();
   const decode::ReadResult result = read_answer(transport, plan, call, consumer, kLogAnalytics);
+  cost.add(result);
   warn_partial(result, sink, advice);
   return result;
 }
@@ -60,16 +63,16 @@ decode::ReadResult run_log_analytics(const RequestPlan& plan, Transport& transpo
 // An empty answer for a named service is "not found" when the service left no row in a month.
 void run_service_search(const ir::Query& query, const RequestPlan& plan, const ServiceTable& where,
                         const QueryContext& context, Transport& transport, const sdk::CallContext& call,
-                        sdk::Sink& sink, decode::RowConsumer& consumer) {
-  const decode::ReadResult result = run_log_analytics(plan, transport, call, sink, consumer);
+                        sdk::Sink& sink, decode::RowConsumer& consumer, QueryCost& cost) {
+  const decode::ReadResult result = run_log_analytics(plan, transport, call, sink, consumer, cost);
   if (result.rows == 0 && !result.has_partial_error())
     check_service_known(query, where, context, transport, call);
 }
 
 void run_trace_get(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
-                   const sdk::CallContext& call) {
+                   const sdk::CallContext& call, QueryCost& cost) {
   traces::TraceRowCollector collector;
-  run_log_analytics(lower_trace_get(query, context), transport, call, sink, collector);
+  run_log_analytics(lower_trace_get(query, context), transport, call, sink, collector, cost);
   if (collector.rows.empty())
     throw sdk::Error(TINKR_NOT_FOUND, "trace '" + query.trace_id +
                                           "' has no rows in AppRequests, AppDependencies or AppExceptions" +
@@ -93,13 +96,14 @@ bool is_resource_id(std::string_view service) {
 }
 
 void run_metrics(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
-                 const sdk::CallContext& call, metrics::ResourceCache& cache) {
+                 const sdk::CallContext& call, metrics::ResourceCache& cache, QueryCost& cost) {
   if (query.service.empty())
     throw sdk::Error(TINKR_INVALID_QUERY,
                      "metrics need a service: a resource name in the resource group or an id");
   if (metrics::answered_from_requests(query.metrics)) {
     metrics::RequestPercentileConsumer consumer(query);
-    run_log_analytics(metrics::lower_request_percentiles(query, context), transport, call, sink, consumer);
+    run_log_analytics(metrics::lower_request_percentiles(query, context), transport, call, sink, consumer,
+                      cost);
     consumer.emit(sink);
     return;
   }
@@ -140,8 +144,10 @@ void run_query(const ir::Query& query, const QueryContext& context, Transport& t
   run_query(query, context, transport, sink, call, metrics::shared_resource_cache());
 }
 
-void run_query(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
-               const sdk::CallContext& call, metrics::ResourceCache& resources) {
+namespace {
+
+void run_signal(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
+                const sdk::CallContext& call, metrics::ResourceCache& resources, QueryCost& cost) {
   switch (query.signal) {
     case ir::Signal::logs: {
       const kql::TableMapping& table = kql::table_for(query.resource_type);
@@ -149,34 +155,50 @@ void run_query(const ir::Query& query, const QueryContext& context, Transport& t
       decode::LogRecordConsumer consumer(table, query.service, sink);
       const ServiceTable where{table.table, table.time.column, fields};
       if (wants_slicing(query, context.slices)) {
-        const decode::ReadResult result = run_sliced_logs(
-            query, context, transport, call, consumer,
-            [&sink](const decode::ReadResult& slice) { warn_partial(slice, sink, CapAdvice::narrow); });
+        const decode::ReadResult result =
+            run_sliced_logs(query, context, transport, call, consumer, [&](const decode::ReadResult& slice) {
+              cost.add(slice);
+              warn_partial(slice, sink, CapAdvice::narrow);
+            });
         if (result.rows == 0 && !result.has_partial_error() && !result.stopped)
           check_service_known(query, where, context, transport, call);
         return;
       }
       return run_service_search(query, lower_logs(query, context), where, context, transport, call, sink,
-                                consumer);
+                                consumer, cost);
     }
     case ir::Signal::trace_search: {
       const traces::SpanFieldMap fields("AppRequests");
       traces::TraceSummaryConsumer consumer(query.service, sink);
       return run_service_search(query, lower_trace_search(query, context),
                                 {"AppRequests", "TimeGenerated", fields}, context, transport, call, sink,
-                                consumer);
+                                consumer, cost);
     }
     case ir::Signal::trace_get:
-      return run_trace_get(query, context, transport, sink, call);
+      return run_trace_get(query, context, transport, sink, call, cost);
     case ir::Signal::native: {
       decode::NativeRowConsumer consumer(sink);
-      run_log_analytics(lower_native(query, context), transport, call, sink, consumer, CapAdvice::native);
+      run_log_analytics(lower_native(query, context), transport, call, sink, consumer, cost,
+                        CapAdvice::native);
       return;
     }
     case ir::Signal::metrics:
-      return run_metrics(query, context, transport, sink, call, resources);
+      return run_metrics(query, context, transport, sink, call, resources, cost);
   }
   throw sdk::Error(TINKR_UNSUPPORTED, "signal is not supported by the azure backend");
+}
+
+}  // namespace
+
+void run_query(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
+               const sdk::CallContext& call, metrics::ResourceCache& resources) {
+  // How to ask (no cache, statistics) goes with every Log Analytics request of this query.
+  QueryContext asked = context;
+  asked.no_cache = query.no_cache;
+  asked.statistics = query.statistics;
+  QueryCost cost(context.slices, context.max_answer_bytes);
+  run_signal(query, asked, transport, sink, call, resources, cost);
+  cost.report(sink, query.statistics);
 }
 
 std::string explain_query(const ir::Query& query, const QueryContext& context) {

@@ -50,21 +50,23 @@ class BinCollector : public decode::RowConsumer {
 // thousand times finer, down to a millisecond (a slice then still too big comes back partial).
 void plan_slices(const ir::Query& query, const ir::TimeRange& range, int64_t wanted,
                  const QueryContext& context, Transport& transport, const sdk::CallContext& call,
-                 std::vector<TimeSlice>& out) {
+                 const AnswerObserver& observe, std::vector<TimeSlice>& out) {
   ir::Query counted = query;
   counted.time = range;
   const int64_t width = count_bin_width_ns(range);
   BinCollector bins;
   call.throw_if_cancelled();
-  read_answer(transport, make_log_analytics_plan(lower_logs_count_kql(counted, width), range, context), call,
-              bins, kLogAnalytics);
+  const decode::ReadResult counting =
+      read_answer(transport, make_log_analytics_plan(lower_logs_count_kql(counted, width), range, context),
+                  call, bins, kLogAnalytics);
+  if (observe) observe(counting);  // the count costs too (statistics)
   int64_t planned = 0;
   for (TimeSlice& slice :
        group_bins(std::move(bins.bins), range, width, query.order.descending, context.slices, wanted)) {
     const int64_t still_wanted = wanted > 0 ? wanted - planned : 0;
     if (slice.oversized && width > 1'000'000) {
       const std::size_t before = out.size();
-      plan_slices(query, slice.range, still_wanted, context, transport, call, out);
+      plan_slices(query, slice.range, still_wanted, context, transport, call, observe, out);
       for (std::size_t i = before; i < out.size(); ++i) planned += out[i].rows;
       continue;
     }
@@ -95,7 +97,7 @@ decode::ReadResult run_sliced_logs(const ir::Query& query, const QueryContext& c
                                    const sdk::CallContext& call, decode::RowConsumer& consumer,
                                    const AnswerObserver& observe) {
   std::vector<TimeSlice> slices;
-  plan_slices(query, query.time, query.limit, context, transport, call, slices);
+  plan_slices(query, query.time, query.limit, context, transport, call, observe, slices);
 
   // The take of each slice: none but for the last one needed, which takes what the limit leaves.
   std::vector<int64_t> takes(slices.size(), 0);

@@ -20,7 +20,8 @@ namespace tinkr::azure {
 /// order other than time when slicing (slices are merged in time order only).
 bool wants_slicing(const ir::Query& query, const SliceSettings& settings);
 
-/// Called with each answer's result (a partial error becomes the caller's warning).
+/// Called with each answer's result, the row counts' included (a partial error becomes the caller's
+/// warning; the statistics its cost).
 using AnswerObserver = std::function<void(const decode::ReadResult&)>;
 
 /// Counts, plans and fetches query (logs) in slices, feeding every row to consumer in time order.

@@ -127,6 +127,10 @@ struct Query {
   MetricsSpec metrics;      // signal == metrics
   std::string trace_id;     // signal == trace_get
   std::string native_text;  // signal == native: the backend's own query language
+  // How to ask, not what (ABI 1.3; a host leaves both unset for an older plugin): fresh data rather
+  // than an answer the backend's service cached, and the service's cost statistics as a notice.
+  bool no_cache = false;
+  bool statistics = false;
 
   friend bool operator==(const Query&, const Query&) = default;
 };

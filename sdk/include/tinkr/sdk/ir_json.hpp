@@ -20,6 +20,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace tinkr::ir {
 
@@ -268,6 +269,9 @@ inline std::string to_json(const Query& q) {
       w.Raw(R"(,"limit":)");
       w.RawInt64(q.limit);
     }
+    // 1.3: written only when set, so that a query without them reads in a plugin older than 1.3.
+    if (q.no_cache) w.Raw(R"(,"no_cache":true)");
+    if (q.statistics) w.Raw(R"(,"statistics":true)");
     if (!is_default(q.order)) {
       w.Raw(R"(,"order":{"field":)");
       w.RawString(q.order.field);
@@ -334,7 +338,7 @@ inline Query from_json(std::string_view text) {
   require_object(doc, "$");
   check_members(doc, "$",
                 {"ir", "signal", "service", "resource_type", "time", "limit", "order", "filter", "metrics",
-                 "trace_id", "native"});
+                 "trace_id", "native", "no_cache", "statistics"});
   if (!doc.HasMember("ir")) fail("$", "missing member 'ir' (the IR version)");
   if (read_int(doc["ir"], "$.ir") != kVersion)
     fail("$.ir", "version " + std::to_string(doc["ir"].GetInt64()) +
@@ -356,6 +360,11 @@ inline Query from_json(std::string_view text) {
   if (doc.HasMember("limit")) {
     q.limit = read_int(doc["limit"], "$.limit");
     if (q.limit < 0) fail("$.limit", "must not be negative");
+  }
+  for (auto [name, flag] : {std::pair{"no_cache", &q.no_cache}, std::pair{"statistics", &q.statistics}}) {
+    if (!doc.HasMember(name)) continue;
+    if (!doc[name].IsBool()) fail(std::string("$.") + name, "expected a boolean");
+    *flag = doc[name].GetBool();
   }
   if (doc.HasMember("order")) {
     const auto& o = require_object(doc["order"], "$.order");

@@ -187,6 +187,13 @@ class Sink {
     return accept(raw_->warning ? raw_->warning(raw_->ctx, to_str(message)) : TINKR_OK);
   }
 
+  /// Beside the records, not a partial result (ABI 1.3): kind "statistics" with a JSON object of what
+  /// the query cost, or "info" with a sentence. Dropped by a host older than 1.3.
+  bool notice(std::string_view kind, std::string_view text) {
+    const bool has = raw_->struct_size >= offsetof(tinkr_sink, notice) + sizeof raw_->notice && raw_->notice;
+    return accept(has ? raw_->notice(raw_->ctx, to_str(kind), to_str(text)) : TINKR_OK);
+  }
+
   /// TINKR_OK while the host wants more, otherwise the status that stopped it.
   int32_t stop_status() const noexcept { return stop_status_; }
   bool stopped() const noexcept { return stop_status_ != TINKR_OK; }
