@@ -6,6 +6,8 @@
 #include "fixture.hpp"
 #include "synthetic_logs.hpp"
 
+#include <algorithm>
+
 namespace tinkr::azure_e2e {
 namespace {
 
@@ -47,6 +49,9 @@ class AzureSlicing : public AzureEndToEnd {
       const std::string kql = sent_query(request).kql;
       if (kql.find("summarize") == std::string::npos) out.push_back(kql);
     }
+    // In time order. Up to slice_concurrency slices are sent at once, so they may reach the fake in
+    // any order; their KQL first differs at the start datetime, which sorts as text.
+    std::sort(out.begin(), out.end());
     return out;
   }
 
