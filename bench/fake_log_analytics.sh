@@ -3,6 +3,8 @@
 #   sets fake_pid, fake_url and fake_ca.
 # write_fake_profile FILE [EXTRA_TOML_LINE...]: a config with the profile "bench" pointing at it.
 # stop_fake_log_analytics: ends the server started last (by its id).
+# tinkr_with_peak_rss BUILD WORK ARGS...: runs tinkr ARGS with WORK's config.toml and the environment
+#   credential the fake accepts, under GNU time: its peak RSS in KB goes to WORK/rss.
 start_fake_log_analytics() {
   local build="$1" work="$2"
   shift 2
@@ -32,4 +34,12 @@ stop_fake_log_analytics() {
   kill "$fake_pid" 2>/dev/null || true
   wait "$fake_pid" 2>/dev/null || true
   fake_pid=""
+}
+
+tinkr_with_peak_rss() {
+  local build="$1" work="$2"
+  shift 2
+  env HOME="$work" TINKR_PLUGIN_PATH="$build/lib/tinkr/plugins" AZURE_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47 \
+    AZURE_CLIENT_ID=bench-client AZURE_CLIENT_SECRET=bench-secret \
+    /usr/bin/time -f "%M" -o "$work/rss" "$build/bin/tinkr" --config "$work/config.toml" "$@"
 }

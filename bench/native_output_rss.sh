@@ -16,10 +16,8 @@ trap cleanup EXIT
 start_fake_log_analytics "$build" "$work" --gzip off
 write_fake_profile "$work/config.toml"
 for format in json ndjson csv; do
-  env HOME="$work" TINKR_PLUGIN_PATH="$build/lib/tinkr/plugins" AZURE_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47 \
-    AZURE_CLIENT_ID=bench-client AZURE_CLIENT_SECRET=bench-secret \
-    /usr/bin/time -f "%M" -o "$work/rss" "$build/bin/tinkr" --config "$work/config.toml" -o "$format" \
-    query --native "AppTraces | take 100000" >"$work/out" 2>"$work/err" ||
+  tinkr_with_peak_rss "$build" "$work" -o "$format" query --native "AppTraces | take 100000" \
+    >"$work/out" 2>"$work/err" ||
     { echo "native_output_rss: tinkr -o $format failed:" >&2; cat "$work/err" >&2; exit 1; }
   printf '%-7s peak RSS %6.1f MB, %s bytes written\n' "$format" "$(awk '{print $1 / 1024}' "$work/rss")" \
     "$(wc -c <"$work/out")"

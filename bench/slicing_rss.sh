@@ -23,11 +23,8 @@ for rows in "${sizes[@]}"; do
   start_fake_log_analytics "$build" "$work" --gzip on --synthetic "$rows"
   write_fake_profile "$work/config.toml"
   start=$(date +%s.%N)
-  env HOME="$work" TINKR_PLUGIN_PATH="$build/lib/tinkr/plugins" AZURE_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47 \
-    AZURE_CLIENT_ID=bench-client AZURE_CLIENT_SECRET=bench-secret \
-    /usr/bin/time -f "%M" -o "$work/rss" "$build/bin/tinkr" --config "$work/config.toml" -o ndjson \
-    logs synthetic-api --from 2026-11-25T09:00:00Z --to 2026-11-25T10:00:00Z --limit "$rows" >"$work/out" \
-    2>"$work/err" || { echo "slicing_rss: tinkr failed for $rows rows:" >&2; cat "$work/err" >&2; exit 1; }
+  tinkr_with_peak_rss "$build" "$work" -o ndjson logs synthetic-api --from 2026-11-25T09:00:00Z \
+    --to 2026-11-25T10:00:00Z --limit "$rows" >"$work/out" 2>"$work/err" || { echo "slicing_rss: tinkr failed for $rows rows:" >&2; cat "$work/err" >&2; exit 1; }
   end=$(date +%s.%N)
   printf '%8s rows: peak RSS %6.1f MB, %s records written, %.1f s\n' "$rows" \
     "$(awk '{print $1 / 1024}' "$work/rss")" "$(wc -l <"$work/out")" "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')"
