@@ -30,9 +30,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   // Global flags may also follow the subcommand (`tinkr logs api -o json`), as users type them.
   app.fallthrough();
-  app.add_option("-o,--output", context.options.output, "output format: table, json, ndjson or csv")
+  app.add_option("-o,--output", context.options.output,
+                 "output format: table, json, ndjson, csv, or chart (metrics only)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv"}));
+      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "chart"}));
   app.add_option("--profile", context.options.profile, "the configuration profile to use");
   app.add_option("--config", context.options.config, "the configuration file (default ~/.tinkr/config.toml)");
   app.add_option("--server", context.options.server,

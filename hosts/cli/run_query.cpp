@@ -65,7 +65,7 @@ void FormatSink::on_warning(const std::string& message) {
 }
 
 void print_explanation(const Explanation& explanation, Format format, std::ostream& out) {
-  if (format != Format::table) {
+  if (format != Format::table && format != Format::chart) {
     out << host::explanation_to_json(explanation) << '\n';
     return;
   }
@@ -83,7 +83,7 @@ void print_explanation(const Explanation& explanation, Format format, std::ostre
 }
 
 int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
-  auto format = parse_format(context.options.output);
+  auto format = parse_format(context.options.output, spec.signal == ir::Signal::metrics);
   if (!format) return context.report(format.error());
   auto client = context.client();
   if (!client) return context.report(client.error());
@@ -132,7 +132,8 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
   if (stats->requests > 1)
     context.err << "tinkr: the filter ran in tinkr: read " << stats->received << " records in "
                 << stats->requests << " requests to the backend, newest first\n";
-  if (sink.records() == 0 && *format == Format::table) context.err << "tinkr: no records matched\n";
+  if (sink.records() == 0 && (*format == Format::table || *format == Format::chart))
+    context.err << "tinkr: no records matched\n";
   return missing.warnings.empty() ? host::kExitOk : host::kExitPartial;
 }
 

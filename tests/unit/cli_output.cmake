@@ -4,6 +4,8 @@ if(TARGET tinkr_cli_lib)
   tinkr_add_test(cli_output_test
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/cli_output/cli_output_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/fixed_records.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/cli_output/golden.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/cli_output/charts_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/typed_output_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/terminal_safety_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/incident_text_test.cpp

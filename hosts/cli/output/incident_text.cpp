@@ -3,10 +3,9 @@
 
 #include "common/time_text.hpp"
 #include "output/safe_text.hpp"
+#include "output/sparkline.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -169,27 +168,6 @@ void print_queries(const incident::Report& report, std::ostream& out, const Styl
 }
 
 }  // namespace
-
-std::string sparkline(const std::vector<std::optional<double>>& values) {
-  static constexpr std::array<const char*, 8> kBlocks = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-  std::optional<double> low, high;
-  for (const auto& v : values) {
-    if (!v || !std::isfinite(*v)) continue;
-    low = low ? std::min(*low, *v) : *v;
-    high = high ? std::max(*high, *v) : *v;
-  }
-  if (!low) return {};
-  std::string out;
-  for (const auto& v : values) {
-    if (!v || !std::isfinite(*v)) {
-      out += ' ';
-      continue;
-    }
-    const double share = *high > *low ? (*v - *low) / (*high - *low) : 0;
-    out += kBlocks[std::min<std::size_t>(7, static_cast<std::size_t>(share * 8))];
-  }
-  return out;
-}
 
 void print_incident(const incident::Report& report, const std::string& slow, std::ostream& out,
                     const Style& style) {

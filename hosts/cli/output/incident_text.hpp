@@ -16,8 +16,4 @@ namespace tinkr::cli {
 void print_incident(const incident::Report& report, const std::string& slow, std::ostream& out,
                     const Style& style);
 
-/// One block character per value, from ▁ (the series' least) to █ (its most); a space where there is
-/// no value. Empty for no values at all.
-std::string sparkline(const std::vector<std::optional<double>>& values);
-
 }  // namespace tinkr::cli

@@ -1,11 +1,14 @@
+// Metric series as rows of text (see metric_grid.hpp).
 #include "output/metric_grid.hpp"
 
 #include "common/time_text.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 
 namespace tinkr::cli {
-namespace {
 
 std::string series_title(const MetricSeries& s) {
   std::string title = s.metric + " " + s.aggregation;
@@ -15,8 +18,6 @@ std::string series_title(const MetricSeries& s) {
   if (!unit.empty() && unit.front() != '{') title += " (" + unit + ")";
   return title;
 }
-
-}  // namespace
 
 void build_metric_grid(const std::vector<MetricSeries>& series, std::vector<std::string>& headers,
                        std::vector<TextRow>& rows) {
@@ -35,6 +36,23 @@ void build_metric_grid(const std::vector<MetricSeries>& series, std::vector<std:
   for (auto& [time, row] : by_time) {
     row[0] = host::format_time(time);
     rows.push_back(std::move(row));
+  }
+}
+
+void build_metric_summary(const std::vector<MetricSeries>& series, std::vector<std::string>& headers,
+                          std::vector<TextRow>& rows) {
+  headers = {"SERIES", "MIN", "MAX", "LAST"};
+  for (const auto& s : series) {
+    std::optional<double> low, high, last;
+    int64_t last_time = 0;
+    for (const auto& p : s.points) {
+      if (!p.has_value || !std::isfinite(p.value)) continue;
+      low = low ? std::min(*low, p.value) : p.value;
+      high = high ? std::max(*high, p.value) : p.value;
+      if (!last || p.time_ns >= last_time) last = p.value, last_time = p.time_ns;
+    }
+    auto text = [](const std::optional<double>& v) { return v ? format_number(*v) : std::string("-"); };
+    rows.push_back({series_title(s), text(low), text(high), text(last)});
   }
 }
 

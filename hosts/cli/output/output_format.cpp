@@ -1,6 +1,7 @@
 // Chooses an output format by name.
 #include "output/output_format.hpp"
 
+#include "output/chart_output.hpp"
 #include "output/csv_output.hpp"
 #include "output/json_output.hpp"
 #include "output/safe_text.hpp"
@@ -8,13 +9,21 @@
 
 namespace tinkr::cli {
 
-Expected<Format> parse_format(std::string_view name) {
+Expected<Format> parse_format(std::string_view name, bool charts_allowed) {
   if (name == "table") return Format::table;
+  if (name == "chart") {
+    if (charts_allowed) return Format::chart;
+    return fail(
+        Error::Code::invalid_query,
+        "-o chart draws metric series: only `tinkr metrics` has charts (use -o table, json, ndjson or csv "
+        "here)");
+  }
   if (name == "json") return Format::json;
   if (name == "ndjson") return Format::ndjson;
   if (name == "csv") return Format::csv;
-  return fail(Error::Code::invalid_query,
-              "-o '" + std::string(name) + "': unknown output format (expected table, json, ndjson or csv)");
+  return fail(
+      Error::Code::invalid_query,
+      "-o '" + std::string(name) + "': unknown output format (expected table, chart, json, ndjson or csv)");
 }
 
 namespace {
@@ -47,7 +56,9 @@ class TerminalSafeOutput final : public OutputFormat {
 }  // namespace
 
 std::unique_ptr<OutputFormat> make_output(Format format, std::ostream& out, Style style) {
-  if (style.terminal && format != Format::table) return std::make_unique<TerminalSafeOutput>(format, out);
+  // table and chart escape the data's text themselves (they colour it, so the stream cannot).
+  if (style.terminal && format != Format::table && format != Format::chart)
+    return std::make_unique<TerminalSafeOutput>(format, out);
   switch (format) {
     case Format::json:
       return std::make_unique<JsonOutput>(out);
@@ -55,6 +66,8 @@ std::unique_ptr<OutputFormat> make_output(Format format, std::ostream& out, Styl
       return std::make_unique<NdjsonOutput>(out);
     case Format::csv:
       return std::make_unique<CsvOutput>(out);
+    case Format::chart:
+      return std::make_unique<ChartOutput>(out, style);
     case Format::table:
       break;
   }

@@ -1,6 +1,6 @@
-// The CLI's output formats (table, json, ndjson, csv): each its own small class behind this one
-// interface, fed the records of a query in arrival order. Data goes to the stream given; nothing here
-// writes diagnostics.
+// The CLI's output formats (table, json, ndjson, csv, and chart for metric series): each its own small class
+// behind this one interface, fed the records of a query in arrival order. Data goes to the stream given;
+// nothing here writes diagnostics.
 #pragma once
 
 #include <tinkr/error.hpp>
@@ -15,7 +15,7 @@
 
 namespace tinkr::cli {
 
-enum class Format { table, json, ndjson, csv };
+enum class Format { table, json, ndjson, csv, chart };
 
 /// How output may look: colour only on a terminal and never under NO_COLOR; on a terminal, json,
 /// ndjson and csv escape control characters (output/safe_text.hpp) and the table fits `width`
@@ -49,8 +49,10 @@ class OutputFormat {
   virtual void finish() = 0;
 };
 
-/// "table" | "json" | "ndjson" | "csv"; anything else is an error listing them.
-Expected<Format> parse_format(std::string_view name);
+/// "table" | "json" | "ndjson" | "csv" | "chart"; anything else is an error listing them. "chart" (the
+/// braille line charts of output/chart_output.hpp) draws metric series only: refused with a message
+/// saying so unless `charts_allowed`.
+Expected<Format> parse_format(std::string_view name, bool charts_allowed = false);
 
 std::unique_ptr<OutputFormat> make_output(Format format, std::ostream& out, Style style = {});
 

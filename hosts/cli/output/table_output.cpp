@@ -4,6 +4,8 @@
 #include "common/cell_json.hpp"
 #include "output/metric_grid.hpp"
 #include "output/safe_text.hpp"
+#include "output/series_grid.hpp"
+#include "output/sparkline.hpp"
 
 #include <algorithm>
 
@@ -12,8 +14,9 @@ namespace {
 
 constexpr std::string_view kReset = "\033[0m";
 constexpr std::string_view kBold = "\033[1m";
-constexpr std::size_t kGap = 2;        // spaces between columns
-constexpr std::size_t kMinColumn = 8;  // no column is cut narrower than this to fit the terminal
+constexpr std::size_t kGap = 2;            // spaces between columns
+constexpr std::size_t kMinColumn = 8;      // no column is cut narrower than this to fit the terminal
+constexpr std::size_t kMinSparkline = 16;  // a trend narrower than this says too little to be worth a block
 
 // A cell is one line (a line break inside a message would tear the table apart) without control
 // characters (they would act on the terminal).
@@ -119,8 +122,33 @@ void TableOutput::add_row(TextRow row) {
   fixed_ = true;
 }
 
+// On a terminal wide enough, a row per series with its sparkline (one block per point, squeezed to
+// the room there is) before the grid of values: the shape first, the numbers under it.
+void TableOutput::print_series_summary() {
+  if (!style_.terminal || style_.width == 0) return;
+  build_metric_summary(series_, headers_, rows_);
+  for (auto& row : rows_) make_safe(row);
+  std::size_t used = 0;
+  for (std::size_t c = 0; c < headers_.size(); ++c) {
+    std::size_t widest = display_width(headers_[c]);
+    for (const auto& row : rows_) widest = std::max(widest, display_width(row[c]));
+    used += widest + kGap;
+  }
+  const SeriesGrid grid = lay_on_grid(series_);
+  const std::size_t room = style_.width > used ? style_.width - used : 0;
+  if (room < kMinSparkline || grid.slots == 0) {
+    rows_.clear();
+    return;
+  }
+  headers_.push_back("TREND");
+  for (std::size_t k = 0; k < rows_.size(); ++k) rows_[k].push_back(sparkline(squeeze(grid.values[k], room)));
+  numeric_ = {false, true, true, true, false};
+  print_rows();
+}
+
 void TableOutput::flush() {
   if (!series_.empty()) {
+    print_series_summary();
     build_metric_grid(series_, headers_, rows_);
     series_.clear();
     numeric_.assign(headers_.size(), false);

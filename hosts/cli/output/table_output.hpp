@@ -5,6 +5,9 @@
 // Rows are held until the kind changes, flush() or finish(), because the column widths depend on
 // them; after kBlockRows rows the widths are fixed from those and later rows print as they come (cut
 // to the fixed widths), so that memory stays bounded on a table of any length.
+//
+// Metric series print as one grid (output/metric_grid.hpp); on a terminal with room for it, a block
+// with a row per series and its sparkline (TREND) comes first.
 #pragma once
 
 #include "output/output_format.hpp"
@@ -27,6 +30,7 @@ class TableOutput final : public OutputFormat {
 
  private:
   void start_block(const std::vector<std::string>& headers);
+  void print_series_summary();
   void add_row(TextRow row);
   void fix_widths();
   void fit_to_terminal();

@@ -2,6 +2,7 @@
 // tests/unit/cli_output/golden/. Run with TINKR_UPDATE_GOLDEN=1 to rewrite them after a deliberate
 // change, then review the diff.
 #include "fixed_records.hpp"
+#include "golden.hpp"
 #include "output/metric_grid.hpp"
 #include "output/output_format.hpp"
 #include "output/record_rows.hpp"
@@ -16,21 +17,7 @@
 namespace tinkr::cli {
 namespace {
 
-const std::string kGoldenDir = std::string(TINKR_SOURCE_DIR) + "/tests/unit/cli_output/golden/";
-
-void expect_golden(const std::string& name, const std::string& actual) {
-  const std::string path = kGoldenDir + name;
-  const char* update = std::getenv("TINKR_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  std::ifstream file(path, std::ios::binary);
-  ASSERT_TRUE(file.good()) << "missing golden file " << path << " (run with TINKR_UPDATE_GOLDEN=1)";
-  std::stringstream expected;
-  expected << file.rdbuf();
-  EXPECT_EQ(expected.str(), actual) << "output differs from " << path;
-}
+using testing::expect_golden;
 
 std::string render(Format format, const std::vector<Record>& records, Style style = {}) {
   std::ostringstream out;
@@ -127,7 +114,7 @@ TEST(OutputFormat, UnknownFormatNamesTheChoices) {
   auto format = parse_format("yaml");
   ASSERT_FALSE(format);
   EXPECT_EQ(format.error().message(),
-            "-o 'yaml': unknown output format (expected table, json, ndjson or csv)");
+            "-o 'yaml': unknown output format (expected table, chart, json, ndjson or csv)");
 }
 
 // The span tree: children under parents by start time, the orphan as its own root, durations and

@@ -109,12 +109,5 @@ TEST(IncidentText, ColourAndSparklinesOnlyOnATerminal) {
   EXPECT_NE(no_colour.str().find("▁██"), std::string::npos);
 }
 
-TEST(Sparkline, OneBlockPerValueFromLeastToMost) {
-  EXPECT_EQ(sparkline({0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, std::nullopt}), "▁▂▃▄▅▆▇█ ");
-  EXPECT_EQ(sparkline({5.0, 5.0}), "▁▁");
-  EXPECT_EQ(sparkline({std::nullopt}), "");
-  EXPECT_EQ(sparkline({}), "");
-}
-
 }  // namespace
 }  // namespace tinkr::cli
