@@ -5,6 +5,8 @@
 #include "output/safe_text.hpp"
 #include "output/table_output.hpp"
 
+#include <tinkr/critical_path.hpp>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -12,7 +14,15 @@
 namespace tinkr::cli {
 namespace {
 
+constexpr std::string_view kBold = "\033[1m";
+constexpr std::string_view kReset = "\033[0m";
+// In front of every span on the critical path, on any output: it survives copy-paste, a pipe and
+// NO_COLOR, where bold does not.
+constexpr std::string_view kCriticalMarker = "▶ ";
+constexpr std::string_view kNoMarker = "  ";
+
 struct Line {
+  bool critical = false;
   std::string label;
   std::string duration;
   std::string status;
@@ -22,6 +32,7 @@ struct Line {
 class TreeBuilder {
  public:
   TreeBuilder(const std::vector<Span>& spans, int bar_width) : spans_(spans), bar_width_(bar_width) {
+    for (const auto& section : analysis::critical_path(spans)) critical_.insert(section.span_index);
     std::set<std::string> ids;
     for (const auto& span : spans) ids.insert(span.span_id);
     start_ = spans.empty() ? 0 : spans.front().start_ns;
@@ -64,7 +75,8 @@ class TreeBuilder {
     if (span.orphan) label += " (orphan)";
     std::string status(to_string(span.status));
     for (auto& c : status) c = static_cast<char>(c - 32);
-    lines_.push_back({label, host::format_duration(span.duration_ns), status, bar(span)});
+    lines_.push_back(
+        {critical_.contains(index), label, host::format_duration(span.duration_ns), status, bar(span)});
     auto found = children_.find(span.span_id);
     if (found == children_.end()) return;
     auto& children = found->second;
@@ -91,6 +103,7 @@ class TreeBuilder {
   std::vector<std::size_t> roots_;
   std::map<std::string, std::vector<std::size_t>> children_;
   std::set<std::size_t> drawn_;
+  std::set<std::size_t> critical_;  // indexes of the spans on the critical path
   std::vector<Line> lines_;
 };
 
@@ -118,21 +131,24 @@ void render_span_tree(const std::vector<Span>& spans, std::ostream& out, Style s
   out << "trace " << escape_controls(spans.front().trace_id) << "  " << spans.size()
       << (spans.size() == 1 ? " span  " : " spans  ") << host::format_duration(builder.duration());
   if (errors > 0) out << "  " << errors << (errors == 1 ? " error" : " errors");
-  out << "\n\n";
+  out << "\n" << kCriticalMarker << "marks the critical path: the spans the trace's end waited on\n\n";
 
   std::size_t label_width = 4, duration_width = 8;
   for (const auto& line : lines) {
     label_width = std::max(label_width, display_width(line.label));
     duration_width = std::max(duration_width, display_width(line.duration));
   }
-  out << pad_right("SPAN", label_width) << "  " << pad_left("DURATION", duration_width)
+  out << kNoMarker << pad_right("SPAN", label_width) << "  " << pad_left("DURATION", duration_width)
       << "  STATUS  TIMELINE\n";
   for (const auto& line : lines) {
     const auto tone = style.colour ? tone_of(line.status) : std::string_view();
     const std::string status = pad_right(line.status, 6);
-    out << pad_right(line.label, label_width) << "  " << pad_left(line.duration, duration_width) << "  "
-        << (tone.empty() ? status : std::string(tone) + status + "\033[0m") << "  "
-        << (tone.empty() ? line.bar : std::string(tone) + line.bar + "\033[0m") << '\n';
+    // On a colour terminal the path's names and durations are bold too.
+    const bool bold = style.colour && line.critical;
+    out << (line.critical ? kCriticalMarker : kNoMarker) << (bold ? kBold : "")
+        << pad_right(line.label, label_width) << "  " << pad_left(line.duration, duration_width)
+        << (bold ? kReset : "") << "  " << (tone.empty() ? status : std::string(tone) + status + "\033[0m")
+        << "  " << (tone.empty() ? line.bar : std::string(tone) + line.bar + "\033[0m") << '\n';
   }
 }
 

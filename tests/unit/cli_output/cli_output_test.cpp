@@ -139,6 +139,29 @@ TEST(SpanTree, EverySpanPrintedOnceEvenWithAParentCycle) {
   }
 }
 
+std::string line_with(const std::string& text, const std::string& needle) {
+  const auto at = text.find(needle);
+  if (at == std::string::npos) return {};
+  const auto start = text.rfind('\n', at) + 1;
+  return text.substr(start, text.find('\n', at) - start);
+}
+
+// The critical path (tinkr/critical_path.hpp) is marked with ▶ on any output, and bold only on a colour
+// terminal: the orphan, which the root never waited on, is not marked.
+TEST(SpanTree, TheCriticalPathIsMarkedAndBoldOnlyWithColour) {
+  std::ostringstream plain;
+  render_span_tree(testing::fixed_spans(), plain, Style{}, 20);
+  EXPECT_EQ(line_with(plain.str(), "SELECT orders").rfind("▶ ", 0), 0u) << plain.str();
+  EXPECT_EQ(line_with(plain.str(), "POST /checkout").rfind("▶ ", 0), 0u);
+  EXPECT_EQ(line_with(plain.str(), "score (orphan)").rfind("  fraud-check", 0), 0u) << plain.str();
+  EXPECT_EQ(plain.str().find('\x1b'), std::string::npos);
+
+  std::ostringstream coloured;
+  render_span_tree(testing::fixed_spans(), coloured, Style{true, true, 120}, 20);
+  EXPECT_EQ(line_with(coloured.str(), "SELECT orders").rfind("▶ \x1b[1m", 0), 0u) << coloured.str();
+  EXPECT_EQ(line_with(coloured.str(), "score (orphan)").find("\x1b[1m"), std::string::npos);
+}
+
 TEST(SpanTree, EmptyTraceSaysSo) {
   std::ostringstream out;
   render_span_tree({}, out, Style{});
