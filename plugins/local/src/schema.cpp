@@ -40,7 +40,11 @@ CREATE TABLE IF NOT EXISTS spans (
   attributes      TEXT    NOT NULL DEFAULT '{}',
   events          TEXT    NOT NULL DEFAULT '[]'
 );
-CREATE INDEX IF NOT EXISTS spans_trace ON spans (trace_id, span_id);
+-- Covering for a trace's spans and for the span and error counts of a trace search (lower_traces.cpp):
+-- with status in the index, counting a page of 7,000 traces reads no table rows. It replaces
+-- spans_trace (version 3).
+DROP INDEX IF EXISTS spans_trace;
+CREATE INDEX IF NOT EXISTS spans_trace_span_status ON spans (trace_id, span_id, status);
 CREATE INDEX IF NOT EXISTS spans_service_start ON spans (service, start_unix_nano);
 -- Covering for trace search's first step (each trace's first start in the window, and the longest
 -- span starting then: lower_traces.cpp). It replaces spans_start (version 2).
