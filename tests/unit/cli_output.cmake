@@ -6,6 +6,7 @@ if(TARGET tinkr_cli_lib)
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/fixed_records.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/golden.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/charts_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/cli_output/log_histogram_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/typed_output_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/terminal_safety_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/incident_text_test.cpp

@@ -1,4 +1,5 @@
-// tinkr logs SERVICE [QUERY] [--since 1h | --from T --to T] [--limit N] [--resource TYPE] [--explain]
+// tinkr logs SERVICE [QUERY] [--since 1h | --from T --to T] [--limit N] [--histogram] [--resource TYPE]
+// [--explain]
 #pragma once
 
 #include "commands/cost_flags.hpp"
@@ -17,6 +18,7 @@ struct LogsOptions {
   int64_t limit = 0;
   std::string resource;
   bool explain = false;
+  bool histogram = false;
   CostFlags cost;
 };
 
