@@ -24,6 +24,7 @@ enum class Route {
   imds,                  // GET /metadata/identity/oauth2/token
   app_service_identity,  // GET /msi/token (IDENTITY_ENDPOINT)
   log_analytics_query,   // POST /v1/workspaces/{id}/query (and /v1/{resourceId}/query)
+  log_analytics_search,  // POST /v1/workspaces/{id}/search (Basic and Auxiliary tables)
   metrics,               // GET {resourceId}/providers/microsoft.insights/metrics
   metric_definitions,    // GET {resourceId}/providers/microsoft.insights/metricDefinitions
   arm_resources,         // GET /subscriptions/{s}/resourceGroups/{rg}/resources

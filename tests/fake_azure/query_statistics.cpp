@@ -25,7 +25,9 @@ constexpr const char* kStatistics =
 }  // namespace
 
 void add_query_statistics(const RecordedRequest& request, FakeResponse& response) {
-  if (request.route != Route::log_analytics_query || response.status != 200) return;
+  const bool log_analytics =
+      request.route == Route::log_analytics_query || request.route == Route::log_analytics_search;
+  if (!log_analytics || response.status != 200) return;
   if (request.header("Prefer").find("include-statistics=true") == std::string_view::npos) return;
   for (const auto& [name, value] : response.headers)
     if (name == "Content-Encoding") return;

@@ -179,6 +179,8 @@ Route classify(std::string_view method, std::string_view path) {
   if (p == "/metadata/identity/oauth2/token") return Route::imds;
   if (p == "/msi/token") return Route::app_service_identity;
   if (method == "POST" && p.starts_with("/v1/") && p.ends_with("/query")) return Route::log_analytics_query;
+  if (method == "POST" && p.starts_with("/v1/workspaces/") && p.ends_with("/search"))
+    return Route::log_analytics_search;
   if (p.ends_with("/providers/microsoft.insights/metrics")) return Route::metrics;
   if (p.ends_with("/providers/microsoft.insights/metricdefinitions")) return Route::metric_definitions;
   if (p.starts_with("/subscriptions/") && p.find("/resourcegroups/") != std::string::npos &&
@@ -221,13 +223,21 @@ FakeResponse FakeAzure::State::answer(const RecordedRequest& request) {
       return managed_identity_token(*this, request, false);
     case Route::app_service_identity:
       return managed_identity_token(*this, request, true);
-    case Route::log_analytics_query: {
+    case Route::log_analytics_query:
+    case Route::log_analytics_search: {
       if (auto denied = check_bearer(*this, request, kLogAnalytics)) return *denied;
       // The service answers a body-less or non-JSON POST with an empty 200 (errors.md).
       rapidjson::Document body;
       body.Parse(request.body.c_str());
       if (request.body.empty() || body.HasParseError() || !body.IsObject())
         return FakeResponse::json(200, "");
+      // /search takes its time range only from the timespan (constructed answer: the service's
+      // documented rule, its exact words unknown).
+      if (request.route == Route::log_analytics_search && !body.HasMember("timespan"))
+        return FakeResponse::json(
+            400, R"({"error":{"code":"BadArgumentError","message":"The request had some invalid properties",)"
+                 R"("innererror":{"code":"TimespanRequired","message":"A timespan is required to query )"
+                 R"(Basic and Auxiliary tables"}}})");
       std::string kql = body.HasMember("query") && body["query"].IsString() ? body["query"].GetString() : "";
       for (const auto& handler : queries)
         if (auto response = handler(kql)) return *response;

@@ -21,6 +21,7 @@ add_dependencies(azure_e2e_integration_tests tinkr_plugin_azure)
 if(TARGET tinkr)
   target_sources(azure_e2e_integration_tests PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/cli_output_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/basic_tables_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/hosts/process.cpp)
   target_compile_definitions(azure_e2e_integration_tests PRIVATE TINKR_CLI_PATH="$<TARGET_FILE:tinkr>")
   add_dependencies(azure_e2e_integration_tests tinkr)

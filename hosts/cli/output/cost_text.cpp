@@ -51,6 +51,12 @@ std::string describe_cost(std::string_view statistics_json) {
   if (doc.HasParseError() || !doc.IsObject()) return {};
   std::string out;
   auto add = [&out](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
+  // A Basic or Auxiliary table's query is billed per GB scanned: the bill comes first.
+  if (auto billed = member(doc, "billed_bytes");
+      billed && doc.HasMember("billed_plan") && doc["billed_plan"].IsString() &&
+      doc.HasMember("billed_table") && doc["billed_table"].IsString())
+    add("billed " + bytes_text(*billed) + " scanned (" + doc["billed_plan"].GetString() + " table " +
+        doc["billed_table"].GetString() + ", billed per GB scanned)");
   if (auto scanned = member(doc, "data_scanned_bytes")) {
     std::string part = "data scanned " + bytes_text(*scanned);
     if (auto rows = member(doc, "rows_scanned"); rows && *rows > 0)

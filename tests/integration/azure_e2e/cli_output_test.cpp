@@ -1,37 +1,13 @@
 // The tinkr binary against the fake Azure: a native query's cells keep their types in json, ndjson
 // and csv, a partial or cut answer is marked in the output and in the exit code, and --stats and
 // --no-cache say what a query cost and ask for fresh data without making the answer look partial.
-#include "../hosts/process.hpp"
-#include "fixture.hpp"
+#include "cli_fixture.hpp"
 #include "query_statistics.hpp"
 
 #include <rapidjson/document.h>
 
 namespace tinkr::azure_e2e {
 namespace {
-
-using tinkr::testing::ProcessResult;
-using tinkr::testing::run_process;
-using tinkr::testing::TempDir;
-
-class AzureCli : public AzureEndToEnd {
- protected:
-  // The same options as the engine's, as a profile of a config file.
-  ProcessResult tinkr(std::vector<std::string> args) {
-    const std::string config =
-        home_.write("config.toml",
-                    std::string("[profiles.fake]\nbackend = \"azure\"\ncredential = \"environment\"\n") +
-                        "workspace_id = \"" + kWorkspace + "\"\nsubscription_id = \"" + kSubscription +
-                        "\"\nresource_group = \"rg-shop\"\nlog_analytics_endpoint = \"" + fake_.https_url() +
-                        "\"\narm_endpoint = \"" + fake_.https_url() + "\"\nauthority_host = \"" +
-                        fake_.https_url() + "\"\nca_file = \"" + fake_.ca_file() + "\"\n");
-    args.insert(args.begin(), {"--config", config});
-    return run_process(TINKR_CLI_PATH, args,
-                       {{"HOME", home_.path()}, {"TINKR_PLUGIN_PATH", TINKR_PLUGIN_DIR}, {"NO_COLOR", "1"}});
-  }
-
-  TempDir home_;
-};
 
 rapidjson::Document parse(const std::string& text) {
   rapidjson::Document document;

@@ -63,6 +63,19 @@ TEST(AzureOptions, ProfileValuesWinOverTheEnvironment) {
   EXPECT_EQ(options.resource_group, "rg-shop");
 }
 
+TEST(AzureOptions, BasicAndAuxiliaryTablesAreCommaListsOfTableNames) {
+  auto options =
+      parse_options(complete(R"("basic_tables":"ContainerLogV2, AppTraces","auxiliary_tables":"Archive_CL")"),
+                    fixed_environment({}));
+  EXPECT_EQ(options.table_plans.basic, (std::vector<std::string>{"ContainerLogV2", "AppTraces"}));
+  EXPECT_EQ(options.table_plans.auxiliary, (std::vector<std::string>{"Archive_CL"}));
+  std::string message = config_error(complete(R"("basic_tables":"A|B","auxiliary_tables":"A|B")"));
+  EXPECT_NE(message.find("option 'basic_tables': 'A|B' is not a table name"), std::string::npos) << message;
+  message = config_error(complete(R"("basic_tables":"Logs_CL","auxiliary_tables":"Logs_CL")"));
+  EXPECT_NE(message.find("table 'Logs_CL' is in both basic_tables and auxiliary_tables"), std::string::npos)
+      << message;
+}
+
 TEST(AzureOptions, MalformedGuidsAreQuotedWithTheirKey) {
   std::string message = config_error(R"({"workspace_id":"abc","subscription_id":"x","resource_group":"rg"})");
   EXPECT_NE(message.find("option 'workspace_id': 'abc' is not a GUID"), std::string::npos) << message;

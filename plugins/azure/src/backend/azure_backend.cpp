@@ -32,6 +32,7 @@ QueryContext AzureBackend::query_context() const {
   context.server_timeout_seconds = options_.server_timeout_seconds;
   context.slices = options_.slices;
   context.max_answer_bytes = options_.max_answer_bytes;
+  context.table_plans = options_.table_plans;
   // estimate_data_size counts raw values; the JSON answer (quotes, escapes, brackets) is larger.
   context.slices.byte_budget = options_.max_answer_bytes / 2;
   return context;

@@ -49,6 +49,10 @@ constexpr OptionSpec kOptions[] = {
     {"slice_concurrency", "integer", false, "",
      "slices fetched at once (3; the service allows 200 "
      "requests per 30 s per user)"},
+    {"basic_tables", "string", false, "",
+     "tables on the Basic plan, comma-separated: queried through /search, billed per GB scanned"},
+    {"auxiliary_tables", "string", false, "",
+     "tables on the Auxiliary plan, comma-separated: queried through /search, billed per GB scanned"},
     {"allow_plain_http_loopback", "boolean", false, "",
      "allow http:// endpoints on 127.0.0.1, localhost or ::1 (tests only; default false)"},
 };
@@ -249,6 +253,32 @@ void read_behaviour(OptionReader& reader, AzureOptions& options) {
   options.slices.concurrency = static_cast<int>(value);
 }
 
+// A comma list of table names ("ContainerLogV2, MyLogs_CL"); a name is what Log Analytics allows:
+// letters, digits and '_', at most 63 characters.
+void read_table_list(OptionReader& reader, std::string_view key, std::vector<std::string>& out) {
+  std::string origin;
+  const auto list = reader.text(spec(key), &origin);
+  if (!list) return;
+  std::string_view rest = *list;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string_view name = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    const bool valid =
+        !name.empty() && name.size() <= 63 && std::all_of(name.begin(), name.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+        });
+    if (!valid) {
+      reader.problems().push_back(origin + ": " + quoted(name) +
+                                  " is not a table name (letters, digits and '_', at most 63)");
+      continue;
+    }
+    out.emplace_back(name);
+  }
+}
+
 }  // namespace
 
 std::string_view credential_name(CredentialKind kind) {
@@ -297,6 +327,12 @@ AzureOptions parse_options(std::string_view options_json, const Environment& env
   read_identity_options(reader, options);
   read_endpoints(reader, options);
   read_behaviour(reader, options);
+  read_table_list(reader, "basic_tables", options.table_plans.basic);
+  read_table_list(reader, "auxiliary_tables", options.table_plans.auxiliary);
+  for (const auto& name : options.table_plans.basic)
+    if (std::find(options.table_plans.auxiliary.begin(), options.table_plans.auxiliary.end(), name) !=
+        options.table_plans.auxiliary.end())
+      reader.problems().push_back("table " + quoted(name) + " is in both basic_tables and auxiliary_tables");
 
   if (!reader.problems().empty()) {
     std::string message = "invalid azure options: ";

@@ -42,7 +42,8 @@ struct AzureOptions {
   // The largest answer taken, counted on the wire and again once inflated (a small gzip body may
   // inflate a thousandfold). The host's default cap, so identity answers behave as before.
   int64_t max_answer_bytes = int64_t{64} << 20;
-  SliceSettings slices;  // the service's caps and how a large logs query is fetched past them
+  SliceSettings slices;    // the service's caps and how a large logs query is fetched past them
+  TablePlans table_plans;  // the tables on the Basic and Auxiliary plans (comma lists in the profile)
   bool allow_plain_http_loopback = false;
 };
 

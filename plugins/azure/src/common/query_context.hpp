@@ -37,6 +37,17 @@ struct SliceSettings {
   int concurrency = 3;
 };
 
+/// How a Log Analytics table is billed and queried: Analytics (the default), or Basic and Auxiliary,
+/// which are queried through the /search endpoint with fewer operators, a required timespan and a
+/// shorter reach, and billed per GB scanned (lower/table_plan.hpp).
+enum class TablePlan { analytics, basic, auxiliary };
+
+/// The tables the profile names as Basic or Auxiliary (options basic_tables, auxiliary_tables).
+struct TablePlans {
+  std::vector<std::string> basic;
+  std::vector<std::string> auxiliary;
+};
+
 /// Everything lowering needs besides the IR. Values come from the profile, never from a clock or
 /// the environment inside lowering.
 struct QueryContext {
@@ -52,6 +63,9 @@ struct QueryContext {
   // Cache-Control: no-cache and Prefer: include-statistics=true.
   bool no_cache = false;
   bool statistics = false;
+  TablePlans table_plans;
+  // Set for one query over a Basic or Auxiliary table: its requests go to /search, not /query.
+  bool search_endpoint = false;
 };
 
 /// One HTTP request the plugin will send, before authentication.

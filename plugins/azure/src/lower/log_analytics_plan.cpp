@@ -50,7 +50,8 @@ RequestPlan make_log_analytics_plan(std::string kql, const ir::TimeRange& range,
   plan.method = "POST";
   plan.url = context.endpoints.log_analytics + "/v1/workspaces/";
   plan.url += percent_encode(context.workspace_id);
-  plan.url += "/query";
+  // A Basic or Auxiliary table is queried through /search, with the same body and answer.
+  plan.url += context.search_endpoint ? "/search" : "/query";
   plan.audience = Audience::log_analytics;
   plan.headers = {{"Content-Type", "application/json"},
                   {"Accept", "application/json"},
@@ -62,7 +63,10 @@ RequestPlan make_log_analytics_plan(std::string kql, const ir::TimeRange& range,
   writer.StartObject();
   writer.Key("query");
   writer.String(kql.data(), static_cast<rapidjson::SizeType>(kql.size()));
-  if (const std::string timespan = timespan_of(range); !timespan.empty()) {
+  const std::string timespan = timespan_of(range);
+  if (context.search_endpoint && timespan.empty())  // check_restricted_query says why first
+    throw sdk::Error(TINKR_INVALID_QUERY, "a query sent to /search needs a time range");
+  if (!timespan.empty()) {
     writer.Key("timespan");
     writer.String(timespan.data(), static_cast<rapidjson::SizeType>(timespan.size()));
   }

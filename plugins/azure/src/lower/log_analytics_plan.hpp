@@ -1,5 +1,6 @@
 // The Log Analytics query request: POST {endpoint}/v1/workspaces/{id}/query with
-// {"query": kql, "timespan": "start/end"} and Prefer: wait=N (the server-side timeout).
+// {"query": kql, "timespan": "start/end"} and Prefer: wait=N (the server-side timeout); .../search with
+// the same body for a Basic or Auxiliary table (QueryContext::search_endpoint; timespan required).
 #pragma once
 
 #include "common/query_context.hpp"

@@ -60,6 +60,14 @@ std::string QueryCost::statistics_json() const {
   integer("row_cap", row_cap_);
   integer("byte_cap", byte_cap_);
   integer("cached_answers", cached_answers_);
+  if (billed_) {  // Basic and Auxiliary tables are billed per GB scanned
+    integer("billed_bytes", sum_.scanned_bytes);
+    w.Key("billed_table");
+    w.String(billed_->table.c_str(), static_cast<rapidjson::SizeType>(billed_->table.size()));
+    const std::string_view plan = plan_name(billed_->plan);
+    w.Key("billed_plan");
+    w.String(plan.data(), static_cast<rapidjson::SizeType>(plan.size()));
+  }
   w.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
 }

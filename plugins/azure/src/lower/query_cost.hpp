@@ -8,10 +8,12 @@
 
 #include "common/query_context.hpp"
 #include "decode/table_reader.hpp"
+#include "lower/table_plan.hpp"
 
 #include <tinkr/sdk/records.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace tinkr::azure {
@@ -22,6 +24,9 @@ class QueryCost {
       : row_cap_(caps.row_cap), byte_cap_(byte_cap) {}
 
   void add(const decode::ReadResult& answer);
+
+  /// The query reads a Basic or Auxiliary table: its data scanned is what it is billed.
+  void bill_per_scanned(const RestrictedTable& table) { billed_ = table; }
 
   /// The statistics object (docs/backends/azure.md, "Statistics").
   std::string statistics_json() const;
@@ -36,6 +41,7 @@ class QueryCost {
   uint64_t rows_ = 0, bytes_ = 0, largest_rows_ = 0, largest_bytes_ = 0;
   int64_t cached_answers_ = 0;
   std::string oldest_age_;
+  std::optional<RestrictedTable> billed_;
 };
 
 }  // namespace tinkr::azure

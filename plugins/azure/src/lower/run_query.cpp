@@ -13,6 +13,7 @@
 #include "lower/read_answer.hpp"
 #include "lower/service_check.hpp"
 #include "lower/sliced_logs.hpp"
+#include "lower/table_plan.hpp"
 #include "metrics/decode_metrics.hpp"
 #include "metrics/lower_metrics.hpp"
 #include "metrics/request_percentiles.hpp"
@@ -22,6 +23,8 @@
 #include "traces/trace_rows.hpp"
 
 #include <tinkr/sdk/error.hpp>
+
+#include <algorithm>
 
 namespace tinkr::azure {
 
@@ -188,20 +191,8 @@ void run_signal(const ir::Query& query, const QueryContext& context, Transport& 
   throw sdk::Error(TINKR_UNSUPPORTED, "signal is not supported by the azure backend");
 }
 
-}  // namespace
-
-void run_query(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
-               const sdk::CallContext& call, metrics::ResourceCache& resources) {
-  // How to ask (no cache, statistics) goes with every Log Analytics request of this query.
-  QueryContext asked = context;
-  asked.no_cache = query.no_cache;
-  asked.statistics = query.statistics;
-  QueryCost cost(context.slices, context.max_answer_bytes);
-  run_signal(query, asked, transport, sink, call, resources, cost);
-  cost.report(sink, query.statistics);
-}
-
-std::string explain_query(const ir::Query& query, const QueryContext& context) {
+// The KQL a query sends to Log Analytics; empty for metrics read from the Metrics REST API.
+std::string log_analytics_kql(const ir::Query& query, const QueryContext& context) {
   switch (query.signal) {
     case ir::Signal::logs:
       return lower_logs_kql(query);
@@ -211,9 +202,61 @@ std::string explain_query(const ir::Query& query, const QueryContext& context) {
       return lower_trace_get_kql(query);
     case ir::Signal::native:
       return lower_native(query, context).kql;
+    case ir::Signal::metrics:
+      return metrics::answered_from_requests(query.metrics) ? metrics::lower_request_percentiles_kql(query)
+                                                            : std::string();
+  }
+  return {};
+}
+
+// The Basic or Auxiliary table the query reads, once what /search cannot run has been refused.
+std::optional<RestrictedTable> checked_restricted_table(const ir::Query& query, const std::string& kql,
+                                                        const QueryContext& context) {
+  auto table = restricted_table_in(kql, context.table_plans);
+  if (table) check_restricted_query(kql, *table, query.time, context.now_ns);
+  return table;
+}
+
+// Log Analytics runs at most two queries at once per user over Basic and Auxiliary tables.
+constexpr int kSearchConcurrency = 2;
+
+}  // namespace
+
+void run_query(const ir::Query& query, const QueryContext& context, Transport& transport, sdk::Sink& sink,
+               const sdk::CallContext& call, metrics::ResourceCache& resources) {
+  // How to ask (no cache, statistics) goes with every Log Analytics request of this query.
+  QueryContext asked = context;
+  asked.no_cache = query.no_cache;
+  asked.statistics = query.statistics;
+  QueryCost cost(context.slices, context.max_answer_bytes);
+  if (const auto restricted = checked_restricted_table(query, log_analytics_kql(query, context), context)) {
+    asked.search_endpoint = true;
+    asked.slices.concurrency = std::min(asked.slices.concurrency, kSearchConcurrency);
+    cost.bill_per_scanned(*restricted);
+  }
+  run_signal(query, asked, transport, sink, call, resources, cost);
+  cost.report(sink, query.statistics);
+}
+
+std::string explain_query(const ir::Query& query, const QueryContext& context) {
+  switch (query.signal) {
+    case ir::Signal::logs:
+    case ir::Signal::trace_search:
+    case ir::Signal::trace_get:
+    case ir::Signal::native: {
+      std::string kql = log_analytics_kql(query, context);
+      // On a Basic or Auxiliary table the data scanned is the bill: say so before running.
+      if (const auto restricted = checked_restricted_table(query, kql, context))
+        kql += "\n" + billing_note(*restricted);
+      return kql;
+    }
     case ir::Signal::metrics: {
-      if (metrics::answered_from_requests(query.metrics))
-        return metrics::lower_request_percentiles_kql(query);
+      if (metrics::answered_from_requests(query.metrics)) {
+        std::string kql = metrics::lower_request_percentiles_kql(query);
+        if (const auto restricted = checked_restricted_table(query, kql, context))
+          kql += "\n" + billing_note(*restricted);
+        return kql;
+      }
       if (is_resource_id(query.service)) {
         const auto kind = metrics::kind_of_resource_id(query.service, query.resource_type);
         return "GET " + metrics::lower_metrics(query, context, query.service, kind).request.url;
