@@ -9,6 +9,7 @@ packages=(
   libboost1.81-dev libboost-filesystem1.81-dev libboost-url1.81-dev
   libssl-dev rapidjson-dev libyaml-cpp-dev libtomlplusplus-dev libcli11-dev libexpected-dev
   libgtest-dev libbenchmark-dev libsqlite3-dev libre2-dev zlib1g-dev
+  tmux  # tests/integration/hosts/terminal_test.cpp draws the charts in a real terminal
 )
 # Extra groups, asked for by name: `setup.sh kql` adds what the KQL parser check needs, `fuzz` clang
 # and libFuzzer for `make fuzz`.

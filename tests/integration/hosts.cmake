@@ -9,6 +9,7 @@ if(TARGET tinkr_server_lib AND TARGET tinkr AND TARGET tinkr-server AND TARGET t
             ${CMAKE_CURRENT_LIST_DIR}/hosts/server_limits_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/cli_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/local_store_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/demo_home.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/incident_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/output_test.cpp
     LIBRARIES tinkr_server_lib tinkr_host_http)
@@ -21,6 +22,20 @@ endif()
 if(TARGET hosts_integration_test AND TARGET tinkr_plugin_local)
   target_compile_definitions(hosts_integration_test PRIVATE TINKR_HAVE_LOCAL_PLUGIN=1)
   add_dependencies(hosts_integration_test tinkr_plugin_local)
+endif()
+# The charts in a real terminal: tmux (scripts/setup.sh installs it) runs tinkr over the demo data.
+find_program(TINKR_TMUX tmux)
+if(TARGET tinkr AND TARGET tinkr_plugin_local AND TINKR_TMUX)
+  tinkr_add_test(hosts_terminal_test
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/hosts/process.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/demo_home.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/terminal_test.cpp)
+  target_compile_definitions(hosts_terminal_test PRIVATE
+    TINKR_CLI_PATH="$<TARGET_FILE:tinkr>" TINKR_TMUX_PATH="${TINKR_TMUX}" TINKR_HAVE_LOCAL_PLUGIN=1)
+  add_dependencies(hosts_terminal_test tinkr tinkr_plugin_local)
+elseif(NOT TINKR_TMUX)
+  message(WARNING "tmux not found: hosts_terminal_test (the charts in a real terminal) is not built; "
+                  "scripts/setup.sh installs it")
 endif()
 # Canary secrets through every command and route that prints (the azure plugin on the fake Azure).
 if(TARGET hosts_integration_test AND TARGET tinkr_plugin_azure AND TARGET tinkr_fake_azure)

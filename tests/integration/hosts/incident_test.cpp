@@ -1,7 +1,7 @@
 // `tinkr incident` and POST /api/v1/incident as binaries over the demo's hour in the local store:
 // the report names the injected incident, reads as plain text off a terminal, and -o json carries
 // the numbers (docs/incident.md).
-#include "process.hpp"
+#include "demo_home.hpp"
 
 #include "common/http_client.hpp"
 
@@ -18,14 +18,11 @@ namespace {
 class Incident : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    home_ = new TempDir;
-    auto demo = run_process(TINKR_CLI_PATH, {"demo"}, env());
-    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+    home_ = new DemoHome(TINKR_CLI_PATH);
+    ASSERT_TRUE(home_->ok()) << home_->demo().err;
   }
   static void TearDownTestSuite() { delete home_; }
-  static std::map<std::string, std::string> env() {
-    return {{"HOME", home_->path()}, {"TINKR_PLUGIN_PATH", TINKR_PLUGIN_DIR}, {"NO_COLOR", "1"}};
-  }
+  static std::map<std::string, std::string> env() { return home_->env(); }
   static ProcessResult tinkr(const std::vector<std::string>& args) {
     return run_process(TINKR_CLI_PATH, args, env());
   }
@@ -46,7 +43,7 @@ class Incident : public ::testing::Test {
     ASSERT_GT(report["example_traces"].Size(), 0u);
     EXPECT_GT(report["example_traces"][0]["critical_path"].Size(), 0u);
   }
-  static inline TempDir* home_ = nullptr;
+  static inline DemoHome* home_ = nullptr;
 };
 
 TEST_F(Incident, TheCommandPrintsEachSectionAsPlainTextOffATerminal) {
