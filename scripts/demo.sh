@@ -34,15 +34,19 @@ step "Load an hour of demo telemetry (payments-api, checkout, inventory, orders-
   "$bin/tinkr" demo
 step "The last hour's warnings and errors of payments-api" \
   "$bin/tinkr" logs payments-api 'severity>=warn' --since 1h --limit 15
+step "Its log volume by severity: the incident is the burst of errors" \
+  "$bin/tinkr" logs payments-api --since 1h --histogram
 step "Its requests and failed requests per 5 minutes" \
   "$bin/tinkr" metrics payments-api http.server.requests,http.server.errors --agg sum --interval 5m --since 1h
 step "Its latency per 5 minutes (average and worst)" \
   "$bin/tinkr" metrics payments-api http.server.duration --agg avg,max --interval 5m --since 1h
+step "Its p95 latency per minute, drawn" \
+  "$bin/tinkr" metrics payments-api http.server.duration --agg p95 --interval 1m --since 1h -o chart
 step "Its failed or slow requests, slowest first" \
   "$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 10
 slowest=$("$bin/tinkr" traces payments-api --failed --slow 1s --since 1h --limit 1 -o csv 2>/dev/null |
   awk -F, '{ sub(/\r$/, "") } NR == 1 { for (i = 1; i <= NF; i++) if ($i == "trace_id") c = i } NR == 2 { print $c }')
-step "The span tree of the slowest one" "$bin/tinkr" trace "$slowest"
+step "The span tree of the slowest one (▶ marks its critical path)" "$bin/tinkr" trace "$slowest"
 step "What Tinkr sends to the backend for the first question (nothing is run)" \
   "$bin/tinkr" logs payments-api 'severity>=warn' --since 1h --explain
 printf '\n\033[1m== Your turn\033[0m\n%s\n%s\n' \

@@ -13,7 +13,7 @@ _tinkr_words_from_help() {
 _tinkr() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
   case "$prev" in
-    -o | --output) mapfile -t COMPREPLY < <(compgen -W "table json ndjson csv" -- "$cur"); return ;;
+    -o | --output) mapfile -t COMPREPLY < <(compgen -W "table json ndjson csv chart" -- "$cur"); return ;;
     --config | --save) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
   esac
   local top command="" word

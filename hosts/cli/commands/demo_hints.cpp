@@ -59,8 +59,9 @@ std::vector<std::string> demo_hint_lines(const DemoHintSetup& setup) {
   std::vector<std::string> lines;
   if (!exports.empty()) lines.push_back("export" + exports);
   lines.insert(lines.end(),
-               {"tinkr logs payments-api 'level>=warn'",
+               {"tinkr logs payments-api 'level>=warn'", "tinkr logs payments-api --histogram",
                 "tinkr metrics payments-api http.server.requests,http.server.errors --interval 5m",
+                "tinkr metrics payments-api http.server.duration --agg p95 -o chart",
                 "tinkr traces payments-api --failed", "tinkr traces checkout --slow 1s",
                 "# then: tinkr trace ID   (ID: a trace_id from the traces above)"});
   return lines;
