@@ -48,15 +48,16 @@ class Terminal : public ::testing::Test {
   }
   void TearDown() override { run_process(TINKR_TMUX_PATH, {"-L", socket_, "kill-server"}); }
 
-  // Runs `command` (tinkr's arguments, quoted for sh) in a new tmux session and returns the screen
+  // Runs `command` (tinkr's arguments, quoted for sh) in a new tmux session (-u: UTF-8 whatever the
+  // locale, as a bare Debian root has no LANG) and returns the screen
   // once the command has finished, with its escape sequences. The pane stays open after tinkr ends
   // (`exec cat` waits on the terminal), so that its screen can be read.
   std::string screen_of(const std::string& session, const std::string& arguments, bool escapes = false) {
     const std::string shell =
         std::string("'") + TINKR_CLI_PATH + "' " + arguments + "; echo " + kDone + " $?; exec cat";
     auto started = run_process(TINKR_TMUX_PATH,
-                               {"-L", socket_, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x",
-                                "160", "-y", "50", shell},
+                               {"-u", "-L", socket_, "-f", "/dev/null", "new-session", "-d", "-s", session,
+                                "-x", "160", "-y", "50", shell},
                                env());
     EXPECT_EQ(started.exit_code, 0) << started.err;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
