@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace tinkr {
 
@@ -62,8 +63,19 @@ std::string_view to_string(Error::Source source) noexcept;
 /// From a status number that crossed the ABI; unknown numbers become internal.
 Error::Code code_from_status(int32_t status) noexcept;
 
+/// A value or the Error that explains its absence. It is tl::expected<T, Error> (so that moving to
+/// C++23's std::expected stays a rename) marked [[nodiscard]]: a call whose result nobody reads is a
+/// compile error under -Werror, so a failure can never be dropped silently. To ignore one on purpose,
+/// say so: `(void)call();` with a comment giving the reason.
 template <typename T>
-using Expected = tl::expected<T, Error>;
+class [[nodiscard]] Expected : public tl::expected<T, Error> {
+  using Base = tl::expected<T, Error>;
+
+ public:
+  using Base::Base;
+  Expected(const Base& base) : Base(base) {}
+  Expected(Base&& base) : Base(std::move(base)) {}
+};
 
 using Unexpected = tl::unexpected<Error>;
 
