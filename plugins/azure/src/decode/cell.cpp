@@ -1,6 +1,8 @@
 // Typed cell readers; see cell.hpp.
 #include "decode/cell.hpp"
 
+#include <tinkr/sdk/rfc3339.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -20,15 +22,6 @@ bool digits(std::string_view text, std::size_t pos, std::size_t count, int64_t& 
   }
   out = v;
   return true;
-}
-
-int64_t days_from_civil(int64_t y, int64_t m, int64_t d) noexcept {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
 }
 
 // Reads ".ddddddddd" (any number of digits; beyond 9 ignored) as nanoseconds.
@@ -141,30 +134,10 @@ bool fits_column(const Cell& cell, CellType type) noexcept {
 }
 
 bool parse_datetime(std::string_view t, int64_t& unix_ns) noexcept {
-  int64_t y, mo, d, h, mi, s;
-  if (!digits(t, 0, 4, y) || t.size() < 19 || t[4] != '-' || !digits(t, 5, 2, mo) || t[7] != '-' ||
-      !digits(t, 8, 2, d) || (t[10] != 'T' && t[10] != ' ') || !digits(t, 11, 2, h) || t[13] != ':' ||
-      !digits(t, 14, 2, mi) || t[16] != ':' || !digits(t, 17, 2, s))
-    return false;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return false;
-  int64_t fraction = 0;
-  std::size_t pos = read_fraction(t, 19, fraction);
-  int64_t offset_seconds = 0;
-  if (pos < t.size() && (t[pos] == 'Z' || t[pos] == 'z')) {
-    ++pos;
-  } else if (pos < t.size() && (t[pos] == '+' || t[pos] == '-')) {
-    int64_t oh, om;
-    if (!digits(t, pos + 1, 2, oh) || pos + 3 >= t.size() || t[pos + 3] != ':' || !digits(t, pos + 4, 2, om))
-      return false;
-    offset_seconds = (oh * 3600 + om * 60) * (t[pos] == '+' ? 1 : -1);
-    pos += 6;
-  }
-  if (pos != t.size()) return false;
-  const int64_t seconds = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset_seconds;
-  const auto ns = nanoseconds_of(seconds, fraction);
-  if (!ns) return false;
-  unix_ns = *ns;
-  return true;
+  // Kusto writes every datetime whole, with its zone: a bare date in a datetime column is garbled.
+  const auto parsed = sdk::rfc3339::parse(t, /*date_only=*/false);
+  if (parsed) unix_ns = parsed.unix_ns;
+  return static_cast<bool>(parsed);
 }
 
 bool parse_timespan(std::string_view t, int64_t& ns) noexcept {

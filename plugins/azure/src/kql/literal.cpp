@@ -2,62 +2,15 @@
 #include "kql/literal.hpp"
 
 #include <tinkr/sdk/error.hpp>
+#include <tinkr/sdk/rfc3339.hpp>
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 
 namespace tinkr::azure::kql {
 
 namespace {
-
-constexpr int64_t kNanosPerSecond = 1'000'000'000;
-
-// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm): no locale, no time zone, no
-// allocation, valid for the whole int64 nanosecond range.
-void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y += (m <= 2);
-}
-
-// Appends 2024-05-01T10:00:00[.fffffff]Z; with_ticks adds the 100 ns fraction when non-zero.
-void append_iso(std::string& out, int64_t unix_ns, bool with_ticks) {
-  int64_t seconds = unix_ns / kNanosPerSecond;
-  int64_t rest = unix_ns % kNanosPerSecond;
-  if (rest < 0) {
-    rest += kNanosPerSecond;
-    --seconds;
-  }
-  int64_t days = seconds / 86400;
-  int64_t secs_of_day = seconds % 86400;
-  if (secs_of_day < 0) {
-    secs_of_day += 86400;
-    --days;
-  }
-  int64_t y = 0;
-  unsigned m = 0, d = 0;
-  civil_from_days(days, y, m, d);
-  char buffer[64];
-  int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(y),
-                        m, d, static_cast<int>(secs_of_day / 3600), static_cast<int>(secs_of_day / 60 % 60),
-                        static_cast<int>(secs_of_day % 60));
-  out.append(buffer, static_cast<std::size_t>(n));
-  const int64_t ticks = rest / 100;
-  if (with_ticks && ticks != 0) {
-    n = std::snprintf(buffer, sizeof buffer, ".%07lld", static_cast<long long>(ticks));
-    out.append(buffer, static_cast<std::size_t>(n));
-  }
-  out.push_back('Z');
-}
 
 void append_unicode_escape(std::string& out, unsigned char c) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -144,13 +97,13 @@ std::string quote(std::string_view value) {
 
 void append_datetime(std::string& out, int64_t unix_ns) {
   out += "datetime(";
-  append_iso(out, unix_ns, true);
+  sdk::rfc3339::append(out, unix_ns, sdk::rfc3339::Digits::ticks);
   out.push_back(')');
 }
 
 std::string format_iso8601(int64_t unix_ns) {
   std::string out;
-  append_iso(out, unix_ns, true);
+  sdk::rfc3339::append(out, unix_ns, sdk::rfc3339::Digits::ticks);
   return out;
 }
 

@@ -1,0 +1,68 @@
+// The one RFC 3339 parser and formatter (tinkr/sdk/rfc3339.hpp) shared by the query language, the
+// hosts' record printing and the Azure plugin. The copies it replaced disagreed: the Azure cell reader
+// took 2026-02-31 (no check of the month's days) and a time without a zone (read as UTC), and
+// read a leap second as the next minute where the query language took it as the last nanosecond of :59.
+#include <tinkr/sdk/rfc3339.hpp>
+
+#include <gtest/gtest.h>
+
+namespace tinkr::sdk::rfc3339 {
+namespace {
+
+constexpr int64_t kSecond = 1'000'000'000;
+constexpr int64_t k20261125T10 = 1'795'600'800;  // 2026-11-25T10:00:00Z in Unix seconds
+
+TEST(Rfc3339, ParsesZonesFractionsAndSeparators) {
+  EXPECT_EQ(parse("2026-11-25T10:00:00Z").unix_ns, k20261125T10 * kSecond);
+  EXPECT_EQ(parse("2026-11-25t10:00:00z").unix_ns, k20261125T10 * kSecond);
+  EXPECT_EQ(parse("2026-11-25 10:00:00Z").unix_ns, k20261125T10 * kSecond);
+  EXPECT_EQ(parse("2026-11-25T11:30:00+01:30").unix_ns, k20261125T10 * kSecond);
+  EXPECT_EQ(parse("2026-11-25T09:00:00-01:00").unix_ns, k20261125T10 * kSecond);
+  EXPECT_EQ(parse("2026-11-25T10:00:00.5Z").unix_ns, k20261125T10 * kSecond + 500'000'000);
+  EXPECT_EQ(parse("2026-11-25T10:00:00.1234567Z").unix_ns, k20261125T10 * kSecond + 123'456'700);
+  EXPECT_EQ(parse("2026-11-25T10:00:00.1234567891Z").unix_ns, k20261125T10 * kSecond + 123'456'789)
+      << "digits past nanoseconds add nothing";
+  EXPECT_EQ(parse("2026-11-25").unix_ns, (k20261125T10 - 10 * 3600) * kSecond);
+  EXPECT_EQ(parse("1969-12-31T23:59:59Z").unix_ns, -kSecond);
+}
+
+TEST(Rfc3339, ALeapSecondIsTheLastNanosecondOfTheMinute) {
+  EXPECT_EQ(parse("2016-12-31T23:59:60Z").unix_ns, parse("2017-01-01T00:00:00Z").unix_ns - 1);
+}
+
+TEST(Rfc3339, EachProblemIsNamed) {
+  EXPECT_EQ(parse("").problem, Problem::shape);
+  EXPECT_EQ(parse("yesterday").problem, Problem::shape);
+  EXPECT_EQ(parse("2026-13-01").problem, Problem::month);
+  EXPECT_EQ(parse("2026-02-29").problem, Problem::day) << "2026 is no leap year";
+  EXPECT_TRUE(parse("2028-02-29"));
+  EXPECT_EQ(parse("2026-04-31T00:00:00Z").problem, Problem::day);
+  EXPECT_EQ(parse("2026-11-25T24:00:00Z").problem, Problem::clock);
+  EXPECT_EQ(parse("2026-11-25T10:00:00.Z").problem, Problem::fraction);
+  EXPECT_EQ(parse("2026-11-25T10:00:00").problem, Problem::zone) << "no zone is no time";
+  EXPECT_EQ(parse("2026-11-25T10:00:00+1:00").problem, Problem::zone);
+  EXPECT_EQ(parse("2026-11-25T10:00:00Zjunk").problem, Problem::trailing);
+  EXPECT_EQ(parse("9999-12-31T00:00:00Z").problem, Problem::range);
+  EXPECT_EQ(parse("2026-11-25", /*date_only=*/false).problem, Problem::shape);
+  EXPECT_EQ(describe(Problem::day), "no such day in that month");
+}
+
+TEST(Rfc3339, FormatsEachPrecision) {
+  const int64_t ns = k20261125T10 * kSecond + 123'456'789;
+  EXPECT_EQ(format(ns, Digits::none), "2026-11-25T10:00:00Z");
+  EXPECT_EQ(format(ns, Digits::milliseconds), "2026-11-25T10:00:00.123Z");
+  EXPECT_EQ(format(ns, Digits::ticks), "2026-11-25T10:00:00.1234567Z");
+  EXPECT_EQ(format(ns, Digits::nanoseconds), "2026-11-25T10:00:00.123456789Z");
+  EXPECT_EQ(format(k20261125T10 * kSecond, Digits::ticks), "2026-11-25T10:00:00Z") << "no zero fraction";
+  EXPECT_EQ(format(k20261125T10 * kSecond, Digits::milliseconds), "2026-11-25T10:00:00.000Z");
+  EXPECT_EQ(format(-1, Digits::nanoseconds), "1969-12-31T23:59:59.999999999Z");
+}
+
+TEST(Rfc3339, EveryFormattedTimeParsesBackToItself) {
+  for (int64_t ns : {int64_t{0}, int64_t{-1}, k20261125T10 * kSecond + 1, int64_t{951'782'400} * kSecond,
+                     int64_t{4'102'444'799} * kSecond + 999'999'999})
+    EXPECT_EQ(parse(format(ns, Digits::nanoseconds)).unix_ns, ns) << ns;
+}
+
+}  // namespace
+}  // namespace tinkr::sdk::rfc3339
