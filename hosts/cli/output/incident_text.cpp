@@ -4,6 +4,7 @@
 #include "common/time_text.hpp"
 #include "output/safe_text.hpp"
 #include "output/sparkline.hpp"
+#include "output/table_output.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -45,12 +46,6 @@ class Columns {
   }
 
  private:
-  // Code points, not bytes: block characters and ellipses are one column each.
-  static std::size_t display_width(const std::string& text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
-    return n;
-  }
   std::vector<std::vector<std::string>> rows_;
   std::vector<bool> right_;
 };
