@@ -1,101 +1,86 @@
 // The report as JSON: numbers and texts, times as Unix nanoseconds (`*_ns`), absent values as null.
 #include <tinkr/incident.hpp>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <tinkr/json_writing.hpp>
 
 namespace tinkr::incident {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using json::JsonWriter;
+using json::write_bool_member;
+using json::write_int_member;
+using json::write_number_member;
+using json::write_string;
+using json::write_string_member;
 
-void string(Writer& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-void integer(Writer& w, const char* key, int64_t value) {
-  w.Key(key);
-  w.Int64(value);
-}
-void number(Writer& w, const char* key, const std::optional<double>& value) {
-  w.Key(key);
-  if (value)
-    w.Double(*value);
-  else
-    w.Null();
-}
-void boolean(Writer& w, const char* key, bool value) {
-  w.Key(key);
-  w.Bool(value);
-}
-void range(Writer& w, const char* key, const ir::TimeRange& r) {
+void range(JsonWriter& w, const char* key, const ir::TimeRange& r) {
   w.Key(key);
   w.StartObject();
-  integer(w, "from_ns", r.from_ns);
-  integer(w, "to_ns", r.to_ns);
+  write_int_member(w, "from_ns", r.from_ns);
+  write_int_member(w, "to_ns", r.to_ns);
   w.EndObject();
 }
 
-void patterns(Writer& w, const std::vector<Pattern>& list) {
+void patterns(JsonWriter& w, const std::vector<Pattern>& list) {
   w.Key("error_patterns");
   w.StartArray();
   for (const auto& p : list) {
     w.StartObject();
-    string(w, "pattern", p.pattern);
-    string(w, "example", p.example);
-    integer(w, "severity_number", p.severity_number);
-    string(w, "severity_text", p.severity_text);
-    integer(w, "count", p.count);
-    integer(w, "baseline_count", p.baseline_count);
-    boolean(w, "new", p.is_new);
-    integer(w, "first_seen_ns", p.first_seen_ns);
-    integer(w, "last_seen_ns", p.last_seen_ns);
-    string(w, "trace_id", p.trace_id);
+    write_string_member(w, "pattern", p.pattern);
+    write_string_member(w, "example", p.example);
+    write_int_member(w, "severity_number", p.severity_number);
+    write_string_member(w, "severity_text", p.severity_text);
+    write_int_member(w, "count", p.count);
+    write_int_member(w, "baseline_count", p.baseline_count);
+    write_bool_member(w, "new", p.is_new);
+    write_int_member(w, "first_seen_ns", p.first_seen_ns);
+    write_int_member(w, "last_seen_ns", p.last_seen_ns);
+    write_string_member(w, "trace_id", p.trace_id);
     w.EndObject();
   }
   w.EndArray();
 }
 
-void operations(Writer& w, const std::vector<Operation>& list) {
+void operations(JsonWriter& w, const std::vector<Operation>& list) {
   w.Key("failing_operations");
   w.StartArray();
   for (const auto& o : list) {
     w.StartObject();
-    string(w, "name", o.name);
-    integer(w, "requests", o.requests);
-    integer(w, "failed", o.failed);
-    integer(w, "slow", o.slow);
-    integer(w, "baseline_failed", o.baseline_failed);
-    integer(w, "max_duration_ns", o.max_duration_ns);
+    write_string_member(w, "name", o.name);
+    write_int_member(w, "requests", o.requests);
+    write_int_member(w, "failed", o.failed);
+    write_int_member(w, "slow", o.slow);
+    write_int_member(w, "baseline_failed", o.baseline_failed);
+    write_int_member(w, "max_duration_ns", o.max_duration_ns);
     w.Key("result_codes");
     w.StartObject();
-    for (const auto& [code, count] : o.result_codes) integer(w, code.c_str(), count);
+    for (const auto& [code, count] : o.result_codes) write_int_member(w, code, count);
     w.EndObject();
     w.EndObject();
   }
   w.EndArray();
 }
 
-void shifts(Writer& w, const std::vector<MetricShift>& list) {
+void shifts(JsonWriter& w, const std::vector<MetricShift>& list) {
   w.Key("metric_shifts");
   w.StartArray();
   for (const auto& s : list) {
     w.StartObject();
-    string(w, "metric", s.metric);
-    string(w, "unit", s.unit);
-    number(w, "window", s.window_value);
-    number(w, "baseline", s.baseline_value);
-    number(w, "reference_median", s.reference_median);
-    number(w, "reference_mad", s.reference_mad);
-    string(w, "reference", s.reference_is_baseline ? "baseline" : "window");
-    number(w, "score", s.score);
-    boolean(w, "shifted", s.shifted);
+    write_string_member(w, "metric", s.metric);
+    write_string_member(w, "unit", s.unit);
+    write_number_member(w, "window", s.window_value);
+    write_number_member(w, "baseline", s.baseline_value);
+    write_number_member(w, "reference_median", s.reference_median);
+    write_number_member(w, "reference_mad", s.reference_mad);
+    write_string_member(w, "reference", s.reference_is_baseline ? "baseline" : "window");
+    write_number_member(w, "score", s.score);
+    write_bool_member(w, "shifted", s.shifted);
     w.Key("shift_start_ns");
     if (s.shifted)
       w.Int64(s.shift_start_ns);
     else
       w.Null();
-    integer(w, "peak_ns", s.peak_ns);
+    write_int_member(w, "peak_ns", s.peak_ns);
     w.Key("points");
     w.StartArray();
     for (const auto& p : s.points)
@@ -109,33 +94,33 @@ void shifts(Writer& w, const std::vector<MetricShift>& list) {
   w.EndArray();
 }
 
-void examples(Writer& w, const std::vector<ExampleTrace>& list) {
+void examples(JsonWriter& w, const std::vector<ExampleTrace>& list) {
   w.Key("example_traces");
   w.StartArray();
   for (const auto& e : list) {
     w.StartObject();
-    string(w, "why", e.why);
-    string(w, "trace_id", e.trace_id);
-    string(w, "name", e.name);
-    string(w, "status_code", e.status_code);
-    integer(w, "start_ns", e.start_ns);
-    integer(w, "duration_ns", e.duration_ns);
+    write_string_member(w, "why", e.why);
+    write_string_member(w, "trace_id", e.trace_id);
+    write_string_member(w, "name", e.name);
+    write_string_member(w, "status_code", e.status_code);
+    write_int_member(w, "start_ns", e.start_ns);
+    write_int_member(w, "duration_ns", e.duration_ns);
     w.Key("critical_path");
     w.StartArray();
     for (const auto& step : e.critical_path) {
       w.StartObject();
-      string(w, "service", step.service);
-      string(w, "name", step.name);
-      string(w, "span_id", step.span_id);
-      integer(w, "start_ns", step.start_ns);
-      integer(w, "end_ns", step.end_ns);
-      boolean(w, "error", step.error);
+      write_string_member(w, "service", step.service);
+      write_string_member(w, "name", step.name);
+      write_string_member(w, "span_id", step.span_id);
+      write_int_member(w, "start_ns", step.start_ns);
+      write_int_member(w, "end_ns", step.end_ns);
+      write_bool_member(w, "error", step.error);
       w.EndObject();
     }
     w.EndArray();
     w.Key("exceptions");
     w.StartArray();
-    for (const auto& x : e.exceptions) w.String(x.data(), static_cast<rapidjson::SizeType>(x.size()));
+    for (const auto& x : e.exceptions) write_string(w, x);
     w.EndArray();
     w.EndObject();
   }
@@ -145,35 +130,34 @@ void examples(Writer& w, const std::vector<ExampleTrace>& list) {
 }  // namespace
 
 std::string to_json(const Report& report) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  string(w, "service", report.service);
-  range(w, "window", report.window);
-  range(w, "baseline", report.baseline);
-  integer(w, "bucket_ns", report.bucket_ns);
-  boolean(w, "baseline_has_data", report.baseline_has_data);
-  patterns(w, report.patterns);
-  operations(w, report.operations);
-  shifts(w, report.shifts);
-  examples(w, report.examples);
-  w.Key("queries");
-  w.StartArray();
-  for (const auto& q : report.queries) {
+  return json::to_json_text([&](JsonWriter& w) {
     w.StartObject();
-    string(w, "purpose", q.purpose);
-    string(w, "signal", q.signal);
-    string(w, "native", q.native);
+    write_string_member(w, "service", report.service);
+    range(w, "window", report.window);
+    range(w, "baseline", report.baseline);
+    write_int_member(w, "bucket_ns", report.bucket_ns);
+    write_bool_member(w, "baseline_has_data", report.baseline_has_data);
+    patterns(w, report.patterns);
+    operations(w, report.operations);
+    shifts(w, report.shifts);
+    examples(w, report.examples);
+    w.Key("queries");
+    w.StartArray();
+    for (const auto& q : report.queries) {
+      w.StartObject();
+      write_string_member(w, "purpose", q.purpose);
+      write_string_member(w, "signal", q.signal);
+      write_string_member(w, "native", q.native);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("warnings");
+    w.StartArray();
+    for (const auto& x : report.warnings) write_string(w, x);
+    w.EndArray();
+    write_int_member(w, "elapsed_ns", report.elapsed_ns);
     w.EndObject();
-  }
-  w.EndArray();
-  w.Key("warnings");
-  w.StartArray();
-  for (const auto& x : report.warnings) w.String(x.data(), static_cast<rapidjson::SizeType>(x.size()));
-  w.EndArray();
-  integer(w, "elapsed_ns", report.elapsed_ns);
-  w.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
+  });
 }
 
 }  // namespace tinkr::incident

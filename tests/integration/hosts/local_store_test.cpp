@@ -88,7 +88,9 @@ TEST_F(LocalStore, LongMessagesSurviveRegexesAndGlobsInTheCliAndTheServer) {
   auto nested = post("message:/(a+)+$/");  // exponential for a backtracking engine
   ASSERT_TRUE(nested) << nested.error().message();
   EXPECT_EQ(nested->status, 200) << nested->body.substr(0, 300);
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  // A backtracking engine takes longer than the age of the universe on 30,000 characters; RE2 takes
+  // milliseconds. The bound is loose so that a loaded 2-core CI machine never trips it.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30));
   auto glob_reply = post("message:*aaa*b*");
   ASSERT_TRUE(glob_reply) << glob_reply.error().message();
   EXPECT_EQ(glob_reply->status, 200);

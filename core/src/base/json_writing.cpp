@@ -1,7 +1,7 @@
 // See json_writing.hpp.
-#include "common/json_writing.hpp"
+#include "tinkr/json_writing.hpp"
 
-namespace tinkr::host {
+namespace tinkr::json {
 
 void write_key(JsonWriter& w, std::string_view key) {
   w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
@@ -26,9 +26,17 @@ void write_number_member(JsonWriter& w, std::string_view key, double value) {
   w.Double(value);
 }
 
+void write_number_member(JsonWriter& w, std::string_view key, const std::optional<double>& value) {
+  write_key(w, key);
+  if (value)
+    w.Double(*value);
+  else
+    w.Null();
+}
+
 void write_bool_member(JsonWriter& w, std::string_view key, bool value) {
   write_key(w, key);
   w.Bool(value);
 }
 
-}  // namespace tinkr::host
+}  // namespace tinkr::json
