@@ -16,6 +16,7 @@
 #include "common/error_tables.hpp"
 #include "context.hpp"
 #include "interrupt.hpp"
+#include "output/stdout_buffer.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -23,6 +24,7 @@
 
 int main(int argc, char** argv) {
   using namespace tinkr::cli;
+  buffer_unless_terminal(stdout);  // before the first byte of output
   Context context(std::cout, std::cerr);
   CLI::App app{"tinkr: logs, metrics and traces from any backend, from one command line"};
   app.footer("\n" + tinkr::host::exit_code_table());

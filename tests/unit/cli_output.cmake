@@ -10,5 +10,6 @@ if(TARGET tinkr_cli_lib)
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/typed_output_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/terminal_safety_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli_output/incident_text_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/cli_output/stdout_buffer_test.cpp
     LIBRARIES tinkr_cli_lib)
 endif()
