@@ -10,6 +10,7 @@
 #include "commands/plugins_command.hpp"
 #include "commands/profiles_command.hpp"
 #include "commands/query_command.hpp"
+#include "commands/schema_command.hpp"
 #include "commands/tail_command.hpp"
 #include "commands/trace_command.hpp"
 #include "commands/traces_command.hpp"
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
   setup_tail(app, context);
   setup_incident(app, context);
   setup_query(app, context);
+  setup_schema(app, context);
   setup_plugins(app, context);
   setup_profiles(app, context);
   setup_config(app, context);

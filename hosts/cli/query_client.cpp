@@ -29,6 +29,11 @@ std::string encode_path_segment(std::string_view text) {
 host::HttpCall RemoteClient::call_for(const QuerySpec& spec, bool explain) const {
   host::HttpCall call;
   call.bearer_token = token_;
+  if (spec.signal == ir::Signal::schema) {
+    call.method = "GET";
+    call.target = "/api/v1/schema/" + encode_path_segment(spec.text) + (explain ? "?explain=true" : "");
+    return call;
+  }
   if (spec.signal == ir::Signal::trace_get) {
     call.method = "GET";
     call.target = "/api/v1/traces/" + encode_path_segment(spec.trace_id);

@@ -118,7 +118,7 @@ Expected<ir::Signal> read_signal(const Value& object, RouteSignal route) {
   auto signal = ir::signal_from_string(*name);
   if (!signal)
     return invalid("request: unknown signal '" + *name +
-                   "' (expected logs, metrics, trace_search, trace_get, native)");
+                   "' (expected logs, metrics, trace_search, trace_get, native, schema)");
   return *signal;
 }
 

@@ -67,6 +67,9 @@ class Router {
     if (s.size() == 4 && s[0] == "api" && s[1] == "v1" && s[2] == "traces" && !s[3].empty())
       return get_only("/api/v1/traces/{id}",
                       [&] { return authorized(Role::viewer, [&] { return trace(*target); }); });
+    if (s.size() == 4 && s[0] == "api" && s[1] == "v1" && s[2] == "schema" && !s[3].empty())
+      return get_only("/api/v1/schema/{table}",
+                      [&] { return authorized(Role::viewer, [&] { return schema(*target); }); });
     return reply_error(
         Error(Error::Code::not_found, "no route " + std::string(request_.method_string()) + " " + path),
         "unmatched");
@@ -194,6 +197,13 @@ class Router {
     spec.signal = ir::Signal::trace_get;
     spec.trace_id = target.segments[3];
     spec.since = target.since;
+    return build_and_run(spec, target.explain);
+  }
+
+  RouteResult schema(const Target& target) {
+    QuerySpec spec;
+    spec.signal = ir::Signal::schema;
+    spec.text = target.segments[3];
     return build_and_run(spec, target.explain);
   }
 

@@ -19,17 +19,18 @@ namespace tinkr::fake_azure {
 
 /// What a request was for, by its method and path.
 enum class Route {
-  any,                   // matches every route (push_response only)
-  token,                 // POST /{tenant}/oauth2/v2.0/token
-  imds,                  // GET /metadata/identity/oauth2/token
-  app_service_identity,  // GET /msi/token (IDENTITY_ENDPOINT)
-  log_analytics_query,   // POST /v1/workspaces/{id}/query (and /v1/{resourceId}/query)
-  log_analytics_search,  // POST /v1/workspaces/{id}/search (Basic and Auxiliary tables)
-  metrics,               // GET {resourceId}/providers/microsoft.insights/metrics
-  metric_definitions,    // GET {resourceId}/providers/microsoft.insights/metricDefinitions
-  arm_resources,         // GET /subscriptions/{s}/resourceGroups/{rg}/resources
-  key_vault_secret,      // GET /secrets/{name}[/{version}] (Key Vault GetSecret)
-  other,                 // anything else: 404 (GET /ping: 200 {"ok":true}), unless programmed
+  any,                     // matches every route (push_response only)
+  token,                   // POST /{tenant}/oauth2/v2.0/token
+  imds,                    // GET /metadata/identity/oauth2/token
+  app_service_identity,    // GET /msi/token (IDENTITY_ENDPOINT)
+  log_analytics_query,     // POST /v1/workspaces/{id}/query (and /v1/{resourceId}/query)
+  log_analytics_search,    // POST /v1/workspaces/{id}/search (Basic and Auxiliary tables)
+  log_analytics_metadata,  // GET /v1/workspaces/{id}/metadata (tables and their columns)
+  metrics,                 // GET {resourceId}/providers/microsoft.insights/metrics
+  metric_definitions,      // GET {resourceId}/providers/microsoft.insights/metricDefinitions
+  arm_resources,           // GET /subscriptions/{s}/resourceGroups/{rg}/resources
+  key_vault_secret,        // GET /secrets/{name}[/{version}] (Key Vault GetSecret)
+  other,                   // anything else: 404 (GET /ping: 200 {"ok":true}), unless programmed
 };
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;

@@ -181,6 +181,8 @@ Route classify(std::string_view method, std::string_view path) {
   if (method == "POST" && p.starts_with("/v1/") && p.ends_with("/query")) return Route::log_analytics_query;
   if (method == "POST" && p.starts_with("/v1/workspaces/") && p.ends_with("/search"))
     return Route::log_analytics_search;
+  if (method == "GET" && p.starts_with("/v1/workspaces/") && p.ends_with("/metadata"))
+    return Route::log_analytics_metadata;
   if (p.ends_with("/providers/microsoft.insights/metrics")) return Route::metrics;
   if (p.ends_with("/providers/microsoft.insights/metricdefinitions")) return Route::metric_definitions;
   if (p.starts_with("/subscriptions/") && p.find("/resourcegroups/") != std::string::npos &&
@@ -243,6 +245,9 @@ FakeResponse FakeAzure::State::answer(const RecordedRequest& request) {
         if (auto response = handler(kql)) return *response;
       return FakeResponse::json(200, vector("log-analytics/query.simple.response.json"));
     }
+    case Route::log_analytics_metadata:
+      if (auto denied = check_bearer(*this, request, kLogAnalytics)) return *denied;
+      return log_analytics_metadata(*this);
     case Route::metrics:
       if (auto denied = check_bearer(*this, request, kArm)) return *denied;
       return FakeResponse::json(200, vector("metrics/metrics.list.app-service.response.json"));

@@ -47,6 +47,9 @@ struct FakeAzure::State {
 std::string read_vector_file(const std::string& vectors_dir, std::string_view relative_path);
 /// Key Vault's GetSecret (key_vault.cpp): bearer for https://vault.azure.net, api-version, the secret.
 FakeResponse key_vault_answer(FakeAzure::State& state, const RecordedRequest& request);
+
+/// The workspace's metadata, built from shared/vectors/azure/tables/ (metadata.cpp).
+FakeResponse log_analytics_metadata(FakeAzure::State& state);
 /// The route a request is for.
 Route classify(std::string_view method, std::string_view path);
 /// Percent-decodes text ('+' as space when form is true).

@@ -12,5 +12,6 @@ tinkr_add_test(azure_query_test
     ${CMAKE_CURRENT_LIST_DIR}/azure_query/percentiles_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_query/slice_plan_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_query/table_plan_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/azure_query/table_schema_test.cpp
   LIBRARIES tinkr_azure_impl Boost::headers ZLIB::ZLIB)
 target_include_directories(azure_query_test PRIVATE ${CMAKE_CURRENT_LIST_DIR}/azure_query)

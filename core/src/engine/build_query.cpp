@@ -41,6 +41,10 @@ Expected<ir::Query> Engine::build(const QuerySpec& spec) const {
     case ir::Signal::trace_get:
       q.trace_id = spec.trace_id;
       break;
+    case ir::Signal::schema:
+      q.table = spec.text;
+      q.time = {};  // a table's columns have no time range
+      break;
     case ir::Signal::native:
       q.native_text = spec.text;
       q.limit = spec.limit;

@@ -78,6 +78,9 @@ Expected<void> validate_query(const ir::Query& q) {
     case ir::Signal::trace_get:
       if (q.trace_id.empty()) return fail(Error::Code::invalid_query, "a trace_get query needs a trace id");
       break;
+    case ir::Signal::schema:
+      if (q.table.empty()) return fail(Error::Code::invalid_query, "a schema query needs a table name");
+      break;
     case ir::Signal::native:
       if (q.native_text.empty())
         return fail(Error::Code::invalid_query, "a native query needs the query text");

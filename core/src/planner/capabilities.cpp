@@ -139,6 +139,11 @@ Expected<Capabilities> parse_capabilities(std::string_view json) {
   });
   if (!signals) return tl::make_unexpected(signals.error());
   if (!*signals) return bad("signals", "is missing: a backend must name the signals it answers");
+  // A member of its own, not a name in signals: a host that predates it ignores it (docs/plugin-abi.md).
+  if (doc.HasMember("schema")) {
+    if (!doc["schema"].IsBool()) return bad("schema", "must be true or false");
+    if (doc["schema"].GetBool()) caps.signals.insert(ir::Signal::schema);
+  }
   if (doc.HasMember("pushdown")) {
     if (auto ok = read_pushdown(doc["pushdown"], caps); !ok) return tl::make_unexpected(ok.error());
   }

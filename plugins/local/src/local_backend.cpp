@@ -67,7 +67,8 @@ LocalBackend::LocalBackend(Options options)
 void LocalBackend::execute(const ir::Query& query, sdk::Sink& sink, const sdk::CallContext& call) {
   auto connection = readers_.acquire();
   connection->set_cancel_check([&call] { return call.cancelled(); });
-  if (query.signal != ir::Signal::native && store_is_empty(*connection))
+  const bool reads_records = query.signal != ir::Signal::native && query.signal != ir::Signal::schema;
+  if (reads_records && store_is_empty(*connection))
     throw sdk::Error(TINKR_NOT_FOUND,
                      "no data yet: run `tinkr demo` or `tinkr ingest FILE` (local database '" +
                          options_.path + "' is empty)");
@@ -87,6 +88,9 @@ void LocalBackend::execute(const ir::Query& query, sdk::Sink& sink, const sdk::C
       break;
     case ir::Signal::native:
       run_native(*connection, query.native_text, sink);
+      break;
+    case ir::Signal::schema:
+      run_schema(*connection, query, sink);
       break;
   }
 }
@@ -109,6 +113,8 @@ std::string LocalBackend::explain(const ir::Query& query) {
       return explain_text(lower_trace_get(query));
     case ir::Signal::native:
       return query.native_text;
+    case ir::Signal::schema:
+      return "SELECT name, type FROM pragma_table_info(?1) ORDER BY cid  -- ?1 = the table";
   }
   return {};
 }

@@ -21,4 +21,8 @@ void run_metrics(Connection& connection, const ir::Query& query, sdk::Sink& sink
 /// anything but a single read-only statement.
 void run_native(Connection& read_only, std::string_view sql, sdk::Sink& sink);
 
+/// The table's columns and their declared types (sdk/table_schema.hpp); TINKR_NOT_FOUND naming the
+/// tables there are when it has none.
+void run_schema(Connection& connection, const ir::Query& query, sdk::Sink& sink);
+
 }  // namespace tinkr::local

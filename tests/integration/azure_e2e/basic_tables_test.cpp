@@ -90,5 +90,29 @@ TEST_F(BasicTables, ARangeOlderThanThePlanReachesIsSaidAndAnAuxiliaryTableReache
   EXPECT_TRUE(fake_.requests(Route::log_analytics_query).empty());
 }
 
+// tinkr schema on Azure: the columns from the workspace's /metadata, the plan from the profile.
+TEST_F(BasicTables, SchemaListsTheColumnsFromTheMetadataWithThePlan) {
+  auto run = tinkr({"-o", "json", "schema", "ContainerLogV2"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  rapidjson::Document document;
+  document.Parse(run.out.c_str());
+  ASSERT_TRUE(document.IsArray() && document.Size() == 1u) << run.out;
+  const auto& rows = document[0]["rows"];
+  ASSERT_EQ(rows.Size(), 17u) << "ContainerLogV2's 17 columns (shared/vectors/azure/tables): " << run.out;
+  bool found = false;
+  for (const auto& row : rows.GetArray()) {
+    EXPECT_STREQ(row[0].GetString(), "ContainerLogV2");
+    EXPECT_STREQ(row[1].GetString(), "Basic");
+    if (std::string(row[2].GetString()) == "LogMessage") found = std::string(row[3].GetString()) == "dynamic";
+  }
+  EXPECT_TRUE(found) << "LogMessage is dynamic: " << run.out;
+  ASSERT_EQ(fake_.requests(Route::log_analytics_metadata).size(), 1u);
+  EXPECT_EQ(log_analytics_requests(), 0u) << "no query is run for a schema";
+
+  auto slip = tinkr({"schema", "containerlogv2"});
+  EXPECT_NE(slip.exit_code, 0);
+  EXPECT_NE(slip.err.find("did you mean 'ContainerLogV2'?"), std::string::npos) << slip.err;
+}
+
 }  // namespace
 }  // namespace tinkr::azure_e2e

@@ -103,6 +103,27 @@ TEST_F(LocalStore, LongMessagesSurviveRegexesAndGlobsInTheCliAndTheServer) {
   EXPECT_EQ(server.wait(), 0);
 }
 
+// `tinkr schema TABLE` on the local database: its columns with their SQLite types, before any data.
+TEST_F(LocalStore, SchemaListsALocalTablesColumnsAndNamesTheTablesThereAre) {
+  auto schema = tinkr({"-o", "json", "schema", "logs"});
+  ASSERT_EQ(schema.exit_code, 0) << schema.err;
+  rapidjson::Document document;
+  document.Parse(schema.out.c_str());
+  ASSERT_TRUE(document.IsArray() && document.Size() == 1u) << schema.out;
+  const auto& rows = document[0]["rows"];
+  ASSERT_GT(rows.Size(), 5u) << schema.out;
+  EXPECT_STREQ(rows[0][0].GetString(), "logs");
+  EXPECT_STREQ(rows[0][1].GetString(), "local");
+  EXPECT_STREQ(rows[0][2].GetString(), "time_unix_nano");
+  EXPECT_STREQ(rows[0][3].GetString(), "INTEGER");
+  auto unknown = tinkr({"schema", "log"});
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_NE(unknown.err.find("the local database has no table 'log'; its tables: ingested_files, logs, "
+                             "metric_points, spans"),
+            std::string::npos)
+      << unknown.err;
+}
+
 TEST_F(LocalStore, DemoRegexIsAnsweredInSqlAndFindsEveryDatabaseTimeout) {
   ASSERT_EQ(tinkr({"demo"}).exit_code, 0);
   auto regex = tinkr(

@@ -63,9 +63,9 @@ TEST_F(ServerTest, OpenApiAndBackends) {
   auto document_paths = parse(openapi.body);
   ASSERT_TRUE(document_paths.HasMember("paths"));
   // Every route the server answers is described.
-  for (const char* path :
-       {"/healthz", "/readyz", "/openapi.json", "/metrics", "/api/v1/backends", "/api/v1/logs",
-        "/api/v1/metrics", "/api/v1/traces", "/api/v1/traces/{id}", "/api/v1/query", "/mcp"})
+  for (const char* path : {"/healthz", "/readyz", "/openapi.json", "/metrics", "/api/v1/backends",
+                           "/api/v1/logs", "/api/v1/metrics", "/api/v1/traces", "/api/v1/traces/{id}",
+                           "/api/v1/schema/{table}", "/api/v1/query", "/mcp"})
     EXPECT_TRUE(document_paths["paths"].HasMember(path)) << path;
   auto backends = call("GET", "/api/v1/backends");
   ASSERT_EQ(backends.status, 200) << backends.body;
@@ -101,6 +101,25 @@ TEST_F(ServerTest, MetricsTracesTraceAndQueryRoutes) {
   auto by_ir = call("POST", "/api/v1/query", ir);
   EXPECT_TRUE(by_ir.status == 200 || by_ir.status == 400) << by_ir.body;
   EXPECT_NE(by_ir.status, 500) << by_ir.body;
+}
+
+TEST_F(ServerTest, SchemaListsATablesColumnsForAViewer) {
+  auto schema = call("GET", "/api/v1/schema/Events");
+  ASSERT_EQ(schema.status, 200) << schema.body;
+  auto document = parse(schema.body);
+  const auto& table = document["tables"][0];
+  EXPECT_STREQ(table["type"].GetString(), "table");
+  EXPECT_STREQ(table["name"].GetString(), "schema");
+  ASSERT_EQ(table["rows"].Size(), 2u) << schema.body;
+  EXPECT_STREQ(table["rows"][0][0].GetString(), "Events") << "the table, from the path";
+  EXPECT_STREQ(table["rows"][0][2].GetString(), "id");
+  EXPECT_STREQ(table["rows"][0][3].GetString(), "long");
+  EXPECT_EQ(call("GET", "/api/v1/schema/Events", "", "").status, 401);
+  EXPECT_EQ(call("GET", "/api/v1/schema/Events", "", kNoRoleKey).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/schema/Events", "{}").status, 405);
+  auto explained = call("GET", "/api/v1/schema/Events?explain=true");
+  EXPECT_EQ(explained.status, 200) << explained.body;
+  EXPECT_NE(explained.body.find(R"(\"table\":\"Events\")"), std::string::npos) << explained.body;
 }
 
 TEST_F(ServerTest, ExplainSendsNothingAndReturnsTheNativeQuery) {

@@ -9,6 +9,7 @@
 // records scrambled: describe() is read before any options are, so a build of its own is how a test
 // gets a backend for the engine's sort in core.
 #include <tinkr/sdk/backend.hpp>
+#include <tinkr/sdk/table_schema.hpp>
 
 #include <rapidjson/document.h>
 
@@ -64,7 +65,7 @@ class MockBackend final : public sdk::Backend {
   static std::string describe() {
     return R"({"name":")" + std::string(kName) +
            R"(","version":"1.0.0","description":"test double: answers at once, filters nothing",)"
-           R"("signals":["logs","metrics","trace_search","trace_get","native"],"native_language":"mock",)"
+           R"("signals":["logs","metrics","trace_search","trace_get","native"],"native_language":"mock","schema":true,)"
            R"("pushdown":{"fields":[],"operators":[],"exact_operators":[],"text_search":false,"or":false,)"
            R"("not":false,"order":)" +
            std::string(kCanOrder ? "true" : "false") + R"(,"limit":true,"max_limit":0}})";
@@ -109,6 +110,11 @@ class MockBackend final : public sdk::Backend {
       case ir::Signal::native:
         emit_table(q, count, sink);
         break;
+      case ir::Signal::schema: {
+        const sdk::SchemaColumn columns[] = {{"id", "long"}, {"message", "string"}};
+        sdk::emit_table_schema(sink, q.table, "mock", columns);
+        break;
+      }
     }
     if (q.service.starts_with("cut-"))
       throw sdk::Error(status_from_name(std::string_view(q.service).substr(4)),

@@ -5,6 +5,7 @@
 #include "lower/lower_logs.hpp"
 #include "lower/lower_traces.hpp"
 #include "lower/run_query.hpp"
+#include "lower/table_schema.hpp"
 #include "metrics/lower_metrics.hpp"
 #include "metrics/request_percentiles.hpp"
 #include "metrics/resource_resolver.hpp"
@@ -38,6 +39,8 @@ RequestPlan plan_for(const ir::Query& q) {
       return lower_trace_get(q, c);
     case ir::Signal::native:
       return lower_native(q, c);
+    case ir::Signal::schema:
+      return lower_table_schema(q, c);
     case ir::Signal::metrics: {
       if (metrics::answered_from_requests(q.metrics)) return metrics::lower_request_percentiles(q, c);
       const auto kind = metrics::kind_of_resource_id(q.service, q.resource_type);

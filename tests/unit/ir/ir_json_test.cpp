@@ -22,7 +22,7 @@ class RandomIr {
 
   Query query() {
     Query q;
-    q.signal = static_cast<tinkr::ir::Signal>(pick(5));
+    q.signal = static_cast<tinkr::ir::Signal>(pick(std::size(tinkr::ir::kSignalNames)));
     if (coin()) q.service = text();
     if (coin()) q.resource_type = text();
     q.time = {integer(), integer()};
@@ -42,6 +42,7 @@ class RandomIr {
     }
     if (coin()) q.trace_id = text();
     if (coin()) q.native_text = text();
+    if (coin()) q.table = text();
     return q;
   }
 

@@ -54,6 +54,19 @@ TEST(Capabilities, AbsentFlagsMeanTheBackendCannot) {
   EXPECT_FALSE(caps->limit);
 }
 
+// The schema signal is a member of its own, so that a host that predates it ignores it (plugin-abi.md).
+TEST(Capabilities, SchemaIsItsOwnMemberAndAddsTheSignal) {
+  auto caps = tinkr::planner::parse_capabilities(R"({"name":"t","signals":["logs"],"schema":true})");
+  ASSERT_TRUE(caps) << caps.error().message();
+  EXPECT_EQ(caps->signals, (tinkr::planner::SignalSet{Signal::logs, Signal::schema}));
+  auto without = tinkr::planner::parse_capabilities(R"({"name":"t","signals":["logs"],"schema":false})");
+  ASSERT_TRUE(without);
+  EXPECT_EQ(without->signals, tinkr::planner::SignalSet{Signal::logs});
+  auto bad = tinkr::planner::parse_capabilities(R"({"name":"t","signals":["logs"],"schema":"yes"})");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message().find("schema"), std::string::npos) << bad.error().message();
+}
+
 TEST(Capabilities, FieldAliasesAreCanonicalised) {
   auto caps =
       tinkr::planner::parse_capabilities(R"({"signals":["logs"],"pushdown":{"fields":["message","level"]}})");

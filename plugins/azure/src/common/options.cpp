@@ -2,6 +2,7 @@
 #include "common/options.hpp"
 
 #include "common/url.hpp"
+#include "kql/scan.hpp"
 
 #include <tinkr/sdk/error.hpp>
 
@@ -266,11 +267,7 @@ void read_table_list(OptionReader& reader, std::string_view key, std::vector<std
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
     while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-    const bool valid =
-        !name.empty() && name.size() <= 63 && std::all_of(name.begin(), name.end(), [](char c) {
-          return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-        });
-    if (!valid) {
+    if (!kql::is_table_name(name)) {
       reader.problems().push_back(origin + ": " + quoted(name) +
                                   " is not a table name (letters, digits and '_', at most 63)");
       continue;

@@ -50,6 +50,13 @@ std::size_t skip_literal(std::string_view kql, std::size_t i) {
 
 }  // namespace
 
+bool is_table_name(std::string_view name) {
+  if (name.empty() || name.size() > 63) return false;
+  for (char c : name)
+    if (!is_word_char(c) || c == '$') return false;
+  return true;
+}
+
 std::vector<Word> scan_words(std::string_view kql) {
   std::vector<Word> words;
   bool stage_start = true;

@@ -16,6 +16,10 @@ struct Word {
   bool after_dot = false;     // `x.y`: a member, not a table
 };
 
+/// A name Log Analytics allows for a table: letters, digits and '_', at most 63 characters (custom
+/// tables end in _CL).
+bool is_table_name(std::string_view name);
+
 /// The words of kql in order. Never throws: unterminated literals end at the end of the text.
 std::vector<Word> scan_words(std::string_view kql);
 

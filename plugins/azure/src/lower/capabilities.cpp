@@ -27,6 +27,9 @@ std::string capabilities_json() {
   // Of the requests' latency only, from AppRequests (metrics/request_percentiles.hpp).
   w.Key("metric_percentiles");
   w.Bool(true);
+  // A table's columns from the workspace's metadata (lower/table_schema.hpp).
+  w.Key("schema");
+  w.Bool(true);
   w.Key("pushdown");
   w.StartObject();
   strings("fields", {"time", "ingestion_time", "severity", "body", "service", "trace_id", "span_id",

@@ -14,6 +14,7 @@
 #include "lower/service_check.hpp"
 #include "lower/sliced_logs.hpp"
 #include "lower/table_plan.hpp"
+#include "lower/table_schema.hpp"
 #include "metrics/decode_metrics.hpp"
 #include "metrics/lower_metrics.hpp"
 #include "metrics/request_percentiles.hpp"
@@ -187,6 +188,13 @@ void run_signal(const ir::Query& query, const QueryContext& context, Transport& 
     }
     case ir::Signal::metrics:
       return run_metrics(query, context, transport, sink, call, resources, cost);
+    case ir::Signal::schema: {
+      const RequestPlan plan = lower_table_schema(query, context);
+      call.throw_if_cancelled();
+      const sdk::HttpResponse response = transport.send(plan, call);
+      if (!decode::is_success(response.status)) throw decode::azure_error(response, "log analytics metadata");
+      return emit_schema_from_metadata(response.body, query, context, sink);
+    }
   }
   throw sdk::Error(TINKR_UNSUPPORTED, "signal is not supported by the azure backend");
 }
@@ -205,6 +213,8 @@ std::string log_analytics_kql(const ir::Query& query, const QueryContext& contex
     case ir::Signal::metrics:
       return metrics::answered_from_requests(query.metrics) ? metrics::lower_request_percentiles_kql(query)
                                                             : std::string();
+    case ir::Signal::schema:
+      return {};
   }
   return {};
 }
@@ -240,6 +250,10 @@ void run_query(const ir::Query& query, const QueryContext& context, Transport& t
 
 std::string explain_query(const ir::Query& query, const QueryContext& context) {
   switch (query.signal) {
+    case ir::Signal::schema:
+      return "GET " + lower_table_schema(query, context).url + "\n(the columns of table '" + query.table +
+             "'; plan " + std::string(plan_name(plan_of(context.table_plans, query.table))) +
+             ", from the profile)";
     case ir::Signal::logs:
     case ir::Signal::trace_search:
     case ir::Signal::trace_get:

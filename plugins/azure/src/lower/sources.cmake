@@ -10,4 +10,5 @@ target_sources(tinkr_azure_impl PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/slice_plan.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sliced_logs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/table_plan.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/table_schema.cpp
   ${CMAKE_CURRENT_LIST_DIR}/capabilities.cpp)

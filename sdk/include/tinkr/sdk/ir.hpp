@@ -15,7 +15,9 @@ namespace tinkr::ir {
 
 inline constexpr int kVersion = 1;
 
-enum class Signal { logs, metrics, trace_search, trace_get, native };
+// schema: a table's columns and plan (Query::table), sent only to a backend whose describe says
+// "schema": true (docs/plugin-abi.md).
+enum class Signal { logs, metrics, trace_search, trace_get, native, schema };
 
 /// Filter operators. `in` takes one or more values, `exists` none, every other operator exactly one.
 enum class Op { eq, ne, lt, le, gt, ge, in, contains, startswith, matches, exists };
@@ -127,6 +129,7 @@ struct Query {
   MetricsSpec metrics;      // signal == metrics
   std::string trace_id;     // signal == trace_get
   std::string native_text;  // signal == native: the backend's own query language
+  std::string table;        // signal == schema: the table whose columns are asked for
   // How to ask, not what (ABI 1.3; a host leaves both unset for an older plugin): fresh data rather
   // than an answer the backend's service cached, and the service's cost statistics as a notice.
   bool no_cache = false;
@@ -137,7 +140,8 @@ struct Query {
 
 // --- names ----------------------------------------------------------------------------------------
 
-inline constexpr std::string_view kSignalNames[] = {"logs", "metrics", "trace_search", "trace_get", "native"};
+inline constexpr std::string_view kSignalNames[] = {"logs",      "metrics", "trace_search",
+                                                    "trace_get", "native",  "schema"};
 inline constexpr std::string_view kOpNames[] = {"eq", "ne",       "lt",         "le",      "gt",    "ge",
                                                 "in", "contains", "startswith", "matches", "exists"};
 /// The aggregations with a fixed name; percentiles are named pNN (see aggregation_from_string).

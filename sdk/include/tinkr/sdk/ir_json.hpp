@@ -313,6 +313,10 @@ inline std::string to_json(const Query& q) {
       w.Raw(R"(,"native":)");
       w.RawString(q.native_text);
     }
+    if (!q.table.empty()) {
+      w.Raw(R"(,"table":)");
+      w.RawString(q.table);
+    }
     w.Raw("}");
   });
 }
@@ -338,7 +342,7 @@ inline Query from_json(std::string_view text) {
   require_object(doc, "$");
   check_members(doc, "$",
                 {"ir", "signal", "service", "resource_type", "time", "limit", "order", "filter", "metrics",
-                 "trace_id", "native", "no_cache", "statistics"});
+                 "trace_id", "native", "no_cache", "statistics", "table"});
   if (!doc.HasMember("ir")) fail("$", "missing member 'ir' (the IR version)");
   if (read_int(doc["ir"], "$.ir") != kVersion)
     fail("$.ir", "version " + std::to_string(doc["ir"].GetInt64()) +
@@ -394,6 +398,7 @@ inline Query from_json(std::string_view text) {
   }
   if (doc.HasMember("trace_id")) q.trace_id = read_string(doc["trace_id"], "$.trace_id");
   if (doc.HasMember("native")) q.native_text = read_string(doc["native"], "$.native");
+  if (doc.HasMember("table")) q.table = read_string(doc["table"], "$.table");
   return q;
 }
 

@@ -1,0 +1,13 @@
+// tinkr schema TABLE [--explain]: a table's columns (name and type) and its plan, as the profile's
+// backend knows them (Azure: the workspace's metadata; local: the database's tables).
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace tinkr::cli {
+
+void setup_schema(CLI::App& app, Context& context);
+
+}  // namespace tinkr::cli
