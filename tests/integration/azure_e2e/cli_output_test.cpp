@@ -4,6 +4,10 @@
 #include "cli_fixture.hpp"
 #include "query_statistics.hpp"
 
+#include "common/http_client.hpp"
+
+#include <csignal>
+
 #include <rapidjson/document.h>
 
 namespace tinkr::azure_e2e {
@@ -148,6 +152,52 @@ TEST_F(AzureCli, StatsSayWhatTheQueryCostAndAreNoPartialAnswer) {
   EXPECT_EQ(plain.err.find("stats"), std::string::npos) << "no statistics unless asked: " << plain.err;
   EXPECT_EQ(fake_.requests(Route::log_analytics_query).back().header("Prefer"), "wait=180");
 }
+
+#ifdef TINKR_SERVER_PATH
+// The same statistics through tinkr-server: "stats": true in the request, the backend's statistics
+// object as stats.cost in the answer, and nothing asked or said without it.
+TEST_F(AzureCli, TheServersAnswerCarriesTheCostOnlyWhenAsked) {
+  tinkr::testing::ChildProcess server(
+      TINKR_SERVER_PATH,
+      {"--config", write_config(), "--profile", "fake", "--no-auth", "--port", "0", "--quiet"}, env());
+  const std::string line = server.read_line();
+  const auto colon = line.rfind(':', line.find(" (backend"));
+  ASSERT_NE(colon, std::string::npos) << line;
+  const host::HttpEndpoint endpoint{"127.0.0.1", line.substr(colon + 1, line.find(' ', colon) - colon - 1),
+                                    ""};
+  auto post = [&](const std::string& extra) {
+    fake_.push_response(Route::log_analytics_query, two_log_rows());
+    host::HttpCall call;
+    call.method = "POST";
+    call.target = "/api/v1/logs";
+    call.body = R"({"service":"payments-api","since":"1h")" + extra + "}";
+    return host::http_call(endpoint, call);
+  };
+
+  auto asked = post(R"(,"stats":true)");
+  ASSERT_TRUE(asked) << asked.error().message();
+  ASSERT_EQ(asked->status, 200) << asked->body;
+  auto answer = parse(asked->body);
+  ASSERT_TRUE(answer.IsObject() && answer.HasMember("stats") && answer["stats"].HasMember("cost"))
+      << asked->body;
+  const auto& cost = answer["stats"]["cost"];
+  ASSERT_TRUE(cost.IsObject()) << asked->body;
+  EXPECT_NE(asked->body.find(std::to_string(fake_azure::kStatisticsScannedBytes)), std::string::npos)
+      << "the fake's scanned bytes: " << asked->body;
+  EXPECT_FALSE(answer["stats"]["partial"].GetBool()) << "statistics are not a partial answer";
+  EXPECT_EQ(answer["records"].Size(), 2u);
+  EXPECT_EQ(fake_.requests(Route::log_analytics_query).back().header("Prefer"),
+            "wait=180,include-statistics=true");
+
+  auto plain = post("");
+  ASSERT_TRUE(plain) << plain.error().message();
+  ASSERT_EQ(plain->status, 200) << plain->body;
+  EXPECT_FALSE(parse(plain->body)["stats"].HasMember("cost")) << plain->body;
+  EXPECT_EQ(fake_.requests(Route::log_analytics_query).back().header("Prefer"), "wait=180");
+  server.signal(SIGTERM);
+  EXPECT_EQ(server.wait(), 0);
+}
+#endif
 
 TEST_F(AzureCli, NoCacheAsksForFreshDataAndACachedAnswerIsSaidToBeOne) {
   fake_.push_response(Route::log_analytics_query, two_log_rows());
