@@ -38,6 +38,15 @@ void report_limit(const RunStats& stats, std::ostream& err) {
   }
 }
 
+// What the answer says beside its records: how the query was adjusted, and, when asked, what it cost.
+void report_notices_and_cost(const RunStats& stats, const QuerySpec& spec, std::ostream& err) {
+  for (const auto& notice : stats.notices) err << "tinkr: note: " << escape_controls(notice) << '\n';
+  if (spec.statistics) {
+    const std::string cost = describe_cost(stats.statistics_json);
+    err << "tinkr: stats: " << (cost.empty() ? "the backend reported no statistics" : cost) << '\n';
+  }
+}
+
 }  // namespace
 
 bool FormatSink::on_record(Record&& record) {
@@ -103,6 +112,7 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
     progress.stop();
     if (!stats) return context.report(stats.error());
     render_span_tree(spans.spans, context.out, context.style());
+    report_notices_and_cost(*stats, spec, context.err);
     return 0;
   }
 
@@ -123,11 +133,7 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
     return host::kExitPartial;
   }
   if (!stats) return context.report(stats.error());
-  for (const auto& notice : stats->notices) context.err << "tinkr: note: " << escape_controls(notice) << '\n';
-  if (spec.statistics) {
-    const std::string cost = describe_cost(stats->statistics_json);
-    context.err << "tinkr: stats: " << (cost.empty() ? "the backend reported no statistics" : cost) << '\n';
-  }
+  report_notices_and_cost(*stats, spec, context.err);
   report_limit(*stats, context.err);
   if (stats->requests > 1)
     context.err << "tinkr: the filter ran in tinkr: read " << stats->received << " records in "

@@ -23,6 +23,7 @@ void setup_metrics(CLI::App& app, Context& context) {
   command->add_option("--resource", options->resource, "the backend's resource type hint");
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
+  add_cost_flags(*command, options->cost);
   command->callback([options, &context] { context.exit_code = run_metrics(*options, context); });
 }
 
@@ -32,6 +33,7 @@ int run_metrics(const MetricsOptions& options, Context& context) {
   spec.service = options.service;
   spec.resource_type = options.resource;
   options.time.apply(spec);
+  options.cost.apply(spec);
   spec.metrics.names = options.metrics;
   for (const auto& name : options.aggregations) {
     auto aggregation = ir::aggregation_from_string(name);

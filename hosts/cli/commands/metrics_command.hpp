@@ -1,6 +1,7 @@
 // tinkr metrics SERVICE METRIC[,METRIC…] [--agg avg,max] [--interval 5m] [time flags] [--explain]
 #pragma once
 
+#include "commands/cost_flags.hpp"
 #include "commands/time_flags.hpp"
 #include "context.hpp"
 
@@ -18,6 +19,7 @@ struct MetricsOptions {
   std::string resource;
   TimeFlags time;
   bool explain = false;
+  CostFlags cost;
 };
 
 void setup_metrics(CLI::App& app, Context& context);

@@ -12,6 +12,7 @@ void setup_trace(CLI::App& app, Context& context) {
       ->required();
   add_time_flags(*command, options->time, "30d");
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
+  add_cost_flags(*command, options->cost);
   command->callback([options, &context] { context.exit_code = run_trace(*options, context); });
 }
 
@@ -20,6 +21,7 @@ int run_trace(const TraceOptions& options, Context& context) {
   spec.signal = ir::Signal::trace_get;
   spec.trace_id = options.trace_id;
   options.time.apply(spec);
+  options.cost.apply(spec);
   return run_query_command(context, spec, options.explain);
 }
 

@@ -1,6 +1,7 @@
 // tinkr trace TRACE_ID [--since 1d] [--explain]: one whole trace, as a span tree in table output.
 #pragma once
 
+#include "commands/cost_flags.hpp"
 #include "commands/time_flags.hpp"
 #include "context.hpp"
 
@@ -12,6 +13,7 @@ struct TraceOptions {
   std::string trace_id;
   TimeFlags time;
   bool explain = false;
+  CostFlags cost;
 };
 
 void setup_trace(CLI::App& app, Context& context);

@@ -153,6 +153,38 @@ TEST_F(AzureCli, StatsSayWhatTheQueryCostAndAreNoPartialAnswer) {
   EXPECT_EQ(fake_.requests(Route::log_analytics_query).back().header("Prefer"), "wait=180");
 }
 
+// --stats on one trace, drawn as a span tree, and on metrics, which Azure Monitor Metrics answers
+// without statistics: each says what it knows.
+TEST_F(AzureCli, StatsWorkForOneTraceAndSayWhenTheBackendReportedNone) {
+  fake_.push_response(
+      Route::log_analytics_query,
+      FakeResponse::json(
+          200, log_analytics_answer(kTraceColumns,
+                                    {{js("2026-11-25T10:00:00Z"), js("AppRequests"), js("req-1"), js(""),
+                                      js(std::string(32, 'a')), js("POST /pay"), "15", "true", js("200"),
+                                      js("payments-api"), "null", "null", "null", "null", js("{}")}})));
+  auto trace = tinkr({"trace", std::string(32, 'a'), "--stats"});
+  ASSERT_EQ(trace.exit_code, 0) << trace.err;
+  EXPECT_NE(trace.out.find("POST /pay"), std::string::npos) << trace.out;
+  EXPECT_NE(trace.err.find("tinkr: stats: data scanned 1.1 MB"), std::string::npos) << trace.err;
+  EXPECT_EQ(fake_.requests(Route::log_analytics_query).back().header("Prefer"),
+            "wait=180,include-statistics=true");
+
+  fake_.on_request([](const RecordedRequest& request) -> std::optional<FakeResponse> {
+    if (request.route != Route::metrics) return std::nullopt;
+    return FakeResponse::json(
+        200, R"({"cost":0,"interval":"PT1M","value":[{"type":"Microsoft.Insights/metrics",)"
+             R"("name":{"value":"Requests","localizedValue":"Requests"},"unit":"Count","timeseries":[)"
+             R"({"metadatavalues":[],"data":[{"timeStamp":"2026-11-25T10:00:00Z","total":4.0}]}],)"
+             R"("errorCode":"Success"}],"namespace":"Microsoft.Web/sites","resourceregion":"westeurope"})");
+  });
+  auto metrics = tinkr({"-o", "json", "metrics", "shop-web", "Requests", "--since", "1h", "--stats"});
+  EXPECT_EQ(metrics.exit_code, 0) << metrics.err;
+  EXPECT_EQ(fake_.requests(Route::metrics).size(), 1u);
+  EXPECT_NE(metrics.err.find("tinkr: stats: the backend reported no statistics"), std::string::npos)
+      << "Metrics REST has none, and saying nothing would look like a forgotten flag: " << metrics.err;
+}
+
 #ifdef TINKR_SERVER_PATH
 // The same statistics through tinkr-server: "stats": true in the request, the backend's statistics
 // object as stats.cost in the answer, and nothing asked or said without it.

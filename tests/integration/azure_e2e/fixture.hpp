@@ -56,6 +56,14 @@ inline std::string log_analytics_answer(const std::vector<KustoColumn>& columns,
   return json + "]}]}";
 }
 
+/// The columns of a trace's answer (lower_trace_get_kql): spans, dependencies and exceptions in one.
+inline const std::vector<KustoColumn> kTraceColumns = {
+    {"TimeGenerated", "datetime"}, {"Type", "string"},           {"Id", "string"},
+    {"ParentId", "string"},        {"OperationId", "string"},    {"Name", "string"},
+    {"DurationMs", "real"},        {"Success", "bool"},          {"ResultCode", "string"},
+    {"AppRoleName", "string"},     {"DependencyType", "string"}, {"Target", "string"},
+    {"ExceptionType", "string"},   {"OuterMessage", "string"},   {"Properties", "dynamic"}};
+
 /// The body of a Log Analytics query request: its KQL and its timespan ("" when absent).
 struct SentQuery {
   std::string kql;

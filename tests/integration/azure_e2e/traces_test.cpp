@@ -77,13 +77,6 @@ TEST_F(AzureTraces, FailedOrSlowRequestsAreSearchedInAppRequests) {
   EXPECT_EQ(result->stats.received, 2);
 }
 
-const std::vector<KustoColumn> kTraceColumns = {
-    {"TimeGenerated", "datetime"}, {"Type", "string"},           {"Id", "string"},
-    {"ParentId", "string"},        {"OperationId", "string"},    {"Name", "string"},
-    {"DurationMs", "real"},        {"Success", "bool"},          {"ResultCode", "string"},
-    {"AppRoleName", "string"},     {"DependencyType", "string"}, {"Target", "string"},
-    {"ExceptionType", "string"},   {"OuterMessage", "string"},   {"Properties", "dynamic"}};
-
 struct TraceRow {
   std::string time, type, id, parent, name, duration, success, code, dependency_type, target, exception_type,
       message, properties;
