@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tinkr::json {
 
@@ -33,5 +34,6 @@ void write_number_member(JsonWriter& w, std::string_view key, double value);
 /// An absent value is null.
 void write_number_member(JsonWriter& w, std::string_view key, const std::optional<double>& value);
 void write_bool_member(JsonWriter& w, std::string_view key, bool value);
+void write_string_array_member(JsonWriter& w, std::string_view key, const std::vector<std::string>& values);
 
 }  // namespace tinkr::json

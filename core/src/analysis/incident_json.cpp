@@ -10,7 +10,7 @@ using json::JsonWriter;
 using json::write_bool_member;
 using json::write_int_member;
 using json::write_number_member;
-using json::write_string;
+using json::write_string_array_member;
 using json::write_string_member;
 
 void range(JsonWriter& w, const char* key, const ir::TimeRange& r) {
@@ -118,10 +118,7 @@ void examples(JsonWriter& w, const std::vector<ExampleTrace>& list) {
       w.EndObject();
     }
     w.EndArray();
-    w.Key("exceptions");
-    w.StartArray();
-    for (const auto& x : e.exceptions) write_string(w, x);
-    w.EndArray();
+    write_string_array_member(w, "exceptions", e.exceptions);
     w.EndObject();
   }
   w.EndArray();
@@ -151,10 +148,7 @@ std::string to_json(const Report& report) {
       w.EndObject();
     }
     w.EndArray();
-    w.Key("warnings");
-    w.StartArray();
-    for (const auto& x : report.warnings) write_string(w, x);
-    w.EndArray();
+    write_string_array_member(w, "warnings", report.warnings);
     write_int_member(w, "elapsed_ns", report.elapsed_ns);
     w.EndObject();
   });

@@ -39,4 +39,11 @@ void write_bool_member(JsonWriter& w, std::string_view key, bool value) {
   w.Bool(value);
 }
 
+void write_string_array_member(JsonWriter& w, std::string_view key, const std::vector<std::string>& values) {
+  write_key(w, key);
+  w.StartArray();
+  for (const auto& value : values) write_string(w, value);
+  w.EndArray();
+}
+
 }  // namespace tinkr::json
