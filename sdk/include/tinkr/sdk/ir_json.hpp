@@ -1,139 +1,147 @@
 // tinkr/sdk/ir_json.hpp: the IR's JSON form ("ir": 1), lossless both ways. The core writes it and
-// every plugin reads it; docs/ir.md shows examples. Reading is strict: an unknown member, field,
-// operator or signal is an error naming it and where it stands ($.filter.and[1].op).
+// every plugin reads it (a plugin may write it too, as the mock's explain does); both sides are on
+// RapidJSON, and side by side here so that they cannot drift apart. docs/ir.md shows examples. Reading is
+// strict: an unknown member, field, operator or signal is an error naming it and where it stands
+// ($.filter.and[1].op).
 #pragma once
 
 #include <tinkr/sdk/error.hpp>
 #include <tinkr/sdk/ir.hpp>
 #include <tinkr/sdk/json_numbers.hpp>
-#include <tinkr/sdk/json_writer.hpp>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
-#include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace tinkr::ir {
 
 namespace json_detail {
 
-// The writing side spells out its own punctuation (Writer's Raw* calls): each constant run between
-// two values, such as `,"op":"`, is one copy. The IR is serialised on every query.
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-inline void write_value(Writer& w, const Value& v) {
-  switch (v.index()) {
-    case 0:
-      w.RawString(std::get<std::string>(v));
-      break;
-    case 1:
-      w.RawInt64(std::get<int64_t>(v));
-      break;
-    case 2:
-      w.RawDouble(std::get<double>(v));
-      break;
-    case 3:
-      w.RawBool(std::get<bool>(v));
-      break;
-  }
+inline void write_string(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-/// One of the IR's own names (a signal, an operator, an aggregation), quoted: they need no escaping.
-inline void write_name(Writer& w, std::string_view name) {
-  w.Raw("\"");
-  w.Raw(name);
-  w.Raw("\"");
+inline void write_key(Writer& w, std::string_view key) {
+  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+}
+
+/// A double in std::to_chars' shortest form that reads back to the same value, kept a double when
+/// read back ("2.0", not "2"). JSON has no NaN or infinity: they travel as the text "NaN",
+/// "Infinity" or "-Infinity".
+inline void write_double(Writer& w, double v) {
+  if (!std::isfinite(v)) {
+    write_string(w, std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+    return;
+  }
+  char text[32];
+  char* end = std::to_chars(text, text + sizeof text - 2, v).ptr;
+  if (std::string_view(text, static_cast<std::size_t>(end - text)).find_first_of(".eE") ==
+      std::string_view::npos) {
+    *end++ = '.';
+    *end++ = '0';
+  }
+  w.RawValue(text, static_cast<std::size_t>(end - text), rapidjson::kNumberType);
+}
+
+inline void write_value(Writer& w, const Value& v) {
+  if (const auto* text = std::get_if<std::string>(&v)) write_string(w, *text);
+  if (const auto* integer = std::get_if<int64_t>(&v)) w.Int64(*integer);
+  if (const auto* real = std::get_if<double>(&v)) write_double(w, *real);
+  if (const auto* flag = std::get_if<bool>(&v)) w.Bool(*flag);
+}
+
+inline void write_strings(Writer& w, std::string_view key, const std::vector<std::string>& items) {
+  write_key(w, key);
+  w.StartArray();
+  for (const auto& item : items) write_string(w, item);
+  w.EndArray();
 }
 
 inline void write_filter(Writer& w, const Filter& f) {
+  w.StartObject();
   switch (f.kind) {
     case Filter::Kind::all:
-      w.Raw(R"({"all":true})");
-      return;
+      write_key(w, "all");
+      w.Bool(true);
+      break;
     case Filter::Kind::predicate:
-      w.Raw(R"({"field":)");
-      w.RawString(f.predicate.field);
-      w.Raw(R"(,"op":)");
-      write_name(w, to_string(f.predicate.op));
+      write_key(w, "field");
+      write_string(w, f.predicate.field);
+      write_key(w, "op");
+      write_string(w, to_string(f.predicate.op));
       if (f.predicate.op == Op::in) {
-        w.Raw(R"(,"values":[)");
-        bool first = true;
-        for (const auto& v : f.predicate.values) {
-          if (!first) w.Raw(",");
-          first = false;
-          write_value(w, v);
-        }
-        w.Raw("]}");
+        write_key(w, "values");
+        w.StartArray();
+        for (const auto& v : f.predicate.values) write_value(w, v);
+        w.EndArray();
       } else if (!f.predicate.values.empty()) {
-        w.Raw(R"(,"value":)");
+        write_key(w, "value");
         write_value(w, f.predicate.values.front());
-        w.Raw("}");
-      } else {
-        w.Raw("}");
       }
-      return;
+      break;
     case Filter::Kind::text:
-      w.Raw(R"({"text":)");
-      w.RawString(f.text);
-      w.Raw("}");
-      return;
+      write_key(w, "text");
+      write_string(w, f.text);
+      break;
     case Filter::Kind::and_:
-    case Filter::Kind::or_: {
-      if (f.kind == Filter::Kind::and_) {
-        w.Raw(R"({"and":[)");
-      } else {
-        w.Raw(R"({"or":[)");
-      }
-      bool first = true;
-      for (const auto& c : f.children) {
-        if (!first) w.Raw(",");
-        first = false;
-        write_filter(w, c);
-      }
-      w.Raw("]}");
-      return;
-    }
+    case Filter::Kind::or_:
+      write_key(w, f.kind == Filter::Kind::and_ ? "and" : "or");
+      w.StartArray();
+      for (const auto& child : f.children) write_filter(w, child);
+      w.EndArray();
+      break;
     case Filter::Kind::not_:
-      w.Raw(R"({"not":)");
+      write_key(w, "not");
       write_filter(w, f.children.front());
-      w.Raw("}");
-      return;
+      break;
   }
+  w.EndObject();
 }
 
-// Equal to a default-built value, without building one (to_json asks on every query). Each says
-// exactly what the defaulted operator== against T{} would.
-inline bool is_default(const Order& o) {
-  return o.descending && o.field == "time";
-}
-inline bool is_default(const Filter& f) {
-  return f.kind == Filter::Kind::all && f.predicate.field.empty() && f.predicate.op == Op::eq &&
-         f.predicate.values.empty() && f.text.empty() && f.children.empty();
-}
-inline bool is_default(const MetricsSpec& m) {
-  return m.names.empty() && m.aggregations.empty() && m.interval_ns == 0 && m.group_by.empty() &&
-         m.top == 0 && is_default(m.dimension_filter);
+inline void write_metrics(Writer& w, const MetricsSpec& m) {
+  w.StartObject();
+  write_strings(w, "names", m.names);
+  write_key(w, "aggregations");
+  w.StartArray();
+  for (const auto& aggregation : m.aggregations) write_string(w, to_string(aggregation));
+  w.EndArray();
+  write_key(w, "interval");
+  w.Int64(m.interval_ns);
+  if (!m.dimension_filter.is_all()) {
+    write_key(w, "filter");
+    write_filter(w, m.dimension_filter);
+  }
+  write_strings(w, "group_by", m.group_by);
+  write_key(w, "top");
+  w.Int64(m.top);
+  w.EndObject();
 }
 
-/// `"key":[...]` of strings; `key_run` is the key with its quotes, colon and opening bracket.
-template <std::size_t N>
-void write_strings(Writer& w, const char (&key_run)[N], const std::vector<std::string>& items) {
-  w.Raw(key_run);
-  bool first = true;
-  for (const auto& s : items) {
-    if (!first) w.Raw(",");
-    first = false;
-    w.RawString(s);
-  }
-  w.Raw("]");
+/// `"key":"value"` when the value is not empty.
+inline void write_text_member(Writer& w, std::string_view key, const std::string& value) {
+  if (value.empty()) return;
+  write_key(w, key);
+  write_string(w, value);
+}
+
+/// What write(Writer&) writes, as compact JSON text.
+template <typename Write>
+std::string write_json(Write&& write) {
+  rapidjson::StringBuffer buffer;
+  Writer writer(buffer);
+  write(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 [[noreturn]] inline void fail(const std::string& path, const std::string& what) {
@@ -248,76 +256,51 @@ inline Filter read_filter(const rapidjson::Value& v, const std::string& path, in
 inline std::string to_json(const Query& q) {
   using namespace json_detail;
   return write_json([&q](Writer& w) {
-    w.Raw(R"({"ir":)");
-    w.RawInt64(kVersion);
-    w.Raw(R"(,"signal":)");
-    write_name(w, to_string(q.signal));
-    if (!q.service.empty()) {
-      w.Raw(R"(,"service":)");
-      w.RawString(q.service);
-    }
-    if (!q.resource_type.empty()) {
-      w.Raw(R"(,"resource_type":)");
-      w.RawString(q.resource_type);
-    }
-    w.Raw(R"(,"time":{"from":)");
-    w.RawInt64(q.time.from_ns);
-    w.Raw(R"(,"to":)");
-    w.RawInt64(q.time.to_ns);
-    w.Raw("}");
+    w.StartObject();
+    write_key(w, "ir");
+    w.Int64(kVersion);
+    write_key(w, "signal");
+    write_string(w, to_string(q.signal));
+    write_text_member(w, "service", q.service);
+    write_text_member(w, "resource_type", q.resource_type);
+    write_key(w, "time");
+    w.StartObject();
+    write_key(w, "from");
+    w.Int64(q.time.from_ns);
+    write_key(w, "to");
+    w.Int64(q.time.to_ns);
+    w.EndObject();
     if (q.limit != 0) {
-      w.Raw(R"(,"limit":)");
-      w.RawInt64(q.limit);
+      write_key(w, "limit");
+      w.Int64(q.limit);
     }
     // 1.3: written only when set, so that a query without them reads in a plugin older than 1.3.
-    if (q.no_cache) w.Raw(R"(,"no_cache":true)");
-    if (q.statistics) w.Raw(R"(,"statistics":true)");
-    if (!is_default(q.order)) {
-      w.Raw(R"(,"order":{"field":)");
-      w.RawString(q.order.field);
-      w.Raw(R"(,"desc":)");
-      w.RawBool(q.order.descending);
-      w.Raw("}");
+    for (auto [name, flag] : {std::pair{"no_cache", q.no_cache}, std::pair{"statistics", q.statistics}}) {
+      if (!flag) continue;
+      write_key(w, name);
+      w.Bool(true);
+    }
+    if (q.order != Order{}) {
+      write_key(w, "order");
+      w.StartObject();
+      write_key(w, "field");
+      write_string(w, q.order.field);
+      write_key(w, "desc");
+      w.Bool(q.order.descending);
+      w.EndObject();
     }
     if (!q.filter.is_all()) {
-      w.Raw(R"(,"filter":)");
+      write_key(w, "filter");
       write_filter(w, q.filter);
     }
-    if (!is_default(q.metrics)) {
-      const auto& m = q.metrics;
-      w.Raw(R"(,"metrics":{)");
-      write_strings(w, R"("names":[)", m.names);
-      w.Raw(R"(,"aggregations":[)");
-      bool first = true;
-      for (auto a : m.aggregations) {
-        if (!first) w.Raw(",");
-        first = false;
-        write_name(w, to_string(a));
-      }
-      w.Raw(R"(],"interval":)");
-      w.RawInt64(m.interval_ns);
-      if (!m.dimension_filter.is_all()) {
-        w.Raw(R"(,"filter":)");
-        write_filter(w, m.dimension_filter);
-      }
-      write_strings(w, R"(,"group_by":[)", m.group_by);
-      w.Raw(R"(,"top":)");
-      w.RawInt64(m.top);
-      w.Raw("}");
+    if (q.metrics != MetricsSpec{}) {
+      write_key(w, "metrics");
+      write_metrics(w, q.metrics);
     }
-    if (!q.trace_id.empty()) {
-      w.Raw(R"(,"trace_id":)");
-      w.RawString(q.trace_id);
-    }
-    if (!q.native_text.empty()) {
-      w.Raw(R"(,"native":)");
-      w.RawString(q.native_text);
-    }
-    if (!q.table.empty()) {
-      w.Raw(R"(,"table":)");
-      w.RawString(q.table);
-    }
-    w.Raw("}");
+    write_text_member(w, "trace_id", q.trace_id);
+    write_text_member(w, "native", q.native_text);
+    write_text_member(w, "table", q.table);
+    w.EndObject();
   });
 }
 
