@@ -5,6 +5,8 @@
 #include "common/result_json.hpp"
 #include "mcp_route.hpp"
 
+#include <tinkr/critical_path.hpp>
+
 #include <rapidjson/document.h>
 
 namespace tinkr::server {
@@ -109,6 +111,29 @@ void run_incident(const Job& job, const Services& services, JobOutput& output, c
   output.respond(json_response(http::status::ok, incident::to_json(*report), job.version, job.keep_alive));
 }
 
+// The trace's answer plus "critical_path": [{"span_id", "start_ns", "end_ns"}] in time order, the
+// sections the trace's end waited on (the same code as `tinkr trace` and the MCP tool), so that a
+// client draws it without computing it again.
+std::string with_critical_path(const QueryResult& result, std::string answer) {
+  std::vector<Span> spans;
+  for (const auto& record : result.records)
+    if (const auto* span = std::get_if<Span>(&record)) spans.push_back(*span);
+  rapidjson::StringBuffer buffer;
+  host::JsonWriter w(buffer);
+  w.StartArray();
+  for (const auto& section : analysis::critical_path(spans)) {
+    w.StartObject();
+    host::write_string_member(w, "span_id", spans[section.span_index].span_id);
+    host::write_int_member(w, "start_ns", section.start_ns);
+    host::write_int_member(w, "end_ns", section.end_ns);
+    w.EndObject();
+  }
+  w.EndArray();
+  // result_to_json writes one object: the path is one more member before its closing brace.
+  answer.pop_back();
+  return answer + R"(,"critical_path":)" + buffer.GetString() + "}";
+}
+
 }  // namespace
 
 void run_job(const Job& job, const Services& services, JobOutput& output, const CancelSource& cancel,
@@ -138,7 +163,9 @@ void run_job(const Job& job, const Services& services, JobOutput& output, const 
   auto result = services.backend.collect(job.query, options);
   note_call(services, result ? nullptr : &result.error());
   if (!result) return output.respond(error_response(result.error(), job.version, job.keep_alive));
-  output.respond(json_response(http::status::ok, host::result_to_json(*result), job.version, job.keep_alive));
+  auto answer = host::result_to_json(*result);
+  if (job.critical_path) answer = with_critical_path(*result, std::move(answer));
+  output.respond(json_response(http::status::ok, std::move(answer), job.version, job.keep_alive));
 }
 
 }  // namespace tinkr::server

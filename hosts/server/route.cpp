@@ -4,6 +4,7 @@
 #include "common/error_json.hpp"
 #include "common/error_tables.hpp"
 #include "common/query_request.hpp"
+#include "explorer/explorer_route.hpp"
 #include "mcp_route.hpp"
 #include "openapi.hpp"
 
@@ -70,6 +71,7 @@ class Router {
     if (s.size() == 4 && s[0] == "api" && s[1] == "v1" && s[2] == "schema" && !s[3].empty())
       return get_only("/api/v1/schema/{table}",
                       [&] { return authorized(Role::viewer, [&] { return schema(*target); }); });
+    if (auto page_route = explorer::route_of(path)) return explorer_file(std::string(*page_route), path);
     return reply_error(
         Error(Error::Code::not_found, "no route " + std::string(request_.method_string()) + " " + path),
         "unmatched");
@@ -82,6 +84,16 @@ class Router {
     if (request_.method() != http::verb::get && request_.method() != http::verb::head)
       return method_not_allowed("GET");
     return handler();
+  }
+
+  // The explorer's page and its files: no key, they hold no data (explorer_route.hpp).
+  RouteResult explorer_file(const std::string& route, const std::string& path) {
+    return get_only(route, [&] {
+      auto response = explorer::serve(request_, path);
+      if (!response) return reply_error(Error(Error::Code::not_found, "no explorer file " + path), route);
+      result_.response = std::move(*response);
+      return std::move(result_);
+    });
   }
 
   RouteResult method_not_allowed(std::string_view allowed) {
@@ -197,7 +209,9 @@ class Router {
     spec.signal = ir::Signal::trace_get;
     spec.trace_id = target.segments[3];
     spec.since = target.since;
-    return build_and_run(spec, target.explain);
+    auto result = build_and_run(spec, target.explain);
+    if (result.job) result.job->critical_path = true;
+    return result;
   }
 
   RouteResult schema(const Target& target) {

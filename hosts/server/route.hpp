@@ -55,6 +55,8 @@ struct Job {
   // /readyz is open to probes, but the health check's details (the credential in use, subscription,
   // principal ids, upstream messages) go only to a caller with a viewer key (or to all with --no-auth).
   bool health_details = true;
+  // GET /api/v1/traces/{id}: the answer also names the spans on the trace's critical path.
+  bool critical_path = false;
 };
 
 struct RouteResult {

@@ -7,6 +7,7 @@ if(TARGET tinkr_server_lib AND TARGET tinkr AND TARGET tinkr-server AND TARGET t
             ${CMAKE_CURRENT_LIST_DIR}/hosts/server_fixture.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/server_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/server_limits_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/explorer_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/cli_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/local_store_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/demo_home.cpp
