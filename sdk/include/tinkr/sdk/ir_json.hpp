@@ -138,8 +138,11 @@ inline void write_text_member(Writer& w, std::string_view key, const std::string
 /// What write(Writer&) writes, as compact JSON text.
 template <typename Write>
 std::string write_json(Write&& write) {
-  rapidjson::StringBuffer buffer;
-  Writer writer(buffer);
+  // One allocator for both of RapidJSON's stacks, here rather than one each on the heap, and room
+  // for a typical query at once (the IR is written on every query).
+  rapidjson::CrtAllocator allocator;
+  rapidjson::StringBuffer buffer(&allocator, 1024);
+  Writer writer(buffer, &allocator);
   write(writer);
   return std::string(buffer.GetString(), buffer.GetSize());
 }
