@@ -3,9 +3,9 @@
 // clock) and query_loop (instruction counts under callgrind), so both measure the same body.
 #pragma once
 
+#include <tinkr/ir.hpp>
 #include <tinkr/planner.hpp>
 #include <tinkr/query.hpp>
-#include <tinkr/sdk/ir_json.hpp>
 
 #include <cstdlib>
 #include <string>
@@ -42,15 +42,14 @@ inline ir::Query base_query() {
 }
 
 /// One parse + plan + serialise of the reference query, from `base` as a host would build it, then
-/// `use(plan, json)` on the plan and the pushed IR's JSON. The parsed query is consumed by the
-/// planner, as a host's is; nothing outlives the call.
+/// `use(plan, json)` on the plan and the pushed IR's JSON; nothing outlives the call.
 template <typename Use>
 void parse_plan_serialise(const ir::Query& base, const planner::Capabilities& caps, Use&& use) {
   ir::Query query = base;
   auto filter = query::parse_filter(kReferenceQuery, 0);
   if (!filter) std::abort();
   query.filter = std::move(*filter);
-  auto plan = planner::plan(std::move(query), caps);
+  auto plan = planner::plan(query, caps);
   if (!plan) std::abort();
   std::string json = ir::to_json(plan->pushed);
   use(*plan, json);

@@ -86,10 +86,6 @@ inline constexpr int64_t kOverfetchMinimum = 1000;
 /// (never fewer), and a not of "extra" is "fewer", which the core could not recover.
 Expected<Plan> plan(const ir::Query& query, const Capabilities& capabilities, bool pushdown = true);
 
-/// The same, taking the query apart instead of copying it (the engine's path: the query is not
-/// needed once planned).
-Expected<Plan> plan(ir::Query&& query, const Capabilities& capabilities, bool pushdown = true);
-
 /// Does the record satisfy the filter? The reference semantics of every operator (docs/ir.md): eq, ne,
 /// in and the comparisons are case-sensitive on text; contains, startswith and text search are
 /// case-insensitive (ASCII); matches is an ECMAScript regex search anywhere in the value; a field the

@@ -6,9 +6,10 @@
 #include "planner/regex_cache.hpp"
 #include "planner/trace_summary_fields.hpp"
 
-#include <tinkr/sdk/ir_json.hpp>
-
 #include <algorithm>
+#include <span>
+#include <utility>
+#include <vector>
 
 namespace tinkr::planner {
 namespace {
@@ -60,45 +61,33 @@ bool is_pushable(const Filter& filter, const Capabilities& caps, bool negated) {
   return false;
 }
 
-/// Makes `node` the and of `parts`: the one part itself, or all() when there is none. An and is made
-/// where the node lies, its other members cleared, rather than built apart and moved in whole.
-void join_and_into(Filter& node, std::vector<Filter>&& parts) {
-  if (parts.size() == 1) {
-    node = std::move(parts.front());
-    return;
-  }
-  if (parts.empty()) {
-    node = Filter::all();
-    return;
-  }
-  node.kind = Filter::Kind::and_;
-  node.predicate.field.clear();
-  node.predicate.op = ir::Op::eq;
-  node.predicate.values.clear();
-  node.text.clear();
-  node.children = std::move(parts);
+/// The parts of `filter` an and joins: its children for an and, none for all(), else the filter itself.
+std::span<const Filter> and_parts(const Filter& filter) {
+  if (filter.kind == Filter::Kind::and_) return filter.children;
+  if (filter.is_all()) return {};
+  return {&filter, 1};
 }
 
-/// The first `matches` predicate in `filter` whose regex does not compile (with why), or null. Only
-/// the bad predicate is turned into an Error: this walk runs for every query, nearly always finding
-/// nothing.
-const ir::Predicate* find_bad_regex(const Filter& filter, std::string& why) {
-  if (filter.kind == Filter::Kind::predicate) {
-    if (filter.predicate.op != ir::Op::matches) return nullptr;
-    const auto* pattern = std::get_if<std::string>(&filter.predicate.values.front());
-    if (pattern && compiled_regex(*pattern, &why)) return nullptr;
-    if (!pattern) why = "the pattern must be a string";
-    return &filter.predicate;
-  }
-  for (const auto& child : filter.children)
-    if (const auto* bad = find_bad_regex(child, why)) return bad;
-  return nullptr;
+/// The and of `parts`: all() for none, the part itself for one.
+Filter and_of(std::vector<Filter>&& parts) {
+  if (parts.empty()) return Filter::all();
+  if (parts.size() == 1) return std::move(parts.front());
+  return Filter::make_and(std::move(parts));
 }
 
-[[gnu::cold]] Error bad_regex_error(const ir::Predicate& predicate, const std::string& why) {
-  const auto* pattern = std::get_if<std::string>(&predicate.values.front());
-  return Error(Error::Code::invalid_query, "invalid regex for " + predicate.field + " matches" +
-                                               (pattern ? " /" + *pattern + "/" : "") + ": " + why);
+/// Refuses the first `matches` predicate whose regex does not compile, naming it and why.
+Expected<void> check_regexes(const Filter& filter) {
+  if (filter.kind != Filter::Kind::predicate) {
+    for (const auto& child : filter.children)
+      if (auto checked = check_regexes(child); !checked) return checked;
+    return {};
+  }
+  if (filter.predicate.op != ir::Op::matches) return {};
+  const auto* pattern = std::get_if<std::string>(&filter.predicate.values.front());
+  std::string why = "the pattern must be a string";
+  if (pattern && compiled_regex(*pattern, &why)) return {};
+  return fail(Error::Code::invalid_query, "invalid regex for " + filter.predicate.field + " matches" +
+                                              (pattern ? " /" + *pattern + "/" : "") + ": " + why);
 }
 
 std::string join_signals(const SignalSet& signals) {
@@ -118,51 +107,41 @@ std::string join_signals(const SignalSet& signals) {
                    std::string(detail::missing_from_trace_summary(field)) + "; " + why_not_pushed);
 }
 
-/// Moves each and-child of `filter` to the pushed side, the residual, or (pushed but inexact) both.
-/// The and's own list of children becomes the pushed list, the pushed parts closing up at its front
-/// in their order: one allocation fewer, and none for the residual until something goes there.
+/// A filter split for a backend: what it is sent, what the core re-checks, and why anything went
+/// against the usual rule.
+struct Split {
+  std::vector<Filter> pushed;
+  std::vector<Filter> residual;
+  std::vector<std::string> notes;
+};
+
+/// The rule of planner.hpp's worked example, per and-part of the filter: a part the backend can take
+/// is pushed; a part it cannot take stays in the residual; a part pushed but answered inexactly is
+/// in both (the core re-checks it).
 ///
 /// A trace search filters spans but returns trace summaries, so a part on a field a summary lacks
 /// (kind, attributes.*, ...) cannot be re-checked in core: every trace would fail it. Such a part is
 /// left to the backend when it can take it (its answer then stands, exact or not; a note says so)
 /// and refused otherwise.
-Expected<void> split_filter(Filter&& filter, const Capabilities& caps, bool pushdown, Plan& plan) {
-  const bool core_sees_trace_summaries = plan.pushed.signal == ir::Signal::trace_search;
-  std::vector<Filter> pushed, residual;
-  if (filter.kind == Filter::Kind::and_) {
-    pushed = std::move(filter.children);
-  } else if (!filter.is_all()) {
-    pushed.push_back(std::move(filter));
-  }
-  std::size_t kept = 0;
-  for (auto& part : pushed) {
-    const bool to_backend = pushdown && is_pushable(part, caps, false);
-    bool recheck_in_core = !to_backend || !is_exact(part, caps);
-    if (recheck_in_core && core_sees_trace_summaries) {
+Expected<Split> split_filter(const Filter& filter, const Capabilities& caps, bool pushdown,
+                             bool core_sees_trace_summaries) {
+  Split split;
+  for (const Filter& part : and_parts(filter)) {
+    const bool push = pushdown && is_pushable(part, caps, false);
+    bool recheck = !push || !is_exact(part, caps);
+    if (recheck && core_sees_trace_summaries) {
       if (const std::string* field = detail::field_missing_from_trace_summary(part)) {
-        if (!to_backend) return tl::make_unexpected(trace_filter_refused(*field, caps, pushdown));
-        plan.notes.push_back("'" + *field +
-                             "' is left to the backend, not re-checked in core: trace summaries carry no " +
-                             std::string(detail::missing_from_trace_summary(*field)));
-        recheck_in_core = false;
+        if (!push) return tl::make_unexpected(trace_filter_refused(*field, caps, pushdown));
+        split.notes.push_back("'" + *field +
+                              "' is left to the backend, not re-checked in core: trace summaries carry no " +
+                              std::string(detail::missing_from_trace_summary(*field)));
+        recheck = false;
       }
     }
-    if (recheck_in_core) {
-      if (residual.empty()) residual.reserve(pushed.size());
-      if (to_backend) {
-        residual.push_back(part);
-      } else {
-        residual.push_back(std::move(part));
-        continue;
-      }
-    }
-    if (&pushed[kept] != &part) pushed[kept] = std::move(part);
-    ++kept;
+    if (push) split.pushed.push_back(part);
+    if (recheck) split.residual.push_back(part);
   }
-  pushed.erase(pushed.begin() + static_cast<std::ptrdiff_t>(kept), pushed.end());
-  join_and_into(plan.pushed.filter, std::move(pushed));
-  join_and_into(plan.residual, std::move(residual));
-  return {};
+  return split;
 }
 
 void place_limit_and_order(int64_t limit, const Capabilities& caps, Plan& plan) {
@@ -203,47 +182,31 @@ Expected<void> refuse_percentiles(const ir::MetricsSpec& spec, const Capabilitie
   return {};
 }
 
-/// Plans `plan.pushed`, which holds the whole query on entry.
-Expected<void> plan_in_place(Plan& plan, const Capabilities& caps, bool pushdown) {
-  const ir::Query& query = plan.pushed;
+}  // namespace
+
+Expected<Plan> plan(const ir::Query& query, const Capabilities& caps, bool pushdown) {
   if (!caps.signals.contains(query.signal)) {
     const std::string name = caps.name.empty() ? "backend" : "backend '" + caps.name + "'";
     return fail(Error::Code::unsupported, name + " cannot answer " +
                                               std::string(ir::to_string(query.signal)) +
                                               " queries (it supports: " + join_signals(caps.signals) + ")");
   }
+  Plan plan;
+  plan.pushed = query;
   if (query.signal == ir::Signal::metrics) {
-    if (auto refused = refuse_percentiles(query.metrics, caps); !refused) return refused;
-    if (auto settled = settle_metric_buckets(plan.pushed, plan.notices); !settled) return settled;
+    if (auto refused = refuse_percentiles(query.metrics, caps); !refused)
+      return tl::make_unexpected(refused.error());
+    if (auto settled = settle_metric_buckets(plan.pushed, plan.notices); !settled)
+      return tl::make_unexpected(settled.error());
   }
-  std::string why;
-  if (const auto* bad = find_bad_regex(query.filter, why))
-    return tl::make_unexpected(bad_regex_error(*bad, why));
-  // The filter is split where it lies: split_filter takes its parts out before writing the pushed half.
-  if (auto split = split_filter(std::move(plan.pushed.filter), caps, pushdown, plan); !split) return split;
-  place_limit_and_order(plan.pushed.limit, caps, plan);
-  return {};
-}
-
-}  // namespace
-
-Expected<Plan> plan(ir::Query&& query, const Capabilities& caps, bool pushdown) {
-  // Built in the result, the query moved straight into it, and every path returning that one object:
-  // a Plan holds two filters and a whole query, and a move of it (which GCC makes when a function
-  // also returns some other object) costs a fifth of planning.
-#if defined(__cpp_aggregate_paren_init)
-  Expected<Plan> result(tl::in_place, std::move(query));
-#else  // clang before 16 (the fuzz build) lacks C++20's parenthesised aggregate initialisation
-  Expected<Plan> result(tl::in_place);
-  result->pushed = std::move(query);
-#endif
-  if (auto planned = plan_in_place(*result, caps, pushdown); !planned)
-    result = tl::make_unexpected(std::move(planned.error()));
-  return result;
-}
-
-Expected<Plan> plan(const ir::Query& query, const Capabilities& caps, bool pushdown) {
-  return plan(ir::Query(query), caps, pushdown);
+  if (auto checked = check_regexes(query.filter); !checked) return tl::make_unexpected(checked.error());
+  auto split = split_filter(query.filter, caps, pushdown, query.signal == ir::Signal::trace_search);
+  if (!split) return tl::make_unexpected(split.error());
+  plan.pushed.filter = and_of(std::move(split->pushed));
+  plan.residual = and_of(std::move(split->residual));
+  plan.notes = std::move(split->notes);
+  place_limit_and_order(query.limit, caps, plan);
+  return plan;
 }
 
 }  // namespace tinkr::planner

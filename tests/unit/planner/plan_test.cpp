@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <type_traits>
+
 #include "azure_capabilities.hpp"
 
 namespace {
@@ -31,6 +33,18 @@ Capabilities minimal() {
   caps.operators = {Op::eq};
   caps.exact_operators = {Op::eq};
   caps.boolean_or = caps.boolean_not = false;
+  return caps;
+}
+
+/// The backend of planner.hpp's worked example.
+Capabilities worked_example() {
+  Capabilities caps;
+  caps.name = "example";
+  caps.signals = {Signal::logs};
+  caps.fields = {"severity", "body"};
+  caps.operators = {Op::eq, Op::in, Op::contains};
+  caps.exact_operators = {Op::eq, Op::in};
+  caps.text_search = false;
   return caps;
 }
 
@@ -73,6 +87,10 @@ const SplitCase kSplits[] = {
      azure_capabilities, kBenchQuery,
      R"({"and":[{"field":"severity","op":"in","values":[17,21]},{"text":"connection timeout"}]})",
      R"({"and":[{"text":"connection timeout"},{"not":{"text":"health check"}}]})"},
+    {"planner.hpp's worked example: contains pushed and re-checked, text and not(text) kept back",
+     worked_example, R"(level:(ERROR OR CRITICAL) AND "connection timeout" AND message:db AND NOT "health")",
+     R"({"and":[{"field":"severity","op":"in","values":[17,21]},{"field":"body","op":"contains","value":"db"}]})",
+     R"({"and":[{"text":"connection timeout"},{"field":"body","op":"contains","value":"db"},{"not":{"text":"health"}}]})"},
     {"exact backend: everything pushed, nothing kept", exact_everything, kBenchQuery,
      R"({"and":[{"field":"severity","op":"in","values":[17,21]},{"text":"connection timeout"},{"not":{"text":"health check"}}]})",
      kAll},
@@ -102,6 +120,25 @@ const SplitCase kSplits[] = {
     {"azure: empty filter", azure_capabilities, "*", kAll, kAll},
 };
 INSTANTIATE_TEST_SUITE_P(Capabilities, SplitTest, ::testing::ValuesIn(kSplits));
+
+// One function, and a pure one: the query is read, never taken apart, and the same query plans the
+// same way every time. (Taking plan's address fails to compile while an overload exists.)
+TEST(Plan, IsOnePureFunctionOfTheQuery) {
+  using PlanFunction =
+      tinkr::Expected<tinkr::planner::Plan> (*)(const tinkr::ir::Query&, const Capabilities&, bool);
+  static_assert(std::is_same_v<decltype(&tinkr::planner::plan), PlanFunction>);
+  const tinkr::ir::Query query = logs_query(kBenchQuery, 100);
+  const tinkr::ir::Query before = query;
+  auto first = tinkr::planner::plan(query, azure_capabilities());
+  auto second = tinkr::planner::plan(query, azure_capabilities());
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(query, before);
+  EXPECT_EQ(first->pushed, second->pushed);
+  EXPECT_EQ(first->residual, second->residual);
+  EXPECT_EQ(first->notes, second->notes);
+  EXPECT_EQ(tinkr::ir::to_json(first->pushed.filter),
+            R"({"and":[{"field":"severity","op":"in","values":[17,21]},{"text":"connection timeout"}]})");
+}
 
 TEST(Plan, ResidualMeansOverFetchAndTheUserLimitIsAppliedInCore) {
   auto plan = tinkr::planner::plan(logs_query(kBenchQuery, 100), azure_capabilities());
