@@ -74,6 +74,13 @@ struct RetryWait {
   milliseconds delay{0};
 };
 
+// Where a request goes: how to reach its URL, and the key of the pooled connections that can carry it
+// (scheme, authority, CA file and proxy).
+struct Route {
+  Endpoint endpoint;
+  std::string key;
+};
+
 }  // namespace
 
 std::string_view Response::header(std::string_view name) const noexcept {
@@ -97,6 +104,9 @@ struct Client::Impl {
   std::atomic<uint64_t> opened{0}, reused{0}, retries{0};
 
   Expected<Response> send(const Request& request);
+  Expected<Route> route(const Request& request);
+
+  class Attempts;
 };
 
 Client::Client(ClientOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -118,7 +128,8 @@ void Client::clear_pool() {
   impl_->pool.clear();
 }
 
-Expected<Response> Client::Impl::send(const Request& request) {
+/// Checks the request and works out where it goes; nothing is sent.
+Expected<Route> Client::Impl::route(const Request& request) {
   for (const auto& h : request.headers)
     if (equals_ignoring_case(h.name, "authorization"))
       remember_credential(h.value);  // an upstream may quote it back
@@ -143,113 +154,160 @@ Expected<Response> Client::Impl::send(const Request& request) {
   }
   std::string key = url->scheme + "://" + url->authority() + "|" + request.ca_file + "|" +
                     (endpoint.proxy ? endpoint.proxy->host + ":" + endpoint.proxy->port : "");
-  Deadlines deadlines{request_deadline(request, options),
-                      request.connect_timeout.count() > 0 ? request.connect_timeout : options.connect_timeout,
-                      options.read_timeout, request.cancel};
-  int64_t max_bytes =
-      request.max_response_bytes > 0 ? request.max_response_bytes : options.max_response_bytes;
-  int max_retries = request.no_retry ? 0 : options.max_retries;
-  int attempt = 0;
-  // Only a success streams: an error answer is small, is needed whole to explain itself, and may be
-  // retried, and a consumer that decodes results must never see one.
-  auto stream_body = [](int status) { return status >= 200 && status < 300; };
+  return Route{std::move(endpoint), std::move(key)};
+}
 
-  // Every retry goes through here: the wait is the server's advice or a backoff, and it is taken only
-  // when it ends before the deadline (compared as a remaining time, so that no advised wait, however
-  // long, can overflow a time point). The slot is not held while waiting.
-  std::optional<ConnectionSlot> slot;
-  auto wait_to_retry = [&](std::optional<milliseconds> advised) -> Expected<RetryWait> {
-    if (attempt >= max_retries) return RetryWait{};
-    auto delay =
-        advised ? *advised : backoff_delay(attempt, options.base_backoff, options.max_backoff, unit_random());
-    if (delay >= remaining_until(deadlines.request)) return RetryWait{false, true, delay};
-    slot.reset();
-    if (!options.sleep_for(delay, request.cancel))
-      return fail(Error::Code::cancelled,
-                  "request to " + url->authority() + " cancelled while waiting to retry");
-    ++attempt;
-    ++retries;
-    return RetryWait{true, false, delay};
-  };
-  // A reset connection (a fresh one, or a reused one after the stale resend) is retried with backoff.
-  auto retry_after_reset = [&](const TransportFailure& f) -> Expected<bool> {
-    if (!f.is_reset) return false;
-    auto waited = wait_to_retry(std::nullopt);
-    if (!waited) return tl::unexpected(waited.error());
-    return waited->retried;
-  };
+/// One send(): the attempts at one request, sharing its deadline, its retry budget and the
+/// connection slot they hold.
+class Client::Impl::Attempts {
+ public:
+  Attempts(Impl& client, const Request& request, Route route)
+      : client_(client),
+        request_(request),
+        route_(std::move(route)),
+        deadlines_{
+            request_deadline(request, client.options),
+            request.connect_timeout.count() > 0 ? request.connect_timeout : client.options.connect_timeout,
+            client.options.read_timeout, request.cancel},
+        max_bytes_(request.max_response_bytes > 0 ? request.max_response_bytes
+                                                  : client.options.max_response_bytes),
+        max_retries_(request.no_retry ? 0 : client.options.max_retries) {}
 
-  bool resent_stale = false;
-  while (true) {
-    if (is_flag_cancelled(request.cancel))
-      return fail(Error::Code::cancelled, "request to " + url->authority() + " cancelled");
-    if (Clock::now() >= deadlines.request)
-      return fail(Error::Code::timeout,
-                  "request to " + url->authority() + " timed out before it could be sent");
-    if (!slot) {
-      switch (limit.acquire(key, deadlines.request, request.cancel)) {
-        case ConnectionLimit::Wait::granted:
-          slot.emplace(limit, key);
-          break;
-        case ConnectionLimit::Wait::cancelled:
-          return fail(Error::Code::cancelled,
-                      "request to " + url->authority() + " cancelled while waiting for a free connection");
-        case ConnectionLimit::Wait::timed_out:
-          return fail(Error::Code::timeout, "request to " + url->authority() +
-                                                " timed out waiting for a free connection: all " +
-                                                std::to_string(limit.max_per_key()) + " were busy");
-      }
+  Expected<Response> run() {
+    while (true) {
+      if (auto ready = ready_to_send(); !ready) return tl::unexpected(ready.error());
+      auto outcome = attempt();
+      if (!outcome) return tl::unexpected(outcome.error());
+      if (*outcome) return answered(std::move(**outcome));
     }
-    auto connection = pool.acquire(key);
-    bool is_pooled = connection != nullptr;
+  }
+
+ private:
+  /// What one attempt came to: an answer, an error, or nullopt to send again.
+  using Outcome = Expected<std::optional<Response>>;
+
+  std::string authority() const { return route_.endpoint.url.authority(); }
+
+  /// Still wanted, still in time, and holding a connection slot for the route (waited for, within
+  /// the deadline, when every connection is busy).
+  Expected<void> ready_to_send() {
+    if (is_flag_cancelled(request_.cancel))
+      return fail(Error::Code::cancelled, "request to " + authority() + " cancelled");
+    if (Clock::now() >= deadlines_.request)
+      return fail(Error::Code::timeout, "request to " + authority() + " timed out before it could be sent");
+    if (slot_) return {};
+    switch (client_.limit.acquire(route_.key, deadlines_.request, request_.cancel)) {
+      case ConnectionLimit::Wait::granted:
+        slot_.emplace(client_.limit, route_.key);
+        return {};
+      case ConnectionLimit::Wait::cancelled:
+        return fail(Error::Code::cancelled,
+                    "request to " + authority() + " cancelled while waiting for a free connection");
+      case ConnectionLimit::Wait::timed_out:
+        break;
+    }
+    return fail(Error::Code::timeout, "request to " + authority() +
+                                          " timed out waiting for a free connection: all " +
+                                          std::to_string(client_.limit.max_per_key()) + " were busy");
+  }
+
+  /// Sends the request once, on a pooled connection or a new one.
+  Outcome attempt() {
+    auto connection = client_.pool.acquire(route_.key);
+    const bool is_pooled = connection != nullptr;
     if (is_pooled) {
-      ++reused;
+      ++client_.reused;
     } else {
-      auto opened_connection = Connection::open(endpoint, deadlines);
-      if (!opened_connection) {
-        auto retried = retry_after_reset(opened_connection.error());
-        if (!retried) return tl::unexpected(retried.error());
-        if (*retried) continue;
-        return tl::unexpected(opened_connection.error().error);
-      }
-      ++opened;
-      connection = std::move(*opened_connection);
+      auto opened = Connection::open(route_.endpoint, deadlines_);
+      if (!opened) return after_transport_failure(opened.error());
+      ++client_.opened;
+      connection = std::move(*opened);
     }
-
-    auto result = connection->exchange(request, deadlines, max_bytes, stream_body);
+    // Only a success streams: an error answer is small, is needed whole to explain itself, and may be
+    // retried, and a consumer that decodes results must never see one.
+    auto stream_body = [](int status) { return status >= 200 && status < 300; };
+    auto result = connection->exchange(request_, deadlines_, max_bytes_, stream_body);
     if (!result) {
-      const auto& f = result.error();
       // A pooled connection the server had already closed: send again at once on a fresh one.
-      if (is_pooled && f.before_response && !resent_stale) {
-        resent_stale = true;
-        continue;
+      if (is_pooled && result.error().before_response && !resent_stale_) {
+        resent_stale_ = true;
+        return std::nullopt;
       }
-      auto retried = retry_after_reset(f);
-      if (!retried) return tl::unexpected(retried.error());
-      if (*retried) continue;
-      return tl::unexpected(f.error);
+      return after_transport_failure(result.error());
     }
-    pool.release(key, std::move(connection));
+    client_.pool.release(route_.key, std::move(connection));
     Response response = std::move(*result);
-    response.attempts = attempt + 1;
+    response.attempts = attempt_ + 1;
+    if (!is_retryable_status(response.status)) return response;
+    return after_retryable_status(std::move(response));
+  }
 
-    if (is_retryable_status(response.status)) {
-      auto waited = wait_to_retry(advised_retry_delay(response, std::chrono::system_clock::now()));
+  /// A reset connection (a fresh one, or a reused one after the stale resend) is retried with backoff.
+  Outcome after_transport_failure(const TransportFailure& failure) {
+    if (failure.is_reset) {
+      auto waited = wait_to_retry(std::nullopt);
       if (!waited) return tl::unexpected(waited.error());
-      if (waited->retried) continue;
-      if (response.status == 429 && waited->past_deadline)
-        return tl::unexpected(Error(Error::Code::throttled,
-                                    url->authority() + " throttled the request (HTTP 429) and advised " +
-                                        describe_wait(waited->delay) + ", past the request's deadline",
-                                    Error::Source::upstream, true, waited->delay.count()));
+      if (waited->retried) return std::nullopt;
     }
+    return tl::unexpected(failure.error);
+  }
+
+  /// A status worth retrying is retried after the server's advised wait (or a backoff); a 429 whose
+  /// advised wait passes the deadline is a throttling error, the other answers stand as they are.
+  Outcome after_retryable_status(Response response) {
+    auto waited = wait_to_retry(advised_retry_delay(response, std::chrono::system_clock::now()));
+    if (!waited) return tl::unexpected(waited.error());
+    if (waited->retried) return std::nullopt;
+    if (response.status == 429 && waited->past_deadline)
+      return tl::unexpected(Error(Error::Code::throttled,
+                                  authority() + " throttled the request (HTTP 429) and advised " +
+                                      describe_wait(waited->delay) + ", past the request's deadline",
+                                  Error::Source::upstream, true, waited->delay.count()));
+    return response;
+  }
+
+  /// Every retry goes through here: the wait is the server's advice or a backoff, and it is taken
+  /// only when it ends before the deadline (compared as a remaining time, so that no advised wait,
+  /// however long, can overflow a time point). The slot is not held while waiting.
+  Expected<RetryWait> wait_to_retry(std::optional<milliseconds> advised) {
+    if (attempt_ >= max_retries_) return RetryWait{};
+    const auto& options = client_.options;
+    auto delay = advised ? *advised
+                         : backoff_delay(attempt_, options.base_backoff, options.max_backoff, unit_random());
+    if (delay >= remaining_until(deadlines_.request)) return RetryWait{false, true, delay};
+    slot_.reset();
+    if (!options.sleep_for(delay, request_.cancel))
+      return fail(Error::Code::cancelled, "request to " + authority() + " cancelled while waiting to retry");
+    ++attempt_;
+    ++client_.retries;
+    return RetryWait{true, false, delay};
+  }
+
+  Response answered(Response response) const {
     if (log::enabled(log::Level::debug))
       log::write(log::Level::debug, "http",
-                 request.method + " " + url->authority() + std::string(without_query(url->target)) + " -> " +
+                 request_.method + " " + authority() +
+                     std::string(without_query(route_.endpoint.url.target)) + " -> " +
                      std::to_string(response.status) + " after " + std::to_string(response.attempts) +
                      " attempt(s)");
     return response;
   }
+
+  Impl& client_;
+  const Request& request_;
+  const Route route_;
+  const Deadlines deadlines_;
+  const int64_t max_bytes_;
+  const int max_retries_;
+  int attempt_ = 0;
+  bool resent_stale_ = false;
+  std::optional<ConnectionSlot> slot_;
+};
+
+Expected<Response> Client::Impl::send(const Request& request) {
+  auto route = this->route(request);
+  if (!route) return tl::unexpected(route.error());
+  return Attempts(*this, request, std::move(*route)).run();
 }
 
 }  // namespace tinkr::http
