@@ -21,12 +21,14 @@ test: setup-test build-asan
 	ctest --preset asan -j $(JOBS)
 
 # The tests also need node + npm for Microsoft's KQL parser (tests/kql), the Kubernetes schemas
-# (tests/k8s) and the MCP SDK client (tests/mcp), and shellcheck + yamllint for deploy/.
+# (tests/k8s), the MCP SDK client (tests/mcp) and puppeteer-core with Debian's chromium for the web
+# explorer (tests/browser), and shellcheck + yamllint for deploy/.
 setup-test:
-	@scripts/setup.sh kql deploy
+	@scripts/setup.sh kql deploy browser
 	@scripts/kql-deps.sh
 	@scripts/kql-deps.sh tests/k8s
 	@scripts/kql-deps.sh tests/mcp
+	@scripts/kql-deps.sh tests/browser
 
 build-release: setup
 	cmake --preset release >/dev/null

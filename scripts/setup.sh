@@ -11,17 +11,19 @@ packages=(
   libgtest-dev libbenchmark-dev libsqlite3-dev libre2-dev zlib1g-dev
   tmux  # tests/integration/hosts/terminal_test.cpp draws the charts in a real terminal
 )
-# Extra groups, asked for by name: `setup.sh kql` adds what the KQL parser check needs, `fuzz` clang
-# and libFuzzer for `make fuzz`.
+# Extra groups, asked for by name: `setup.sh kql` adds what the KQL parser check needs, `browser`
+# Debian's chromium for the explorer's browser tests (tests/browser; puppeteer-core never downloads a
+# browser), `fuzz` clang and libFuzzer for `make fuzz`.
 for extra in "$@"; do
   case "$extra" in
     kql) packages+=(nodejs npm) ;;
+    browser) packages+=(chromium) ;;
     bench) packages+=(wrk time) ;;
     deploy) packages+=(shellcheck yamllint dpkg-dev file) ;;
     package) packages+=(dpkg-dev file debootstrap) ;;
     image) packages+=(mmdebstrap umoci) ;;
     fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;  # libclang-rt-14-dev holds libFuzzer's runtime
-    *) echo "setup.sh: unknown group '$extra' (known: kql, bench, deploy, package, image, fuzz)" >&2; exit 2 ;;
+    *) echo "setup.sh: unknown group '$extra' (known: kql, browser, bench, deploy, package, image, fuzz)" >&2; exit 2 ;;
   esac
 done
 

@@ -9,7 +9,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -27,29 +26,9 @@ bool client_installed() {
   return fs::exists(kClientDir / "node_modules" / "@modelcontextprotocol" / "sdk" / "package.json");
 }
 
-std::string sha256_of(const std::string& key) {
-  auto hashed = run_process(TINKR_SERVER_PATH, {"--hash-key"}, {}, key + "\n");
-  std::string out = hashed.out;
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
-
-// node, found on PATH (run_process starts programs by path, without a shell).
-std::string node_path() {
-  const char* path = std::getenv("PATH");
-  std::string_view rest = path != nullptr ? path : "/usr/bin:/usr/local/bin";
-  while (!rest.empty()) {
-    const auto colon = rest.find(':');
-    const fs::path candidate = fs::path(std::string(rest.substr(0, colon))) / "node";
-    if (fs::exists(candidate)) return candidate.string();
-    rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
-  }
-  return "node";
-}
-
 // Runs client.js; every check it makes is one line of its output.
 void run_client(const std::string& mode, const std::map<std::string, std::string>& env) {
-  auto result = run_process(node_path(), {(kClientDir / "client.js").string(), mode}, env);
+  auto result = run_process(program_on_path("node"), {(kClientDir / "client.js").string(), mode}, env);
   std::cout << result.out;
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find(" passed, 0 failed"), std::string::npos)
@@ -57,17 +36,19 @@ void run_client(const std::string& mode, const std::map<std::string, std::string
 }
 
 TEST(McpClient, EveryToolOverStdioAndHttpOnTheDemoHour) {
-  if (!client_installed()) GTEST_SKIP() << "tests/mcp/node_modules is absent: run scripts/kql-deps.sh tests/mcp";
+  if (!client_installed())
+    GTEST_SKIP() << "tests/mcp/node_modules is absent: run scripts/kql-deps.sh tests/mcp";
   TempDir home;
   std::map<std::string, std::string> env = {{"HOME", home.path()}, {"TINKR_PLUGIN_PATH", TINKR_PLUGIN_DIR}};
   auto demo = run_process(TINKR_CLI_PATH, {"demo"}, env);
   ASSERT_EQ(demo.exit_code, 0) << demo.err;
-  const std::string config = home.write(
-      "mcp.toml",
-      "[profiles.local]\nbackend = \"local\"\npath = \"" + home.path() + "/.tinkr/local.db\"\n\n[auth]\n" +
-          "api_keys = [\n  { hash = \"" + sha256_of("viewer-key-for-mcp") +
-          "\", subject = \"vera\", roles = [\"viewer\"] },\n  { hash = \"" + sha256_of("oncall-key-for-mcp") +
-          "\", subject = \"otto\", roles = [\"oncall\"] },\n]\n");
+  const std::string config =
+      home.write("mcp.toml", "[profiles.local]\nbackend = \"local\"\npath = \"" + home.path() +
+                                 "/.tinkr/local.db\"\n\n[auth]\n" + "api_keys = [\n  { hash = \"" +
+                                 api_key_hash(TINKR_SERVER_PATH, "viewer-key-for-mcp") +
+                                 "\", subject = \"vera\", roles = [\"viewer\"] },\n  { hash = \"" +
+                                 api_key_hash(TINKR_SERVER_PATH, "oncall-key-for-mcp") +
+                                 "\", subject = \"otto\", roles = [\"oncall\"] },\n]\n");
   ChildProcess server(TINKR_SERVER_PATH, {"--config", config, "--profile", "local", "--port", "0", "--quiet"},
                       env);
   const std::string banner = server.read_line();
@@ -146,7 +127,8 @@ void program_azure(FakeAzure& azure) {
 }
 
 TEST(McpClient, EveryToolOnTheAzureBackendThroughTheFakeAzure) {
-  if (!client_installed()) GTEST_SKIP() << "tests/mcp/node_modules is absent: run scripts/kql-deps.sh tests/mcp";
+  if (!client_installed())
+    GTEST_SKIP() << "tests/mcp/node_modules is absent: run scripts/kql-deps.sh tests/mcp";
   FakeAzure azure;
   program_azure(azure);
   TempDir home;

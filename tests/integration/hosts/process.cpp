@@ -137,6 +137,24 @@ int ChildProcess::wait() {
   return exit_code_;
 }
 
+std::string program_on_path(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::string_view rest = path != nullptr ? path : "/usr/bin:/usr/local/bin";
+  while (!rest.empty()) {
+    const auto colon = rest.find(':');
+    const std::filesystem::path candidate = std::filesystem::path(std::string(rest.substr(0, colon))) / name;
+    if (std::filesystem::exists(candidate)) return candidate.string();
+    rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+  }
+  return name;
+}
+
+std::string api_key_hash(const std::string& server_path, const std::string& key) {
+  std::string out = run_process(server_path, {"--hash-key"}, {}, key + "\n").out;
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "tinkr-hosts-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp");

@@ -20,6 +20,13 @@ struct ProcessResult {
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
                           const std::map<std::string, std::string>& env = {}, const std::string& input = "");
 
+/// The full path of a program found on PATH (run_process starts programs by path, without a shell);
+/// the bare name when it is not found.
+std::string program_on_path(const std::string& name);
+
+/// The SHA-256 of an API key as [auth] api_keys wants it, from `tinkr-server --hash-key`.
+std::string api_key_hash(const std::string& server_path, const std::string& key);
+
 /// A child whose stdout is read line by line while it runs (tinkr-server).
 class ChildProcess {
  public:

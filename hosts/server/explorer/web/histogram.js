@@ -8,9 +8,9 @@ const BUCKET_SECONDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600,
   86400, 172800, 604800, 2592000];
 const MAX_BUCKETS = 30;
 
+// The severities' colours are the style sheet's (--error, --warn, ...), so the page has one palette.
 function colour(name) {
-  const probe = getComputedStyle(document.documentElement).getPropertyValue(`--${name === 'fatal' ? 'fatal' : name}`);
-  return probe.trim() || '#9ca3af';
+  return getComputedStyle(document.documentElement).getPropertyValue(`--${name}`).trim() || '#9ca3af';
 }
 
 export function bucketMs(windowMs) {
@@ -66,7 +66,9 @@ export function drawHistogram(canvas, legend, records, fromMs, toMs) {
   g.fillStyle = '#6b7280';
   g.font = '11px system-ui, sans-serif';
   g.textBaseline = 'top';
-  g.fillText(`${most} per ${size / 1000 >= 60 ? size / 60000 + 'm' : size / 1000 + 's'}`, 2, 0);
+  const counted = buckets.reduce((sum, b) => sum + b.total, 0);
+  const per = size >= 60000 ? `${size / 60000}m` : `${size / 1000}s`;
+  g.fillText(counted ? `${most} per ${per}` : 'no records in the window', 2, 0);
   g.textBaseline = 'bottom';
   g.fillText(new Date(buckets[0].start).toISOString().slice(11, 16), 2, height);
   const end = new Date(toMs).toISOString().slice(11, 16);
@@ -78,5 +80,6 @@ export function drawHistogram(canvas, legend, records, fromMs, toMs) {
     legend.append(el('span', {}, el('span', { class: `swatch sev-${severity}` }), `${severity} ${total}`));
   }
   canvas.dataset.buckets = String(buckets.length);
-  canvas.dataset.counted = String(buckets.reduce((sum, b) => sum + b.total, 0));
+  canvas.dataset.counted = String(counted);
+  return counted;
 }

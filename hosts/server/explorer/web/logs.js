@@ -21,30 +21,32 @@ function row(record) {
   const trace = record.trace_id
     ? el('a', { href: `#trace/${encodeURIComponent(record.trace_id)}`, text: record.trace_id.slice(0, 8), title: record.trace_id })
     : '';
-  return el('tr', { class: `sev-row-${record.severity}` },
-    el('td', { class: 'time', text: formatTime(record.time), title: record.time }),
-    el('td', { class: `sev sev-${record.severity}`, text: record.severity }),
-    el('td', { text: record.service }),
-    el('td', { class: 'body', text: record.body, title: record.attributes ? JSON.stringify(record.attributes) : undefined }),
-    el('td', {}, trace));
+  return el('div', { class: 'log-row', role: 'row' },
+    el('span', { class: 'time', role: 'cell', text: formatTime(record.time), title: record.time }),
+    el('span', { class: `sev sev-${record.severity}`, role: 'cell', text: record.severity }),
+    el('span', { role: 'cell', text: record.service }),
+    el('span', { class: 'body', role: 'cell', text: record.body, title: record.attributes ? JSON.stringify(record.attributes) : undefined }),
+    el('span', { role: 'cell' }, trace));
 }
 
 // Draws the records and the histogram; measured (performance 'logs-render') up to the layout.
 export function renderLogs(answer, fromMs, toMs) {
   performance.mark('logs-render-start');
   const records = answer.records.filter((r) => r.type === 'log');
-  const body = $('logs-table').tBodies[0];
+  const list = $('logs-rows');
   const rows = document.createDocumentFragment();
   for (const record of records) rows.append(row(record));
-  body.replaceChildren(rows);
-  drawHistogram($('logs-histogram'), $('logs-legend'), records, fromMs, toMs);
+  list.replaceChildren(rows);
+  const counted = drawHistogram($('logs-histogram'), $('logs-legend'), records, fromMs, toMs);
   const stats = answer.stats || {};
   let summary = `${records.length} records`;
   if (stats.limit) summary += ` — the limit (${stats.limit}) was reached: these are the newest, and the histogram counts only them`;
   if (stats.partial) summary += ' — partial answer';
+  const outside = records.reduce((sum, r) => sum + (r.item_count || 1), 0) - counted;
+  if (outside > 0) summary += ` — ${outside} fall outside the window (the backend's clock?) and are not in the histogram`;
   for (const warning of answer.warnings || []) summary += ` — ${warning}`;
   clear($('logs-summary')).append(summary);
-  void body.offsetHeight;  // the layout belongs to the render time
+  void list.offsetHeight;  // the layout belongs to the render time
   performance.measure('logs-render', 'logs-render-start');
 }
 
