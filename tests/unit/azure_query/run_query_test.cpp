@@ -100,6 +100,28 @@ TEST(AzureRunQuery, SpanTreeSurvivesCyclesAndExceptionOnlyTraces) {
   EXPECT_TRUE(lone[0].flags & TINKR_SPAN_FLAG_ORPHAN);
 }
 
+TEST(AzureRunQuery, SpanTreeWritesEachSpansExceptionsInTimeOrder) {
+  std::vector<traces::TraceRow> rows(5);
+  rows[0] = {"AppRequests", "r", "T", "GET /", "200", "s", "", "", "", "", "", 1, 100, true};
+  rows[1] = {"AppDependencies", "c", "r", "SQL", "500", "s", "SQL", "db", "", "", "", 5, 50, false};
+  rows[2] = {"AppExceptions", "", "c", "", "", "s", "", "", "B", "second", "", 30, 0, std::nullopt};
+  rows[3] = {"AppExceptions", "", "c", "", "", "s", "", "", "A", "first", "", 20, 0, std::nullopt};
+  rows[4] = {"AppExceptions", "", "missing", "", "", "s", "", "", "C", "lost", "", 10, 0, std::nullopt};
+  const auto spans = traces::assemble_trace("T", rows);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].span_id, "r");
+  EXPECT_EQ(spans[0].events_json, R"([{"time_unix_nano":10,"name":"exception","attributes":)"
+                                  R"({"exception.type":"C","exception.message":"lost","orphan":true}}])")
+      << "an exception whose span is missing goes to the root, marked";
+  EXPECT_EQ(spans[1].span_id, "c");
+  EXPECT_EQ(
+      spans[1].events_json,
+      R"([{"time_unix_nano":20,"name":"exception","attributes":{"exception.type":"A","exception.message":"first"}},)"
+      R"({"time_unix_nano":30,"name":"exception","attributes":{"exception.type":"B","exception.message":"second"}}])");
+  EXPECT_EQ(spans[1].attributes_json, R"({"dependency.type":"SQL","dependency.target":"db"})");
+  EXPECT_EQ(spans[1].flags, 0u);
+}
+
 TEST(AzureRunQuery, LogsStreamRecordsAndWarnOnPartialResults) {
   ScriptedTransport transport;
   transport.respond(200, R"({"tables":[{"name":"PrimaryResult","columns":[

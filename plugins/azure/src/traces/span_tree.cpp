@@ -6,7 +6,10 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace tinkr::azure::traces {
 
@@ -73,80 +76,70 @@ AssembledSpan make_span(const std::string& trace_id, const TraceRow& row) {
   return s;
 }
 
-}  // namespace
+/// An exception row as an event of a span; orphan when the span it names is missing.
+struct ExceptionEvent {
+  const TraceRow* row;
+  bool orphan;
+};
 
-sdk::Span AssembledSpan::view() const {
-  sdk::Span v;
-  v.trace_id = trace_id;
-  v.span_id = span_id;
-  v.parent_span_id = parent_span_id;
-  v.service = service;
-  v.name = name;
-  v.kind = kind;
-  v.start_ns = start_ns;
-  v.duration_ns = duration_ns;
-  v.status = status;
-  v.flags = flags;
-  v.status_code = status_code;
-  v.attributes_json = attributes_json;
-  v.events_json = events_json;
-  return v;
+std::string events_json(const std::vector<ExceptionEvent>& events) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  for (const auto& event : events) write_exception_event(w, *event.row, event.orphan);
+  w.EndArray();
+  return {buffer.GetString(), buffer.GetSize()};
 }
 
-std::vector<AssembledSpan> assemble_trace(const std::string& trace_id, const std::vector<TraceRow>& rows) {
-  std::vector<AssembledSpan> spans;
-  std::vector<const TraceRow*> exceptions;
-  for (const auto& row : rows) {
-    if (row.table == "AppExceptions")
-      exceptions.push_back(&row);
-    else
-      spans.push_back(make_span(trace_id, row));
-  }
-  std::unordered_map<std::string, std::size_t> by_id;
-  for (std::size_t i = 0; i < spans.size(); ++i) by_id.emplace(spans[i].span_id, i);
+using SpanIndex = std::unordered_map<std::string, std::size_t>;  // span id -> position in the spans
 
-  // Exceptions: grouped per span, in time order.
+/// The span that takes the exceptions whose own span is missing: the first root, else the first
+/// span; none when the trace has no span.
+std::optional<std::size_t> span_for_orphaned_exceptions(const std::vector<AssembledSpan>& spans) {
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].parent_span_id.empty()) return i;
+  if (!spans.empty()) return 0;
+  return std::nullopt;
+}
+
+/// An exception in a trace without spans, as an orphan span of its own.
+AssembledSpan exception_span(const std::string& trace_id, const TraceRow& exception) {
+  AssembledSpan s = make_span(trace_id, exception);
+  s.kind = "internal";
+  s.name = exception.exception_type;
+  s.status = TINKR_SPAN_STATUS_ERROR;
+  s.flags |= TINKR_SPAN_FLAG_ORPHAN;
+  s.events_json = events_json({{&exception, true}});
+  return s;
+}
+
+/// Writes each span's exceptions into its events, in time order. Returns the spans made of exceptions
+/// when the trace has no span to hold them.
+std::vector<AssembledSpan> attach_exceptions(const std::string& trace_id,
+                                             std::vector<const TraceRow*> exceptions,
+                                             std::vector<AssembledSpan>& spans, const SpanIndex& by_id) {
   std::sort(exceptions.begin(), exceptions.end(), [](auto* a, auto* b) { return a->time_ns < b->time_ns; });
-  std::vector<std::vector<std::pair<const TraceRow*, bool>>> events(spans.size());
+  std::vector<std::vector<ExceptionEvent>> events(spans.size());
   std::vector<AssembledSpan> exception_only;
+  const auto fallback = span_for_orphaned_exceptions(spans);
   for (const TraceRow* e : exceptions) {
-    auto it = by_id.find(e->parent_id);
-    if (it != by_id.end()) {
-      events[it->second].emplace_back(e, false);
-      continue;
+    if (auto it = by_id.find(e->parent_id); it != by_id.end()) {
+      events[it->second].push_back({e, false});
+    } else if (fallback) {
+      events[*fallback].push_back({e, true});
+    } else {
+      exception_only.push_back(exception_span(trace_id, *e));
     }
-    std::size_t root = spans.size();
-    for (std::size_t i = 0; i < spans.size() && root == spans.size(); ++i)
-      if (spans[i].parent_span_id.empty()) root = i;
-    if (root == spans.size() && !spans.empty()) root = 0;
-    if (root < spans.size()) {
-      events[root].emplace_back(e, true);
-      continue;
-    }
-    AssembledSpan s = make_span(trace_id, *e);
-    s.kind = "internal";
-    s.name = e->exception_type;
-    s.status = TINKR_SPAN_STATUS_ERROR;
-    s.flags |= TINKR_SPAN_FLAG_ORPHAN;
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
-    w.StartArray();
-    write_exception_event(w, *e, true);
-    w.EndArray();
-    s.events_json.assign(buffer.GetString(), buffer.GetSize());
-    exception_only.push_back(std::move(s));
   }
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    if (events[i].empty()) continue;
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
-    w.StartArray();
-    for (auto [e, orphan] : events[i]) write_exception_event(w, *e, orphan);
-    w.EndArray();
-    spans[i].events_json.assign(buffer.GetString(), buffer.GetSize());
-  }
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (!events[i].empty()) spans[i].events_json = events_json(events[i]);
+  return exception_only;
+}
 
-  // Parents before children: walk from the roots; what is not reached is an orphan subtree.
+/// The spans parents before children, siblings by start time: a walk from the roots, then from each
+/// orphan (its parent is missing), then from what only a cycle in ParentIds reaches; the first span
+/// of each of the last two kinds of walk is flagged orphan.
+std::vector<AssembledSpan> parents_first(std::vector<AssembledSpan>& spans, const SpanIndex& by_id) {
   std::unordered_map<std::string, std::vector<std::size_t>> children;
   std::vector<std::size_t> roots, orphans;
   for (std::size_t i = 0; i < spans.size(); ++i) {
@@ -185,6 +178,44 @@ std::vector<AssembledSpan> assemble_trace(const std::string& trace_id, const std
   // Spans only reachable through a cycle have no root at all: keep them, flagged.
   for (std::size_t i = 0; i < spans.size(); ++i)
     if (!emitted[i]) walk(i, true);
+  return out;
+}
+
+}  // namespace
+
+sdk::Span AssembledSpan::view() const {
+  sdk::Span v;
+  v.trace_id = trace_id;
+  v.span_id = span_id;
+  v.parent_span_id = parent_span_id;
+  v.service = service;
+  v.name = name;
+  v.kind = kind;
+  v.start_ns = start_ns;
+  v.duration_ns = duration_ns;
+  v.status = status;
+  v.flags = flags;
+  v.status_code = status_code;
+  v.attributes_json = attributes_json;
+  v.events_json = events_json;
+  return v;
+}
+
+std::vector<AssembledSpan> assemble_trace(const std::string& trace_id, const std::vector<TraceRow>& rows) {
+  std::vector<AssembledSpan> spans;
+  std::vector<const TraceRow*> exceptions;
+  for (const auto& row : rows) {
+    if (row.table == "AppExceptions")
+      exceptions.push_back(&row);
+    else
+      spans.push_back(make_span(trace_id, row));
+  }
+  SpanIndex by_id;
+  for (std::size_t i = 0; i < spans.size(); ++i) by_id.emplace(spans[i].span_id, i);
+
+  std::vector<AssembledSpan> exception_only =
+      attach_exceptions(trace_id, std::move(exceptions), spans, by_id);
+  std::vector<AssembledSpan> out = parents_first(spans, by_id);
   for (auto& s : exception_only) out.push_back(std::move(s));
   return out;
 }
