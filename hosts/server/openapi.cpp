@@ -49,7 +49,7 @@ constexpr std::string_view kDocument = R"json({
       "responses": {"200": {"$ref": "#/components/responses/Result"}, "default": {"$ref": "#/components/responses/Error"}}}},
     "/api/v1/traces": {"post": {"summary": "Trace search (role viewer)", "requestBody": {"$ref": "#/components/requestBodies/Query"},
       "responses": {"200": {"$ref": "#/components/responses/Result"}, "default": {"$ref": "#/components/responses/Error"}}}},
-    "/api/v1/traces/{id}": {"get": {"summary": "Every span of one trace (role viewer)",
+    "/api/v1/traces/{id}": {"get": {"summary": "Every span of one trace and its critical_path (role viewer)",
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
                      {"name": "since", "in": "query", "schema": {"type": "string"}},
                      {"name": "explain", "in": "query", "schema": {"type": "boolean"}}],
