@@ -2,6 +2,7 @@
 // metric shifts and example traces with their critical path, then the native queries it ran.
 import { api } from './api.js';
 import { clear, el, formatDuration } from './dom.js';
+import { onSubmit, runInView } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -39,32 +40,18 @@ function render(report) {
 
 export function incidentView(context) {
   const view = $('view-incident');
-  async function build() {
+  const build = () => runInView(view, context, async () => {
+    clear($('incident-summary'));
     const service = context.service();
-    if (!service) {
-      view.dataset.state = 'error';
-      return context.showError(new Error('the incident report is about one service: pick one above'));
-    }
+    if (!service) throw new Error('the incident report is about one service: pick one above');
     const { from, to } = context.window();
-    view.dataset.state = 'loading';
-    clear($('incident-summary')).append(`building the report on ${service}…`);
-    try {
-      const body = { service, from, to, baseline: $('incident-baseline').value };
-      if ($('incident-slow').value.trim()) body.slow = $('incident-slow').value.trim();
-      const report = await api.incident(body);
-      render(report);
-      clear($('incident-summary')).append(`${service}, ${from} .. ${to}, in ${formatDuration(report.elapsed_ns || 0)}`);
-      context.clearError();
-      view.dataset.state = 'done';
-    } catch (error) {
-      clear($('incident-summary'));
-      view.dataset.state = 'error';
-      context.showError(error);
-    }
-  }
-  $('incident-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    build();
+    const body = { service, from, to, baseline: $('incident-baseline').value };
+    if ($('incident-slow').value.trim()) body.slow = $('incident-slow').value.trim();
+    $('incident-summary').append(`building the report on ${service}…`);
+    const report = await api.incident(body);
+    render(report);
+    clear($('incident-summary')).append(`${service}, ${from} .. ${to}, in ${formatDuration(report.elapsed_ns || 0)}`);
   });
+  onSubmit($('incident-form'), build);
   return { show: build };
 }

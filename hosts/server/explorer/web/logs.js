@@ -3,18 +3,12 @@ import { api } from './api.js';
 import { clear, el, formatTime } from './dom.js';
 import { wireExplain } from './explain.js';
 import { drawHistogram } from './histogram.js';
+import { onSubmit, queryRequest, runInView } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 
 function request(context, explain) {
-  const { from, to } = context.window();
-  const body = { from, to, limit: Number($('logs-limit').value) };
-  const service = context.service();
-  if (service) body.service = service;
-  const query = $('logs-query').value.trim();
-  if (query) body.query = query;
-  if (explain) body.explain = true;
-  return body;
+  return queryRequest(context, { limit: Number($('logs-limit').value), query: $('logs-query').value.trim() }, explain);
 }
 
 function row(record) {
@@ -52,23 +46,11 @@ export function renderLogs(answer, fromMs, toMs) {
 
 export function logsView(context) {
   const view = $('view-logs');
-  async function search() {
+  const search = () => runInView(view, context, async () => {
     const body = request(context, false);
-    view.dataset.state = 'loading';
-    try {
-      const answer = await api.logs(body);
-      renderLogs(answer, Date.parse(body.from), Date.parse(body.to));
-      context.clearError();
-      view.dataset.state = 'done';
-    } catch (error) {
-      view.dataset.state = 'error';
-      context.showError(error);
-    }
-  }
-  $('logs-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    search();
+    renderLogs(await api.logs(body), Date.parse(body.from), Date.parse(body.to));
   });
+  onSubmit($('logs-form'), search);
   wireExplain(view.querySelector('.explain'), $('logs-native'), () => api.logs(request(context, true)), context.showError);
   return { show: search };
 }

@@ -4,20 +4,17 @@ import { api } from './api.js';
 import { clear } from './dom.js';
 import { lineChart } from './charts.js';
 import { wireExplain } from './explain.js';
+import { onSubmit, queryRequest, runInView } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 const list = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
 function request(context, explain) {
-  const { from, to } = context.window();
   const metrics = { names: list($('metrics-names').value), aggregations: list($('metrics-aggs').value) };
   if ($('metrics-interval').value) metrics.interval = $('metrics-interval').value;
   const groupBy = list($('metrics-group').value);
   if (groupBy.length) metrics.group_by = groupBy;
-  const body = { from, to, metrics };
-  if (context.service()) body.service = context.service();
-  if (explain) body.explain = true;
-  return body;
+  return queryRequest(context, { metrics }, explain);
 }
 
 function render(answer) {
@@ -39,21 +36,8 @@ function render(answer) {
 
 export function metricsView(context) {
   const view = $('view-metrics');
-  async function draw() {
-    view.dataset.state = 'loading';
-    try {
-      render(await api.metrics(request(context, false)));
-      context.clearError();
-      view.dataset.state = 'done';
-    } catch (error) {
-      view.dataset.state = 'error';
-      context.showError(error);
-    }
-  }
-  $('metrics-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    draw();
-  });
+  const draw = () => runInView(view, context, async () => render(await api.metrics(request(context, false))));
+  onSubmit($('metrics-form'), draw);
   wireExplain(view.querySelector('.explain'), $('metrics-native'), () => api.metrics(request(context, true)), context.showError);
   return { show: draw };
 }

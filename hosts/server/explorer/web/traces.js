@@ -3,20 +3,17 @@
 import { api } from './api.js';
 import { clear, el, formatDuration, formatTime } from './dom.js';
 import { wireExplain } from './explain.js';
+import { onSubmit, queryRequest, runInView } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 
 function request(context, explain) {
-  const { from, to } = context.window();
-  const body = { from, to, limit: Number($('traces-limit').value) };
-  if (context.service()) body.service = context.service();
-  if ($('traces-failed').checked) body.failed = true;
-  const slow = $('traces-slow').value.trim();
-  if (slow) body.slow = slow;
-  const query = $('traces-query').value.trim();
-  if (query) body.query = query;
-  if (explain) body.explain = true;
-  return body;
+  return queryRequest(context, {
+    limit: Number($('traces-limit').value),
+    failed: $('traces-failed').checked,
+    slow: $('traces-slow').value.trim(),
+    query: $('traces-query').value.trim(),
+  }, explain);
 }
 
 function row(trace) {
@@ -46,21 +43,8 @@ function render(answer) {
 
 export function tracesView(context) {
   const view = $('view-traces');
-  async function search() {
-    view.dataset.state = 'loading';
-    try {
-      render(await api.traces(request(context, false)));
-      context.clearError();
-      view.dataset.state = 'done';
-    } catch (error) {
-      view.dataset.state = 'error';
-      context.showError(error);
-    }
-  }
-  $('traces-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    search();
-  });
+  const search = () => runInView(view, context, async () => render(await api.traces(request(context, false))));
+  onSubmit($('traces-form'), search);
   wireExplain(view.querySelector('.explain'), $('traces-native'), () => api.traces(request(context, true)), context.showError);
   return { show: search };
 }

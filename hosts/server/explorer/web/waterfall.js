@@ -5,6 +5,7 @@
 import { api } from './api.js';
 import { clear, el, formatDuration } from './dom.js';
 import { wireExplain } from './explain.js';
+import { runInView } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -95,18 +96,10 @@ export function traceView(context) {
   let current = '';
   wireExplain(view.querySelector('.explain'), $('trace-native'), () => api.trace(current, context.since(), true), context.showError);
   return {
-    async show(id) {
+    show(id) {
       current = id;
       $('trace-native').hidden = true;
-      view.dataset.state = 'loading';
-      try {
-        render(await api.trace(id, context.since(), false), id);
-        context.clearError();
-        view.dataset.state = 'done';
-      } catch (error) {
-        view.dataset.state = 'error';
-        context.showError(error);
-      }
+      return runInView(view, context, async () => render(await api.trace(id, context.since(), false), id));
     },
   };
 }
