@@ -29,12 +29,13 @@ const context = {
     return { from: new Date(to - durationMs($('since').value)).toISOString(), to: new Date(to).toISOString() };
   },
   showError(error) {
+    // A first visit without a key gets the key form, not an error.
+    if (error instanceof ApiError && error.status === 401 && !savedKey()) return askForKey('This server asks for an API key.');
     const box = $('error');
     clear(box).append(error instanceof ApiError ? error.describe() : String(error.message || error));
     box.dataset.code = error.code || 'client';
     show(box, true);
-    if (error instanceof ApiError && error.status === 401)
-      askForKey(savedKey() ? 'The server refused this key.' : 'This server asks for an API key.');
+    if (error instanceof ApiError && error.status === 401) askForKey('The server refused this key.');
   },
   clearError() {
     show($('error'), false);
