@@ -8,4 +8,7 @@ tinkr_add_test(tinkr_planner_test
           ${CMAKE_CURRENT_LIST_DIR}/planner/regex_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/planner/capability_sets_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/planner/metric_buckets_test.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/planner/log_groups_plan_test.cpp
   LIBRARIES tinkr::core)
+# settle_log_groups_plan is the engine's own check, tested through its private header.
+target_include_directories(tinkr_planner_test PRIVATE ${PROJECT_SOURCE_DIR}/core/src)

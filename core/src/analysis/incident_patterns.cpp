@@ -13,31 +13,34 @@ int32_t severity_class(int32_t number) {
   return number <= 0 ? 0 : (number - 1) / 4;
 }
 
+Pattern& pattern_of(analysis::TemplateMiner& miner, std::vector<Pattern>& by_id, const sdk::LogGroup& group) {
+  const std::size_t id = miner.add(group.body);
+  if (id >= by_id.size()) by_id.resize(id + 1);
+  return by_id[id];
+}
+
 }  // namespace
 
-std::vector<Pattern> error_patterns(const std::vector<LogRecord>& logs, const ir::TimeRange& window,
-                                    std::size_t top) {
+std::vector<Pattern> error_patterns(const std::vector<sdk::LogGroup>& window,
+                                    const std::vector<sdk::LogGroup>& baseline, std::size_t top) {
   analysis::TemplateMiner miner;
   std::vector<Pattern> by_id;
-  for (const auto& log : logs) {
-    const std::size_t id = miner.add(log.body);
-    if (id >= by_id.size()) by_id.resize(id + 1);
-    Pattern& p = by_id[id];
-    const int64_t count = std::max<int64_t>(log.item_count, 1);
-    if (log.time_ns < window.from_ns || log.time_ns >= window.to_ns) {
-      p.baseline_count += count;
-      continue;
+  for (const auto& group : window) {
+    Pattern& p = pattern_of(miner, by_id, group);
+    if (p.count == 0 || group.first_ns < p.first_seen_ns) {
+      p.first_seen_ns = group.first_ns;
+      p.example = group.body;
     }
-    if (p.count == 0 || log.time_ns < p.first_seen_ns) p.first_seen_ns = log.time_ns;
-    if (p.count == 0 || log.time_ns > p.last_seen_ns) p.last_seen_ns = log.time_ns;
-    if (p.count == 0) p.example = log.body;
-    p.count += count;
-    if (p.severity_text.empty() || log.severity_number > p.severity_number) {
-      p.severity_number = log.severity_number;
-      p.severity_text = log.severity_text;
+    if (p.count == 0 || group.last_ns > p.last_seen_ns) p.last_seen_ns = group.last_ns;
+    p.count += std::max<int64_t>(group.count, 1);
+    if (p.severity_text.empty() || group.severity_number > p.severity_number) {
+      p.severity_number = group.severity_number;
+      p.severity_text = group.severity_text;
     }
-    if (p.trace_id.empty()) p.trace_id = log.trace_id;
+    if (p.trace_id.empty()) p.trace_id = group.trace_id;
   }
+  for (const auto& group : baseline)
+    pattern_of(miner, by_id, group).baseline_count += std::max<int64_t>(group.count, 1);
   std::vector<Pattern> seen;
   for (std::size_t id = 0; id < by_id.size(); ++id) {
     if (by_id[id].count == 0) continue;  // only in the baseline: gone, not part of the incident

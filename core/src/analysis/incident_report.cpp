@@ -111,6 +111,27 @@ std::vector<std::pair<std::string, std::string>> pick_examples(
   return picks;
 }
 
+// Whether the backend answers log_groups for this query (explained, not run: no I/O). A backend
+// without the signal, or one that cannot take the whole filter, leaves the counting to the core.
+Expected<bool> backend_counts_messages(const QueryCalls& calls, const ir::Query& groups) {
+  auto explained = calls.explain(groups);
+  if (explained) return true;
+  if (explained.error().code() == Error::Code::unsupported) return false;
+  return Unexpected(explained.error().with_context("error patterns"));
+}
+
+// The service's logs of error and worse in one trace, newest first: what an example trace logged.
+ir::Query error_logs_of(const ir::Query& logs, const ir::TimeRange& window, const std::string& trace_id) {
+  ir::Query q = logs;
+  q.time = window;
+  q.filter = ir::Filter::make_and(
+      {ir::Filter::make_predicate("trace_id", ir::Op::eq, {trace_id}),
+       ir::Filter::make_predicate("severity", ir::Op::ge, {int64_t{ir::kSeverityError}})});
+  q.order = ir::Order{"time", true};
+  q.limit = static_cast<int64_t>(kMaxExceptions) * 4;  // repeats are dropped; room for ten distinct lines
+  return q;
+}
+
 }  // namespace
 
 Expected<Report> build_report(Engine& engine, const ReportOptions& options, const RunOptions& run) {
@@ -169,19 +190,47 @@ Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& opti
   failing_query->time = requests_query->time;
   failing_query->order = requests_query->order;
 
-  auto answers = runner({{"error patterns: logs of warning and worse", *logs_query},
-                         {"metric shifts: every request", *requests_query},
-                         {"failing operations: failed or slow requests", *failing_query}});
+  // The backend counts the messages when it can (a log_groups query: one row per message instead of
+  // one per record); otherwise every record comes back and the core counts.
+  ir::Query window_groups = *logs_query;
+  window_groups.signal = ir::Signal::log_groups;
+  window_groups.time = report.window;
+  ir::Query baseline_groups = window_groups;
+  baseline_groups.time = report.baseline;
+  auto counted_by_backend = backend_counts_messages(calls, window_groups);
+  if (!counted_by_backend) return Unexpected(counted_by_backend.error());
+
+  std::vector<QueryRunner::Ask> searches{{"metric shifts: every request", *requests_query},
+                                         {"failing operations: failed or slow requests", *failing_query}};
+  if (*counted_by_backend) {
+    searches.push_back({"error patterns: messages of warning and worse in the window", window_groups});
+    searches.push_back({"error patterns: messages of warning and worse in the baseline", baseline_groups});
+  } else {
+    searches.push_back({"error patterns: logs of warning and worse", *logs_query});
+  }
+  auto answers = runner(searches);
   for (const auto& answer : answers)
     if (!answer) return Unexpected(answer.error());
-  auto& logs = answers[0];
-  auto& requests = answers[1];
-  auto& failing = answers[2];
+  auto& requests = answers[0];
+  auto& failing = answers[1];
 
-  const auto log_records = records_of<LogRecord>(*logs);
+  detail::LogGroupSplit messages;
+  if (*counted_by_backend) {
+    for (std::size_t i : {2, 3}) {
+      auto groups = detail::groups_of_tables(answers[i]->tables);
+      if (!groups) return Unexpected(groups.error().with_context(searches[i].purpose));
+      if (options.max_records > 0 && static_cast<int64_t>(groups->size()) >= options.max_records)
+        report.warnings.push_back(
+            searches[i].purpose + ": only the " + std::to_string(groups->size()) +
+            " most frequent messages were counted (the limit); rarer patterns are missing");
+      (i == 2 ? messages.window : messages.baseline) = std::move(*groups);
+    }
+  } else {
+    messages = detail::groups_of_records(records_of<LogRecord>(*answers[2]), report.window);
+  }
   const auto all_requests = records_of<TraceSummary>(*requests);
   const auto failed_or_slow = records_of<TraceSummary>(*failing);
-  report.patterns = detail::error_patterns(log_records, report.window, options.top);
+  report.patterns = detail::error_patterns(messages.window, messages.baseline, options.top);
   report.operations =
       detail::failing_operations(failed_or_slow, all_requests, report.window, *slow_ns, options.top);
   report.shifts = detail::metric_shifts(all_requests, report.window, report.baseline, report.bucket_ns,
@@ -199,16 +248,19 @@ Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& opti
     trace.trace_id = trace_id;
     trace.time = report.window;
     traces.push_back({"example trace " + trace_id, std::move(trace)});
+    traces.push_back({"example trace " + trace_id + ": its error logs",
+                      error_logs_of(*logs_query, report.window, trace_id)});
   }
   auto trace_answers = runner(traces);
   for (std::size_t i = 0; i < picks.size(); ++i) {
-    if (!trace_answers[i]) return Unexpected(trace_answers[i].error());
-    const std::string& trace_id = picks[i].second;
-    auto example = detail::example_trace(picks[i].first, records_of<Span>(*trace_answers[i]));
+    auto& spans = trace_answers[2 * i];
+    auto& logs_of_trace = trace_answers[2 * i + 1];
+    if (!spans) return Unexpected(spans.error());
+    if (!logs_of_trace) return Unexpected(logs_of_trace.error());
+    auto example = detail::example_trace(picks[i].first, records_of<Span>(*spans));
     if (example.trace_id.empty()) continue;  // gone since the search (retention): nothing to show
-    for (const auto& log : log_records) {
-      if (log.trace_id != trace_id || log.severity_number < 17 || example.exceptions.size() >= kMaxExceptions)
-        continue;
+    for (const auto& log : records_of<LogRecord>(*logs_of_trace)) {
+      if (example.exceptions.size() >= kMaxExceptions) break;
       std::string text = log.service + " log: " + log.body.substr(0, log.body.find('\n'));
       if (std::find(example.exceptions.begin(), example.exceptions.end(), text) == example.exceptions.end())
         example.exceptions.push_back(std::move(text));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <tinkr/incident.hpp>
+#include <tinkr/sdk/log_groups.hpp>
 
 #include <vector>
 
@@ -12,11 +13,23 @@ namespace tinkr::incident::detail {
 /// gives at most 60 buckets (a longer window: a sixtieth of it, rounded up to a whole second).
 int64_t bucket_size(int64_t window_ns);
 
-/// Error patterns: `logs` (warning and worse, over the baseline and the window) mined into templates,
-/// counted per range; the templates seen in the window, new ones first, then the worst severity,
-/// then the most frequent; at most `top`.
-std::vector<Pattern> error_patterns(const std::vector<LogRecord>& logs, const ir::TimeRange& window,
-                                    std::size_t top);
+/// The logs of warning and worse as distinct messages with their counts, per range.
+struct LogGroupSplit {
+  std::vector<sdk::LogGroup> window, baseline;
+};
+
+/// One group per record (a backend that cannot count: the core counts), split at the window's start.
+LogGroupSplit groups_of_records(const std::vector<LogRecord>& logs, const ir::TimeRange& window);
+
+/// The groups of a log_groups answer (the backend counted); plugin_abi when the table is missing,
+/// lacks a column, or holds a number that is not one.
+Expected<std::vector<sdk::LogGroup>> groups_of_tables(const std::vector<Table>& tables);
+
+/// Error patterns: the messages mined into templates (each weighted by its count), counted per range;
+/// the templates seen in the window, new ones first, then the worst severity, then the most frequent;
+/// at most `top`.
+std::vector<Pattern> error_patterns(const std::vector<sdk::LogGroup>& window,
+                                    const std::vector<sdk::LogGroup>& baseline, std::size_t top);
 
 /// Failing operations: `failed_or_slow` (the failed or slow requests over the baseline and the window)
 /// grouped by name; `requests` (all of them) gives each one's request count in the window. Most

@@ -3,6 +3,7 @@ target_sources(tinkr_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/incident_examples.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_json_read.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/incident_log_groups.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_operations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_patterns.cpp
   ${CMAKE_CURRENT_LIST_DIR}/incident_report.cpp

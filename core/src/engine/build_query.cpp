@@ -26,12 +26,14 @@ Expected<ir::Query> Engine::build(const QuerySpec& spec) const {
   q.time = *range;
   switch (spec.signal) {
     case ir::Signal::logs:
+    case ir::Signal::log_groups:
     case ir::Signal::trace_search: {
       auto filter = query::parse_filter(spec.text);
       if (!filter) return Unexpected(filter.error());
       q.filter = std::move(*filter);
-      q.limit = spec.limit > 0 ? spec.limit
-                               : (spec.signal == ir::Signal::logs ? kDefaultLogLimit : kDefaultTraceLimit);
+      q.limit = spec.limit > 0
+                    ? spec.limit
+                    : (spec.signal == ir::Signal::trace_search ? kDefaultTraceLimit : kDefaultLogLimit);
       if (spec.signal == ir::Signal::trace_search) q.order = ir::Order{"duration", true};
       break;
     }

@@ -74,6 +74,8 @@ Expected<Explanation> Engine::explain(const ir::Query& query, const RunOptions& 
   if (auto valid = validate_query(query); !valid) return Unexpected(valid.error());
   auto plan = planner::plan(query, impl_->capabilities, options.pushdown);
   if (!plan) return Unexpected(plan.error());
+  if (auto settled = settle_log_groups_plan(*plan, impl_->info.name); !settled)
+    return Unexpected(settled.error());
   Explanation out;
   out.ir_json = ir::to_json(query);
   out.pushed_ir_json = ir::to_json(plan->pushed);

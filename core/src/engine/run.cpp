@@ -270,10 +270,12 @@ Expected<RunStats> Engine::run(const ir::Query& query, ResultSink& sink, const R
   if (auto valid = validate_query(query); !valid) return Unexpected(valid.error());
   auto plan = planner::plan(query, impl_->capabilities, options.pushdown);
   if (!plan) return Unexpected(plan.error());
+  if (auto settled = settle_log_groups_plan(*plan, impl_->info.name); !settled)
+    return Unexpected(settled.error());
 
   RunState st(sink, *plan);
   st.limited = query.signal == ir::Signal::logs || query.signal == ir::Signal::trace_search ||
-               query.signal == ir::Signal::native;
+               query.signal == ir::Signal::native || query.signal == ir::Signal::log_groups;
   st.stats.residual = !plan->residual.is_all();
   st.stats.notices = plan->notices;
   st.sort_in_core = plan->sort_in_core;

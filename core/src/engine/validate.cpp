@@ -92,12 +92,24 @@ Expected<void> validate_query(const ir::Query& q) {
         return fail(Error::Code::invalid_query, "metric interval and top must not be negative");
       break;
     case ir::Signal::logs:
+    case ir::Signal::log_groups:
     case ir::Signal::trace_search:
       if (q.time.to_ns == 0)
         return fail(Error::Code::invalid_query, "a " + signal + " query needs a time range");
       break;
   }
   return check_sizes(q);
+}
+
+Expected<void> settle_log_groups_plan(planner::Plan& plan, std::string_view backend) {
+  if (plan.pushed.signal != ir::Signal::log_groups) return {};
+  if (!plan.residual.is_all())
+    return fail(Error::Code::unsupported,
+                "backend '" + std::string(backend) +
+                    "' cannot evaluate all of this filter itself, and log groups cannot be filtered in core; "
+                    "ask for the logs instead");
+  plan.sort_in_core = false;
+  return {};
 }
 
 }  // namespace tinkr

@@ -139,10 +139,13 @@ Expected<Capabilities> parse_capabilities(std::string_view json) {
   });
   if (!signals) return tl::make_unexpected(signals.error());
   if (!*signals) return bad("signals", "is missing: a backend must name the signals it answers");
-  // A member of its own, not a name in signals: a host that predates it ignores it (docs/plugin-abi.md).
-  if (doc.HasMember("schema")) {
-    if (!doc["schema"].IsBool()) return bad("schema", "must be true or false");
-    if (doc["schema"].GetBool()) caps.signals.insert(ir::Signal::schema);
+  // Signals added after 1.3 are members of their own, not names in signals: a host that predates one
+  // ignores it, where an unknown name in signals would fail the plugin's load (docs/plugin-abi.md).
+  for (auto signal : {ir::Signal::schema, ir::Signal::log_groups}) {
+    const std::string name(ir::to_string(signal));
+    if (!doc.HasMember(name.c_str())) continue;
+    if (!doc[name.c_str()].IsBool()) return bad(name, "must be true or false");
+    if (doc[name.c_str()].GetBool()) caps.signals.insert(signal);
   }
   if (doc.HasMember("pushdown")) {
     if (auto ok = read_pushdown(doc["pushdown"], caps); !ok) return tl::make_unexpected(ok.error());

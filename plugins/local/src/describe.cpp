@@ -10,7 +10,7 @@ std::string LocalBackend::describe() {
   return R"({"name":"local","version":")" + std::string(kVersion) +
          R"(","description":"Local embedded store on SQLite: OTLP/JSON ingest, queries with no cloud account",)"
          R"("signals":["logs","metrics","trace_search","trace_get","native"],)"
-         R"("native_language":"sql","metric_percentiles":true,"schema":true,)"
+         R"("native_language":"sql","metric_percentiles":true,"schema":true,"log_groups":true,)"
          R"("pushdown":{"fields":["time","severity","body","service","trace_id","span_id","attributes.*","name",)"
          R"("duration","status","status_code","kind","parent_span_id"],)"
          R"("operators":["eq","ne","lt","le","gt","ge","in","contains","startswith","matches","exists"],)"

@@ -33,8 +33,8 @@ std::string listed(Connection& connection, std::string_view sql, std::string_vie
 }  // namespace
 
 void require_known_names(Connection& connection, const ir::Query& query) {
-  const bool by_service = query.signal == ir::Signal::logs || query.signal == ir::Signal::trace_search ||
-                          query.signal == ir::Signal::metrics;
+  const bool by_service = query.signal == ir::Signal::logs || query.signal == ir::Signal::log_groups ||
+                          query.signal == ir::Signal::trace_search || query.signal == ir::Signal::metrics;
   if (!by_service || query.service.empty()) return;
   const std::string& service = query.service;
   const bool known = exists(connection,

@@ -92,6 +92,9 @@ void LocalBackend::execute(const ir::Query& query, sdk::Sink& sink, const sdk::C
     case ir::Signal::schema:
       run_schema(*connection, query, sink);
       break;
+    case ir::Signal::log_groups:
+      run_log_groups(*connection, query, sink);
+      break;
   }
 }
 
@@ -115,6 +118,8 @@ std::string LocalBackend::explain(const ir::Query& query) {
       return query.native_text;
     case ir::Signal::schema:
       return "SELECT name, type FROM pragma_table_info(?1) ORDER BY cid  -- ?1 = the table";
+    case ir::Signal::log_groups:
+      return explain_text(lower_log_groups(query));
   }
   return {};
 }

@@ -18,6 +18,12 @@ namespace tinkr::local {
 /// attributes, item_count.
 SqlQuery lower_logs(const ir::Query& query);
 
+/// The log_groups signal: the logs lower_logs would select, one row per distinct (body, severity),
+/// most frequent first (then by body, so that ties come in a stable order), limited.
+/// Columns: body, severity_number, severity_text, count, first time, last time, a trace id ("" when
+/// none) — sdk/log_groups.hpp's order.
+SqlQuery lower_log_groups(const ir::Query& query);
+
 /// One row per trace that has a span matching the query (service, time of the span's start, filter):
 /// the first-starting matched span (the longest on a tie) describes the trace, with the trace's span
 /// and error counts. Ordered by duration or time; limited.

@@ -31,4 +31,16 @@ SqlQuery lower_logs(const ir::Query& query) {
   return sql;
 }
 
+SqlQuery lower_log_groups(const ir::Query& query) {
+  SqlQuery sql;
+  std::string where = lower_scope(query, Table::logs, sql);
+  // A sampled record stands for item_count of them; a trace id is any non-empty one of the group's.
+  sql.text =
+      "SELECT body, severity_number, severity_text, sum(max(item_count, 1)) AS n, min(time_unix_nano), "
+      "max(time_unix_nano), coalesce(max(nullif(trace_id, '')), '') FROM logs WHERE " +
+      where + " GROUP BY body, severity_number, severity_text ORDER BY n DESC, body";
+  if (query.limit > 0) sql.text += " LIMIT " + sql.param(query.limit);
+  return sql;
+}
+
 }  // namespace tinkr::local

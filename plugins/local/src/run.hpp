@@ -12,6 +12,8 @@
 namespace tinkr::local {
 
 void run_logs(Connection& connection, const ir::Query& query, sdk::Sink& sink);
+/// Log groups as the sdk/log_groups.hpp table.
+void run_log_groups(Connection& connection, const ir::Query& query, sdk::Sink& sink);
 void run_trace_search(Connection& connection, const ir::Query& query, sdk::Sink& sink);
 /// Throws sdk::Error(TINKR_NOT_FOUND) when the trace has no span at all.
 void run_trace_get(Connection& connection, const ir::Query& query, sdk::Sink& sink);

@@ -5,6 +5,7 @@
 #include "fixture.hpp"
 
 #include <tinkr/incident.hpp>
+#include <tinkr/sdk/rfc3339.hpp>
 
 #include <algorithm>
 #include <ctime>
@@ -32,7 +33,14 @@ TEST_F(AzureIncident, TheReportFindsTheDatabaseTimeoutInAppTracesAndAppRequests)
   const int64_t incident_start = now - 25 * kMinute, incident_end = now - 13 * kMinute;
   auto in_incident = [&](int64_t t) { return t >= incident_start && t < incident_end; };
 
-  std::vector<std::vector<std::string>> traces, requests;
+  struct TraceRow {
+    int64_t t;
+    std::string message;
+    int level;
+    std::string operation;
+  };
+  std::vector<TraceRow> traces;
+  std::vector<std::vector<std::string>> requests;
   for (int64_t t = now - 115 * kMinute; t < now; t += kMinute / 10) {  // ten requests a minute, two hours
     const int64_t i = (t - now) / (kMinute / 10);
     const bool fails = in_incident(t) && i % 5 < 2;
@@ -41,13 +49,69 @@ TEST_F(AzureIncident, TheReportFindsTheDatabaseTimeoutInAppTracesAndAppRequests)
                         fails ? "false" : "true", js(fails ? "503" : "200"), js(rfc3339(t))});
     if (fails)
       traces.push_back(
-          {js(rfc3339(t + 2000 * 1'000'000)),
-           js("database timeout: orders-db did not answer within 20" + std::to_string(10 + (-i) % 20) + "ms"),
-           "3", js(id), js("{}")});
+          {t + 2000 * 1'000'000,
+           "database timeout: orders-db did not answer within 20" + std::to_string(10 + (-i) % 20) + "ms", 3,
+           id});
     if (i % 50 == 0)
-      traces.push_back({js(rfc3339(t)), js("card declined for order ord-" + std::to_string(100000 - i)), "2",
-                        js(id), js("{}")});
+      traces.push_back({t, "card declined for order ord-" + std::to_string(100000 - i), 2, id});
   }
+  // Log Analytics' side of the AppTraces queries: the rows in the KQL's time range (and of the one
+  // operation it names, if it names one), or those rows counted per message and level when it
+  // summarizes.
+  auto between = [](std::string_view kql) {
+    const auto at = kql.find("between (datetime(");
+    const auto from_end = kql.find(')', at + 18);
+    const auto to_at = kql.find("datetime(", from_end) + 9;
+    return std::pair{sdk::rfc3339::parse(kql.substr(at + 18, from_end - at - 18)).unix_ns,
+                     sdk::rfc3339::parse(kql.substr(to_at, kql.find(')', to_at) - to_at)).unix_ns};
+  };
+  int grouped_queries = 0;
+  auto app_traces = [&](std::string_view kql) {
+    const auto [from, to] = between(kql);
+    std::string operation;
+    if (const auto at = kql.find("OperationId == \""); at != std::string_view::npos)
+      operation = std::string(kql.substr(at + 16, kql.find('"', at + 16) - at - 16));
+    std::vector<const TraceRow*> selected;
+    for (const auto& row : traces)
+      if (row.t >= from && row.t <= to && (operation.empty() || row.operation == operation))
+        selected.push_back(&row);
+    if (kql.find("| summarize ") == std::string_view::npos) {
+      std::vector<std::vector<std::string>> rows;
+      for (const auto* r : selected)
+        rows.push_back(
+            {js(rfc3339(r->t)), js(r->message), std::to_string(r->level), js(r->operation), js("{}")});
+      return log_analytics_answer({{"TimeGenerated", "datetime"},
+                                   {"Message", "string"},
+                                   {"SeverityLevel", "int"},
+                                   {"OperationId", "string"},
+                                   {"Properties", "dynamic"}},
+                                  rows);
+    }
+    ++grouped_queries;
+    struct Group {
+      int64_t count = 0, first = 0, last = 0;
+      std::string operation;
+    };
+    std::map<std::pair<std::string, int>, Group> groups;
+    for (const auto* r : selected) {
+      Group& g = groups[{r->message, r->level}];
+      g.first = g.count == 0 ? r->t : std::min(g.first, r->t);
+      g.last = std::max(g.last, r->t);
+      ++g.count;
+      g.operation = r->operation;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [key, g] : groups)
+      rows.push_back({js(key.first), std::to_string(key.second), std::to_string(g.count),
+                      js(rfc3339(g.first)), js(rfc3339(g.last)), js(g.operation)});
+    return log_analytics_answer({{"Message", "string"},
+                                 {"SeverityLevel", "int"},
+                                 {"Count", "long"},
+                                 {"FirstSeen", "datetime"},
+                                 {"LastSeen", "datetime"},
+                                 {"TraceId", "string"}},
+                                rows);
+  };
   // The trace the fake returns whole: a failed request of the incident.
   std::string failing_id;
   for (int64_t t = now - 115 * kMinute; t < now && failing_id.empty(); t += kMinute / 10) {
@@ -56,13 +120,7 @@ TEST_F(AzureIncident, TheReportFindsTheDatabaseTimeoutInAppTracesAndAppRequests)
   }
   ASSERT_FALSE(failing_id.empty());
   fake_.on_query([&](std::string_view kql) -> std::optional<FakeResponse> {
-    if (kql.rfind("AppTraces", 0) == 0)
-      return FakeResponse::json(200, log_analytics_answer({{"TimeGenerated", "datetime"},
-                                                           {"Message", "string"},
-                                                           {"SeverityLevel", "int"},
-                                                           {"OperationId", "string"},
-                                                           {"Properties", "dynamic"}},
-                                                          traces));
+    if (kql.rfind("AppTraces", 0) == 0) return FakeResponse::json(200, app_traces(kql));
     if (kql.rfind("AppRequests ", 0) == 0)
       return FakeResponse::json(200, log_analytics_answer({{"OperationId", "string"},
                                                            {"Name", "string"},
@@ -131,6 +189,13 @@ TEST_F(AzureIncident, TheReportFindsTheDatabaseTimeoutInAppTracesAndAppRequests)
   ASSERT_FALSE(r.patterns.empty());
   EXPECT_EQ(r.patterns[0].pattern, "database timeout: orders-db did not answer within <*>ms");
   EXPECT_TRUE(r.patterns[0].is_new);
+  // Counted in Log Analytics (one row per message, twenty messages), yet every timeout counts.
+  EXPECT_EQ(grouped_queries, 2) << "the window and the baseline, each summarized by the service";
+  const auto timeouts = std::count_if(traces.begin(), traces.end(), [&](const TraceRow& row) {
+    return row.level == 3 && row.t >= r.window.from_ns && row.t <= r.window.to_ns;
+  });
+  EXPECT_EQ(r.patterns[0].count, timeouts);
+  EXPECT_GT(timeouts, 20);
   for (const auto& p : r.patterns) {
     if (p.pattern == "card declined for order <*>") {
       EXPECT_FALSE(p.is_new) << "declined in the baseline too";
@@ -154,12 +219,18 @@ TEST_F(AzureIncident, TheReportFindsTheDatabaseTimeoutInAppTracesAndAppRequests)
   EXPECT_TRUE(std::any_of(
       r.examples[0].exceptions.begin(), r.examples[0].exceptions.end(),
       [](const std::string& e) { return e.find("did not answer within 2000ms") != std::string::npos; }));
-  // The queries, as --explain shows them: KQL over the three tables.
-  ASSERT_GE(r.queries.size(), 4u);
-  EXPECT_EQ(r.queries[0].native.rfind("AppTraces", 0), 0u) << r.queries[0].native;
-  EXPECT_EQ(r.queries[1].native.rfind("AppRequests", 0), 0u) << r.queries[1].native;
-  EXPECT_NE(r.queries[2].native.find("Success == false or DurationMs > 1000"), std::string::npos)
-      << r.queries[2].native;
+  // The queries, as --explain shows them: KQL over the three tables, the patterns' counted by Kusto.
+  ASSERT_GE(r.queries.size(), 6u);
+  EXPECT_EQ(r.queries[0].native.rfind("AppRequests", 0), 0u) << r.queries[0].native;
+  EXPECT_NE(r.queries[1].native.find("Success == false or DurationMs > 1000"), std::string::npos)
+      << r.queries[1].native;
+  for (std::size_t i : {2, 3}) {
+    EXPECT_EQ(r.queries[i].signal, "log_groups");
+    EXPECT_EQ(r.queries[i].native.rfind("AppTraces", 0), 0u) << r.queries[i].native;
+    EXPECT_NE(r.queries[i].native.find("| summarize Count = sum(ItemCount), FirstSeen = min(TimeGenerated)"),
+              std::string::npos)
+        << r.queries[i].native;
+  }
   expect_tokens_only_where_they_belong();
 }
 

@@ -115,6 +115,8 @@ class MockBackend final : public sdk::Backend {
         sdk::emit_table_schema(sink, q.table, "mock", columns);
         break;
       }
+      case ir::Signal::log_groups:  // not in its describe: the core never sends it
+        throw sdk::Error(TINKR_UNSUPPORTED, "mock: no log groups");
     }
     if (q.service.starts_with("cut-"))
       throw sdk::Error(status_from_name(std::string_view(q.service).substr(4)),

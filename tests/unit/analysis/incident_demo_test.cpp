@@ -147,6 +147,47 @@ TEST_F(DemoIncident, AgainstTheHalfHourBeforeOnlyTheIncidentIsNew) {
   EXPECT_EQ(r.operations[0].name, "POST /payments");
 }
 
+// The local backend counts the messages itself (log_groups, one SQL GROUP BY per range); a backend
+// without the signal sends every record and the core counts. Both must tell the same story.
+TEST_F(DemoIncident, TheBackendsCountingAndTheCoresGiveTheSamePatterns) {
+  ReportOptions options;
+  options.service = "payments-api";
+  options.since = "30m";
+  auto pushed = build_report(*store_->engine, options);
+  ASSERT_TRUE(pushed) << pushed.error().to_string();
+  EXPECT_TRUE(std::any_of(pushed->queries.begin(), pushed->queries.end(), [](const RanQuery& q) {
+    return q.signal == "log_groups" && q.native.find("GROUP BY body") != std::string::npos;
+  }));
+
+  Engine& engine = *store_->engine;
+  QueryCalls without_groups;
+  without_groups.build = [&](const QuerySpec& spec) { return engine.build(spec); };
+  without_groups.explain = [&](const ir::Query& q) -> Expected<Explanation> {
+    if (q.signal == ir::Signal::log_groups) return fail(Error::Code::unsupported, "no log_groups here");
+    return engine.explain(q);
+  };
+  without_groups.collect = [&](const ir::Query& q) { return engine.collect(q); };
+  auto counted_in_core = build_report(without_groups, options);
+  ASSERT_TRUE(counted_in_core) << counted_in_core.error().to_string();
+  EXPECT_TRUE(std::none_of(counted_in_core->queries.begin(), counted_in_core->queries.end(),
+                           [](const RanQuery& q) { return q.signal == "log_groups"; }));
+
+  ASSERT_FALSE(pushed->patterns.empty());
+  ASSERT_EQ(pushed->patterns.size(), counted_in_core->patterns.size());
+  for (std::size_t i = 0; i < pushed->patterns.size(); ++i) {
+    const Pattern &a = pushed->patterns[i], &b = counted_in_core->patterns[i];
+    EXPECT_EQ(a.pattern, b.pattern);
+    EXPECT_EQ(a.count, b.count) << a.pattern;
+    EXPECT_EQ(a.baseline_count, b.baseline_count) << a.pattern;
+    EXPECT_EQ(a.first_seen_ns, b.first_seen_ns) << a.pattern;
+    EXPECT_EQ(a.last_seen_ns, b.last_seen_ns) << a.pattern;
+    EXPECT_EQ(a.is_new, b.is_new) << a.pattern;
+    EXPECT_EQ(a.severity_number, b.severity_number) << a.pattern;
+  }
+  ASSERT_FALSE(counted_in_core->examples.empty());
+  EXPECT_EQ(pushed->examples[0].exceptions, counted_in_core->examples[0].exceptions);
+}
+
 TEST_F(DemoIncident, TheJsonCarriesTheNumbersAndReadsBackWhole) {
   const std::string json = to_json(report("payments-api", "1h"));
   auto read = report_from_json(json);

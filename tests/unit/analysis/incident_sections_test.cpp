@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <optional>
+
 namespace tinkr::incident::detail {
 namespace {
 
@@ -147,7 +151,8 @@ TEST(ErrorPatterns, NewFirstThenWorseThenMore) {
     logs.push_back(
         log_at(kFrom + (30 + i) * kMinute, 17, "db timeout after " + std::to_string(2000 + i) + "ms", "t1"));
   logs.push_back(log_at(kFrom - 2 * kMinute, 17, "gone since yesterday"));
-  const auto patterns = error_patterns(logs, window, 10);
+  const auto split = groups_of_records(logs, window);
+  const auto patterns = error_patterns(split.window, split.baseline, 10);
   ASSERT_EQ(patterns.size(), 3u);
   EXPECT_EQ(patterns[0].pattern, "db timeout after <*>ms");
   EXPECT_TRUE(patterns[0].is_new);
@@ -161,7 +166,91 @@ TEST(ErrorPatterns, NewFirstThenWorseThenMore) {
   EXPECT_FALSE(patterns[2].is_new);
   EXPECT_EQ(patterns[2].count, 9);
   EXPECT_EQ(patterns[2].baseline_count, 5);
-  EXPECT_EQ(error_patterns(logs, window, 1).size(), 1u);
+  EXPECT_EQ(error_patterns(split.window, split.baseline, 1).size(), 1u);
+}
+
+// What a backend that counts sends (one row per distinct message, most frequent first) mines into the
+// same patterns as one row per record: counts, first and last seen, the example and a trace.
+TEST(ErrorPatterns, MessagesCountedByTheBackendGiveTheSamePatternsAsRecords) {
+  const ir::TimeRange window{kFrom, kFrom + 60 * kMinute};
+  std::vector<LogRecord> logs;
+  for (int i = 0; i < 40; ++i)
+    logs.push_back(log_at(kFrom + i * kMinute, 17, "db timeout after " + std::to_string(2000 + i % 4) + "ms",
+                          i == 7 ? "t7" : ""));
+  for (int i = 0; i < 6; ++i) logs.push_back(log_at(kFrom - (i + 1) * kMinute, 13, "retrying call 12"));
+  for (int i = 0; i < 3; ++i) logs.push_back(log_at(kFrom + i * kMinute, 13, "retrying call 12"));
+  const auto split = groups_of_records(logs, window);
+  const auto by_record = error_patterns(split.window, split.baseline, 10);
+
+  auto counted = [](const std::vector<sdk::LogGroup>& rows) {
+    std::map<std::pair<std::string, int32_t>, sdk::LogGroup> groups;
+    for (const auto& r : rows) {
+      auto [it, fresh] = groups.try_emplace({r.body, r.severity_number}, r);
+      if (fresh) continue;
+      it->second.count += r.count;
+      it->second.first_ns = std::min(it->second.first_ns, r.first_ns);
+      it->second.last_ns = std::max(it->second.last_ns, r.last_ns);
+      if (it->second.trace_id.empty()) it->second.trace_id = r.trace_id;
+    }
+    std::vector<sdk::LogGroup> out;
+    for (auto& [key, g] : groups) out.push_back(g);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+    return out;
+  };
+  const auto window_groups = counted(split.window);
+  ASSERT_EQ(window_groups.size(), 5u);  // four timeouts and one retry message
+  const auto by_group = error_patterns(window_groups, counted(split.baseline), 10);
+
+  ASSERT_EQ(by_group.size(), by_record.size());
+  for (std::size_t i = 0; i < by_group.size(); ++i) {
+    EXPECT_EQ(by_group[i].pattern, by_record[i].pattern);
+    EXPECT_EQ(by_group[i].count, by_record[i].count);
+    EXPECT_EQ(by_group[i].baseline_count, by_record[i].baseline_count);
+    EXPECT_EQ(by_group[i].first_seen_ns, by_record[i].first_seen_ns);
+    EXPECT_EQ(by_group[i].last_seen_ns, by_record[i].last_seen_ns);
+    EXPECT_EQ(by_group[i].example, by_record[i].example);
+    EXPECT_EQ(by_group[i].is_new, by_record[i].is_new);
+  }
+  EXPECT_EQ(by_group[0].pattern, "db timeout after <*>ms");
+  EXPECT_EQ(by_group[0].count, 40);
+  EXPECT_EQ(by_group[0].trace_id, "t7");
+  EXPECT_EQ(by_group[1].baseline_count, 6);
+}
+
+Table log_groups_table(std::vector<std::vector<std::optional<std::string>>> rows) {
+  Table t;
+  t.name = "log_groups";
+  for (auto name : sdk::kLogGroupColumnNames) t.columns.push_back({std::string(name), "string"});
+  t.rows = std::move(rows);
+  return t;
+}
+
+TEST(ErrorPatterns, ALogGroupsAnswerIsReadByColumnNameAndAGarbledOneIsRefused) {
+  auto read =
+      groups_of_tables({log_groups_table({{"db timeout", "17", "Error", "12", "100", "900", "t1"},
+                                          {"slow disk", "13", "Warning", "3", "50", "60", std::nullopt}})});
+  ASSERT_TRUE(read) << read.error().to_string();
+  ASSERT_EQ(read->size(), 2u);
+  EXPECT_EQ((*read)[0].body, "db timeout");
+  EXPECT_EQ((*read)[0].severity_number, 17);
+  EXPECT_EQ((*read)[0].count, 12);
+  EXPECT_EQ((*read)[0].first_ns, 100);
+  EXPECT_EQ((*read)[0].last_ns, 900);
+  EXPECT_EQ((*read)[0].trace_id, "t1");
+  EXPECT_EQ((*read)[1].trace_id, "");
+
+  auto not_a_number = groups_of_tables({log_groups_table({{"x", "17", "Error", "12x", "1", "2", ""}})});
+  ASSERT_FALSE(not_a_number);
+  EXPECT_EQ(not_a_number.error().code(), Error::Code::plugin_abi);
+  EXPECT_NE(not_a_number.error().message().find("row 1"), std::string::npos);
+
+  Table missing = log_groups_table({});
+  missing.columns.pop_back();
+  auto no_trace_column = groups_of_tables({missing});
+  ASSERT_FALSE(no_trace_column);
+  EXPECT_NE(no_trace_column.error().message().find("trace_id"), std::string::npos);
+
+  EXPECT_FALSE(groups_of_tables({}));
 }
 
 TEST(FailingOperations, FailuresThenSlowWithResultCodes) {

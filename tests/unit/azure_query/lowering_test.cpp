@@ -41,6 +41,8 @@ RequestPlan plan_for(const ir::Query& q) {
       return lower_native(q, c);
     case ir::Signal::schema:
       return lower_table_schema(q, c);
+    case ir::Signal::log_groups:
+      return lower_log_groups(q, c);
     case ir::Signal::metrics: {
       if (metrics::answered_from_requests(q.metrics)) return metrics::lower_request_percentiles(q, c);
       const auto kind = metrics::kind_of_resource_id(q.service, q.resource_type);
@@ -106,6 +108,19 @@ TEST(AzureLowering, PageExampleHasThePagesShape) {
   bool has_prefer = false;
   for (const auto& h : p.headers) has_prefer |= h.name == "Prefer" && h.value == "wait=180";
   EXPECT_TRUE(has_prefer) << "Prefer: wait=N is the server-side timeout";
+}
+
+TEST(AzureLowering, LogGroupsCountMessagesInKustoWithTheLogsQuerysFilters) {
+  auto query = testing::page_log_query();
+  query.signal = ir::Signal::log_groups;
+  query.limit = 500;
+  EXPECT_EQ(
+      lower_log_groups_kql(query),
+      "AppTraces | where TimeGenerated between (datetime(2024-05-01T09:00:00Z) .. "
+      "datetime(2024-05-01T10:00:00Z)) | where AppRoleName == \"payments-api\" | where SeverityLevel >= 2 "
+      "| summarize Count = sum(ItemCount), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated), "
+      "TraceId = take_anyif(OperationId, isnotempty(OperationId)) by Message, SeverityLevel "
+      "| order by Count desc, Message asc | take 500");
 }
 
 TEST(AzureLowering, TraceSearchHasThePagesShape) {

@@ -1,6 +1,8 @@
 // The shared query cases; see plan_cases.hpp.
 #include "plan_cases.hpp"
 
+#include "kql/tables.hpp"
+
 namespace tinkr::azure::testing {
 
 namespace {
@@ -109,6 +111,16 @@ std::vector<PlanCase> kql_cases() {
   tail_poll.order = {"time", false};
   tail_poll.limit = 5000;
   out.push_back({"logs_tail_poll_by_ingestion_time", tail_poll});
+  // The incident report's error patterns: warning and worse counted per message in Log Analytics, for
+  // every table (a level column or none, ItemCount or none, a message column or an expression).
+  for (const auto& table : kql::all_tables()) {
+    auto groups = logs(
+        std::string(table.resource_type),
+        table.severity.available() ? pred("severity", Op::ge, {int64_t{ir::kSeverityWarn}}) : Filter::all());
+    groups.signal = ir::Signal::log_groups;
+    groups.limit = 50'000;
+    out.push_back({"log_groups_" + std::string(table.resource_type), groups});
+  }
 
   ir::Query search;
   search.signal = ir::Signal::trace_search;

@@ -30,6 +30,9 @@ std::string capabilities_json() {
   // A table's columns from the workspace's metadata (lower/table_schema.hpp).
   w.Key("schema");
   w.Bool(true);
+  // Messages counted in Log Analytics for the incident report's patterns (lower/lower_logs.hpp).
+  w.Key("log_groups");
+  w.Bool(true);
   w.Key("pushdown");
   w.StartObject();
   strings("fields", {"time", "ingestion_time", "severity", "body", "service", "trace_id", "span_id",

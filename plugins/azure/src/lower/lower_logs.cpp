@@ -47,7 +47,7 @@ bool mentions_field(const ir::Filter& filter, std::string_view field) {
 
 }  // namespace
 
-std::string lower_logs_rows_kql(const ir::Query& query, TimeBounds bounds) {
+std::string lower_logs_scope_kql(const ir::Query& query, TimeBounds bounds) {
   const kql::TableMapping& table = kql::table_for(query.resource_type);
   const kql::LogFieldMap fields(table);
   std::string kql;
@@ -63,6 +63,12 @@ std::string lower_logs_rows_kql(const ir::Query& query, TimeBounds bounds) {
                           true);
   }
   kql::append_where_clauses(kql, query.filter, fields);
+  return kql;
+}
+
+std::string lower_logs_rows_kql(const ir::Query& query, TimeBounds bounds) {
+  const kql::TableMapping& table = kql::table_for(query.resource_type);
+  std::string kql = lower_logs_scope_kql(query, bounds);
   bool first = true;
   append_projection(kql, table.time, first);
   append_projection(kql, table.body, first);
@@ -88,6 +94,51 @@ std::string lower_logs_kql(const ir::Query& query) {
   std::string kql = lower_logs_rows_kql(query, TimeBounds::inclusive);
   append_order_and_take(kql, query, query.limit);
   return kql;
+}
+
+std::string lower_log_groups_kql(const ir::Query& query) {
+  const kql::TableMapping& table = kql::table_for(query.resource_type);
+  std::string kql = lower_logs_scope_kql(query, TimeBounds::inclusive);
+  // A sampled row stands for ItemCount records; a group's trace is any non-empty id of its rows.
+  kql += table.item_count.available()
+             ? " | summarize Count = sum(" + std::string(table.item_count.column) + ")"
+             : std::string(" | summarize Count = count()");
+  kql += ", FirstSeen = min(";
+  kql += table.time.column;
+  kql += "), LastSeen = max(";
+  kql += table.time.column;
+  kql += ")";
+  if (table.trace_id.available()) {
+    kql += ", TraceId = take_anyif(";
+    kql += table.trace_id.column;
+    kql += ", isnotempty(";
+    kql += table.trace_id.column;
+    kql += "))";
+  }
+  bool first = true;
+  for (const kql::ColumnRef* c : {&table.body, &table.severity}) {
+    if (!c->available()) continue;
+    kql += first ? " by " : ", ";
+    first = false;
+    kql += c->column;
+    if (!c->expression.empty()) {
+      kql += " = ";
+      kql += c->expression;
+    }
+  }
+  kql += " | order by Count desc, ";
+  kql += table.body.column;
+  kql += " asc";
+  if (query.limit < 0) throw sdk::Error(TINKR_INVALID_QUERY, "limit must not be negative");
+  if (query.limit > 0) {
+    kql += " | take ";
+    kql::append_long(kql, query.limit);
+  }
+  return kql;
+}
+
+RequestPlan lower_log_groups(const ir::Query& query, const QueryContext& context) {
+  return make_log_analytics_plan(lower_log_groups_kql(query), query.time, context);
 }
 
 RequestPlan lower_logs(const ir::Query& query, const QueryContext& context) {

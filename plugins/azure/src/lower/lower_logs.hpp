@@ -22,6 +22,9 @@ std::string lower_logs_kql(const ir::Query& query);
 /// boundary belongs to exactly one slice.
 enum class TimeBounds { inclusive, half_open };
 
+/// The table, time range, service and filters: what every logs query over the table shares.
+std::string lower_logs_scope_kql(const ir::Query& query, TimeBounds bounds);
+
 /// The table, time range, service and filters, and the projection: the part of the logs KQL before
 /// ordering, which slices and their row counts share.
 std::string lower_logs_rows_kql(const ir::Query& query, TimeBounds bounds);
@@ -30,5 +33,15 @@ std::string lower_logs_rows_kql(const ir::Query& query, TimeBounds bounds);
 void append_order_and_take(std::string& kql, const ir::Query& query, int64_t take);
 
 RequestPlan lower_logs(const ir::Query& query, const QueryContext& context);
+
+/// log_groups: the same rows counted per distinct message and level in Log Analytics, so that one row
+/// per message crosses the network instead of one per record. For AppTraces:
+///   AppTraces | where TimeGenerated between (...) | where AppRoleName == "payments-api" |
+///   where SeverityLevel >= 2 | summarize Count = sum(ItemCount), FirstSeen = min(TimeGenerated),
+///   LastSeen = max(TimeGenerated), TraceId = take_anyif(OperationId, isnotempty(OperationId)) by
+///   Message, SeverityLevel | order by Count desc, Message asc | take 50000
+/// A table without a level groups by message alone; one without ItemCount counts rows.
+std::string lower_log_groups_kql(const ir::Query& query);
+RequestPlan lower_log_groups(const ir::Query& query, const QueryContext& context);
 
 }  // namespace tinkr::azure

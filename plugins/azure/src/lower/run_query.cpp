@@ -2,6 +2,7 @@
 #include "lower/run_query.hpp"
 
 #include "decode/azure_error.hpp"
+#include "decode/log_groups.hpp"
 #include "decode/log_records.hpp"
 #include "decode/native_rows.hpp"
 #include "decode/table_reader.hpp"
@@ -171,6 +172,14 @@ void run_signal(const ir::Query& query, const QueryContext& context, Transport& 
       return run_service_search(query, lower_logs(query, context), where, context, transport, call, sink,
                                 consumer, cost);
     }
+    case ir::Signal::log_groups: {
+      const kql::TableMapping& table = kql::table_for(query.resource_type);
+      const kql::LogFieldMap fields(table);
+      decode::LogGroupConsumer consumer(table, sink);
+      return run_service_search(query, lower_log_groups(query, context),
+                                {table.table, table.time.column, fields}, context, transport, call, sink,
+                                consumer, cost);
+    }
     case ir::Signal::trace_search: {
       const traces::SpanFieldMap fields("AppRequests");
       traces::TraceSummaryConsumer consumer(query.service, sink);
@@ -204,6 +213,8 @@ std::string log_analytics_kql(const ir::Query& query, const QueryContext& contex
   switch (query.signal) {
     case ir::Signal::logs:
       return lower_logs_kql(query);
+    case ir::Signal::log_groups:
+      return lower_log_groups_kql(query);
     case ir::Signal::trace_search:
       return lower_trace_search_kql(query);
     case ir::Signal::trace_get:
@@ -255,6 +266,7 @@ std::string explain_query(const ir::Query& query, const QueryContext& context) {
              "'; plan " + std::string(plan_name(plan_of(context.table_plans, query.table))) +
              ", from the profile)";
     case ir::Signal::logs:
+    case ir::Signal::log_groups:
     case ir::Signal::trace_search:
     case ir::Signal::trace_get:
     case ir::Signal::native: {

@@ -17,7 +17,11 @@ inline constexpr int kVersion = 1;
 
 // schema: a table's columns and plan (Query::table), sent only to a backend whose describe says
 // "schema": true (docs/plugin-abi.md).
-enum class Signal { logs, metrics, trace_search, trace_get, native, schema };
+// log_groups: the logs a logs query would return, grouped by message and severity, each group with its
+// count and first and last time, most frequent first (sdk/log_groups.hpp); sent only to a backend whose
+// describe says "log_groups": true. The incident report's error patterns mine these instead of every
+// record.
+enum class Signal { logs, metrics, trace_search, trace_get, native, schema, log_groups };
 
 /// Filter operators. `in` takes one or more values, `exists` none, every other operator exactly one.
 enum class Op { eq, ne, lt, le, gt, ge, in, contains, startswith, matches, exists };
@@ -140,8 +144,8 @@ struct Query {
 
 // --- names ----------------------------------------------------------------------------------------
 
-inline constexpr std::string_view kSignalNames[] = {"logs",      "metrics", "trace_search",
-                                                    "trace_get", "native",  "schema"};
+inline constexpr std::string_view kSignalNames[] = {"logs",   "metrics", "trace_search", "trace_get",
+                                                    "native", "schema",  "log_groups"};
 inline constexpr std::string_view kOpNames[] = {"eq", "ne",       "lt",         "le",      "gt",    "ge",
                                                 "in", "contains", "startswith", "matches", "exists"};
 /// The aggregations with a fixed name; percentiles are named pNN (see aggregation_from_string).
