@@ -9,7 +9,7 @@ cmake --build "$build" -j "$(nproc)" --target bench_query query_loop bench_trans
   fake_log_analytics_serve template_miner_bench
 reps=(--benchmark_repetitions=10 --benchmark_report_aggregates_only=true)
 run() { printf '\n== %s\n' "$1"; shift; "$@"; }
-run "query language: parse + plan + serialise (target: median <= 1 us)" "$build/bin/bench_query" "${reps[@]}"
+run "query language: parse + plan + serialise (target: median <= 2 us)" "$build/bin/bench_query" "${reps[@]}"
 # Wall clock swings with whatever else the machine runs; the instruction count does not.
 if command -v valgrind >/dev/null; then
   run "query language: instructions per parse + plan + serialise (callgrind)" \
