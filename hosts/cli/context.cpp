@@ -31,26 +31,28 @@ Expected<Engine*> Context::engine(std::string_view command) {
 }
 
 Expected<RemoteClient*> Context::remote() {
-  auto opened = client();
-  if (!opened) return Unexpected(opened.error());
-  auto* remote = dynamic_cast<RemoteClient*>(*opened);
-  if (!remote) return fail(Error::Code::internal, "not in remote mode");
-  return remote;
-}
-
-Expected<QueryClient*> Context::client() {
-  if (client_) return client_.get();
-  if (remote_mode()) {
+  if (!remote_mode()) return fail(Error::Code::internal, "not in remote mode");
+  if (!remote_) {
     auto endpoint = host::parse_server_url(options.server);
     if (!endpoint) return Unexpected(endpoint.error());
     const char* token = std::getenv("TINKR_TOKEN");
-    client_ = std::make_unique<RemoteClient>(std::move(*endpoint), token ? token : "");
-    return client_.get();
+    remote_ = std::make_unique<RemoteClient>(std::move(*endpoint), token ? token : "");
   }
-  auto opened = engine("query");
-  if (!opened) return Unexpected(opened.error());
-  client_ = std::make_unique<LocalClient>(**opened);
-  return client_.get();
+  return remote_.get();
+}
+
+Expected<QueryClient*> Context::client() {
+  if (remote_mode()) {
+    auto opened = remote();
+    if (!opened) return Unexpected(opened.error());
+    return *opened;
+  }
+  if (!local_) {
+    auto opened = engine("query");
+    if (!opened) return Unexpected(opened.error());
+    local_ = std::make_unique<LocalClient>(**opened);
+  }
+  return local_.get();
 }
 
 Style Context::style() const {

@@ -29,7 +29,6 @@ class Context {
   std::ostream& out;
   std::ostream& err;
   CancelSource cancel;  // cancelled by Ctrl-C (see main.cpp)
-  int exit_code = 0;    // set by the subcommand that ran
 
   bool remote_mode() const { return !options.server.empty(); }
   OpenOptions open_options() const;
@@ -38,7 +37,7 @@ class Context {
   Expected<QueryClient*> client();
   /// The local engine; refused in remote mode with a message naming `command`.
   Expected<Engine*> engine(std::string_view command);
-  /// The remote client (remote mode only).
+  /// The server's client; refused outside remote mode.
   Expected<RemoteClient*> remote();
 
   Style style() const;
@@ -49,7 +48,9 @@ class Context {
 
  private:
   std::unique_ptr<Engine> engine_;
-  std::unique_ptr<QueryClient> client_;
+  // One of the two, by mode: each kept as its own type, so that remote() needs no cast.
+  std::unique_ptr<LocalClient> local_;
+  std::unique_ptr<RemoteClient> remote_;
 };
 
 }  // namespace tinkr::cli

@@ -1,5 +1,6 @@
 // tinkr: the command line. main only wires the subcommands (each in commands/) to the shared
 // context and turns what happened into an exit code from the one table in common/error_tables.hpp.
+#include "command_runs.hpp"
 #include "commands/config_command.hpp"
 #include "commands/demo_command.hpp"
 #include "commands/incident_command.hpp"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   using namespace tinkr::cli;
   buffer_unless_terminal(stdout);  // before the first byte of output
   Context context(std::cout, std::cerr);
+  CommandRuns runs;
   CLI::App app{"tinkr: logs, metrics and traces from any backend, from one command line"};
   app.footer("\n" + tinkr::host::exit_code_table());
   app.set_version_flag("--version", "tinkr " TINKR_VERSION);
@@ -44,20 +46,20 @@ int main(int argc, char** argv) {
       ->envname("TINKR_SERVER");
   app.add_flag("--no-color", context.options.no_color, "never colour the output (also NO_COLOR=1)");
 
-  setup_logs(app, context);
-  setup_metrics(app, context);
-  setup_traces(app, context);
-  setup_trace(app, context);
-  setup_tail(app, context);
-  setup_incident(app, context);
-  setup_query(app, context);
-  setup_schema(app, context);
-  setup_plugins(app, context);
-  setup_profiles(app, context);
-  setup_config(app, context);
-  setup_ingest(app, context);
-  setup_demo(app, context);
-  setup_mcp(app, context);
+  setup_logs(app, context, runs);
+  setup_metrics(app, context, runs);
+  setup_traces(app, context, runs);
+  setup_trace(app, context, runs);
+  setup_tail(app, context, runs);
+  setup_incident(app, context, runs);
+  setup_query(app, context, runs);
+  setup_schema(app, context, runs);
+  setup_plugins(app, context, runs);
+  setup_profiles(app, context, runs);
+  setup_config(app, context, runs);
+  setup_ingest(app, context, runs);
+  setup_demo(app, context, runs);
+  setup_mcp(app, context, runs);
 
   // Before any thread starts: ~/.tinkr/.env feeds the plugins' own variables too (never overriding).
   if (auto dotenv = tinkr::config::apply_dotenv(); !dotenv) return context.report(dotenv.error());
@@ -67,8 +69,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
     return code == 0 ? tinkr::host::kExitOk : tinkr::host::kExitUsage;
+  }
+  try {
+    return runs.run_parsed().value_or(tinkr::host::kExitUsage);
   } catch (const std::exception& error) {
     return context.report(tinkr::Error(tinkr::Error::Code::internal, error.what()));
   }
-  return context.exit_code;
 }

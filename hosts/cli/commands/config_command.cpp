@@ -45,16 +45,17 @@ std::optional<Error> print_health(Context& context, const std::string& health_js
 
 }  // namespace
 
-void setup_config(CLI::App& app, Context& context) {
+void setup_config(CLI::App& app, Context& context, CommandRuns& runs) {
   auto* group = app.add_subcommand("config", "configuration tools");
   group->require_subcommand(1);
   auto options = std::make_shared<ConfigCheckOptions>();
-  group->add_subcommand("check", "check the configuration and the selected backend's health")
-      ->callback([options, &context] { context.exit_code = run_config_check(*options, context); });
-  app.add_subcommand("doctor",
-                     "check the config, the credential, a token per audience and a query of each kind; "
-                     "say the fix for what fails")
-      ->callback([options, &context] { context.exit_code = run_config_check(*options, context); });
+  auto check = [options, &context] { return run_config_check(*options, context); };
+  runs.add(group->add_subcommand("check", "check the configuration and the selected backend's health"),
+           check);
+  runs.add(app.add_subcommand("doctor",
+                              "check the config, the credential, a token per audience and a query of each "
+                              "kind; say the fix for what fails"),
+           check);
 }
 
 int run_config_check(const ConfigCheckOptions& /*options*/, Context& context) {

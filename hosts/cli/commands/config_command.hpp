@@ -2,6 +2,7 @@
 // for its health; exits non-zero (with the error class's code) at the first problem.
 #pragma once
 
+#include "command_runs.hpp"
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
@@ -10,7 +11,7 @@ namespace tinkr::cli {
 
 struct ConfigCheckOptions {};
 
-void setup_config(CLI::App& app, Context& context);
+void setup_config(CLI::App& app, Context& context, CommandRuns& runs);
 int run_config_check(const ConfigCheckOptions& options, Context& context);
 
 }  // namespace tinkr::cli

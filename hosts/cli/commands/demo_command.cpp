@@ -13,7 +13,7 @@
 
 namespace tinkr::cli {
 
-void setup_demo(CLI::App& app, Context& context) {
+void setup_demo(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<DemoOptions>();
   auto* command = app.add_subcommand("demo", "write an hour of demo telemetry into the local backend");
   command->add_option("--seed", options->seed, "the same seed writes the same hour")->capture_default_str();
@@ -24,7 +24,7 @@ void setup_demo(CLI::App& app, Context& context) {
                    "(inventory answers 503, checkout fails)")
       ->capture_default_str()
       ->check(CLI::IsMember({"orders-db", "inventory-outage"}));
-  command->callback([options, &context] { context.exit_code = run_demo(*options, context); });
+  runs.add(command, [options, &context] { return run_demo(*options, context); });
 }
 
 #ifdef TINKR_HAVE_DEMO_DATA

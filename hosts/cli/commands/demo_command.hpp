@@ -3,6 +3,7 @@
 // questions to ask of it.
 #pragma once
 
+#include "command_runs.hpp"
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
@@ -15,7 +16,7 @@ struct DemoOptions {
   std::string fault = "orders-db";  // what goes wrong: orders-db or inventory-outage
 };
 
-void setup_demo(CLI::App& app, Context& context);
+void setup_demo(CLI::App& app, Context& context, CommandRuns& runs);
 int run_demo(const DemoOptions& options, Context& context);
 
 }  // namespace tinkr::cli

@@ -59,7 +59,7 @@ int run_incident(IncidentOptions options, Context& context) {
 
 }  // namespace
 
-void setup_incident(CLI::App& app, Context& context) {
+void setup_incident(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<IncidentOptions>();
   auto* command = app.add_subcommand(
       "incident",
@@ -76,7 +76,7 @@ void setup_incident(CLI::App& app, Context& context) {
   command->add_option("--top", options->top, "rows per section")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  command->callback([options, &context] { context.exit_code = run_incident(*options, context); });
+  runs.add(command, [options, &context] { return run_incident(*options, context); });
 }
 
 }  // namespace tinkr::cli

@@ -1,6 +1,7 @@
 // tinkr incident SERVICE [--since 1h | --from T --to T] [--baseline prev|24h] [--slow 1s] [--top N]
 #pragma once
 
+#include "command_runs.hpp"
 #include "commands/time_flags.hpp"
 #include "context.hpp"
 
@@ -8,6 +9,6 @@
 
 namespace tinkr::cli {
 
-void setup_incident(CLI::App& app, Context& context);
+void setup_incident(CLI::App& app, Context& context, CommandRuns& runs);
 
 }  // namespace tinkr::cli

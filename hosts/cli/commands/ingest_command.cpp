@@ -25,7 +25,7 @@ Expected<std::string> ingest_one(Engine& engine, const std::string& path, const 
 
 }  // namespace
 
-void setup_ingest(CLI::App& app, Context& context) {
+void setup_ingest(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<IngestOptions>();
   auto* command = app.add_subcommand("ingest", "store OTLP/JSON files in the local backend");
   command
@@ -33,7 +33,7 @@ void setup_ingest(CLI::App& app, Context& context) {
                    "OTLP/JSON files: one export request per line, or pretty-printed documents; - reads "
                    "standard input")
       ->required();
-  command->callback([options, &context] { context.exit_code = run_ingest(*options, context); });
+  runs.add(command, [options, &context] { return run_ingest(*options, context); });
 }
 
 int run_ingest(const IngestOptions& options, Context& context) {

@@ -3,6 +3,7 @@
 // local backend, each file in one transaction, streamed. A file stored before is not stored again.
 #pragma once
 
+#include "command_runs.hpp"
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
@@ -16,7 +17,7 @@ struct IngestOptions {
   std::vector<std::string> files;
 };
 
-void setup_ingest(CLI::App& app, Context& context);
+void setup_ingest(CLI::App& app, Context& context, CommandRuns& runs);
 int run_ingest(const IngestOptions& options, Context& context);
 
 }  // namespace tinkr::cli

@@ -7,7 +7,7 @@
 
 namespace tinkr::cli {
 
-void setup_logs(CLI::App& app, Context& context) {
+void setup_logs(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<LogsOptions>();
   auto* command = app.add_subcommand("logs", "log records of a service");
   command->add_option("service", options->service, "the service (cloud role, service.name)")->required();
@@ -23,7 +23,7 @@ void setup_logs(CLI::App& app, Context& context) {
   command->add_option("--resource", options->resource, "the backend's resource type hint");
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  command->callback([options, &context] { context.exit_code = run_logs(*options, context); });
+  runs.add(command, [options, &context] { return run_logs(*options, context); });
 }
 
 int run_logs(const LogsOptions& options, Context& context) {

@@ -4,6 +4,7 @@
 
 #include "commands/cost_flags.hpp"
 
+#include "command_runs.hpp"
 #include "commands/time_flags.hpp"
 #include "context.hpp"
 
@@ -22,7 +23,7 @@ struct LogsOptions {
   CostFlags cost;
 };
 
-void setup_logs(CLI::App& app, Context& context);
+void setup_logs(CLI::App& app, Context& context, CommandRuns& runs);
 int run_logs(const LogsOptions& options, Context& context);
 
 }  // namespace tinkr::cli

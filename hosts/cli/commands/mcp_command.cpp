@@ -7,7 +7,7 @@
 
 namespace tinkr::cli {
 
-void setup_mcp(CLI::App& app, Context& context) {
+void setup_mcp(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<McpOptions>();
   auto* command =
       app.add_subcommand("mcp", "serve the Model Context Protocol on stdin/stdout, for AI agents");
@@ -19,7 +19,7 @@ void setup_mcp(CLI::App& app, Context& context) {
   command->add_option("--max-records", options->max_records, "the most records one tool call may read")
       ->capture_default_str()
       ->check(CLI::Range(1, 1'000'000));
-  command->callback([options, &context] { context.exit_code = run_mcp(*options, context); });
+  runs.add(command, [options, &context] { return run_mcp(*options, context); });
 }
 
 int run_mcp(const McpOptions& options, Context& context) {

@@ -2,6 +2,7 @@
 // profile's backend, for AI agents; it exits when stdin closes. docs/mcp.md shows how to register it.
 #pragma once
 
+#include "command_runs.hpp"
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
@@ -13,7 +14,7 @@ struct McpOptions {
   int64_t max_records = 10'000;
 };
 
-void setup_mcp(CLI::App& app, Context& context);
+void setup_mcp(CLI::App& app, Context& context, CommandRuns& runs);
 int run_mcp(const McpOptions& options, Context& context);
 
 }  // namespace tinkr::cli

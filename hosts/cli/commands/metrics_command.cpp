@@ -5,7 +5,7 @@
 
 namespace tinkr::cli {
 
-void setup_metrics(CLI::App& app, Context& context) {
+void setup_metrics(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<MetricsOptions>();
   auto* command = app.add_subcommand("metrics", "metric series of a service");
   command->add_option("service", options->service, "the service")->required();
@@ -24,7 +24,7 @@ void setup_metrics(CLI::App& app, Context& context) {
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  command->callback([options, &context] { context.exit_code = run_metrics(*options, context); });
+  runs.add(command, [options, &context] { return run_metrics(*options, context); });
 }
 
 int run_metrics(const MetricsOptions& options, Context& context) {

@@ -1,6 +1,7 @@
 // tinkr metrics SERVICE METRIC[,METRIC…] [--agg avg,max] [--interval 5m] [time flags] [--explain]
 #pragma once
 
+#include "command_runs.hpp"
 #include "commands/cost_flags.hpp"
 #include "commands/time_flags.hpp"
 #include "context.hpp"
@@ -22,7 +23,7 @@ struct MetricsOptions {
   CostFlags cost;
 };
 
-void setup_metrics(CLI::App& app, Context& context);
+void setup_metrics(CLI::App& app, Context& context, CommandRuns& runs);
 int run_metrics(const MetricsOptions& options, Context& context);
 
 }  // namespace tinkr::cli

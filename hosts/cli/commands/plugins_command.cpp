@@ -56,10 +56,10 @@ std::string capability_summary(const std::string& capabilities_json) {
   return summary;
 }
 
-void setup_plugins(CLI::App& app, Context& context) {
+void setup_plugins(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<PluginsOptions>();
-  app.add_subcommand("plugins", "the backend plugins found, or why each did not load")
-      ->callback([options, &context] { context.exit_code = run_plugins(*options, context); });
+  runs.add(app.add_subcommand("plugins", "the backend plugins found, or why each did not load"),
+           [options, &context] { return run_plugins(*options, context); });
 }
 
 int run_plugins(const PluginsOptions& /*options*/, Context& context) {

@@ -2,6 +2,7 @@
 // --server, the server's backend instead.
 #pragma once
 
+#include "command_runs.hpp"
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
@@ -10,7 +11,7 @@ namespace tinkr::cli {
 
 struct PluginsOptions {};
 
-void setup_plugins(CLI::App& app, Context& context);
+void setup_plugins(CLI::App& app, Context& context, CommandRuns& runs);
 int run_plugins(const PluginsOptions& options, Context& context);
 
 /// "logs,metrics,trace_search" from a describe() JSON; the parse error's message when it is invalid.

@@ -3,11 +3,10 @@
 
 namespace tinkr::cli {
 
-void setup_profiles(CLI::App& app, Context& context) {
+void setup_profiles(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<ProfilesOptions>();
-  app.add_subcommand("profiles", "the configured profiles and the one in use")->callback([options, &context] {
-    context.exit_code = run_profiles(*options, context);
-  });
+  runs.add(app.add_subcommand("profiles", "the configured profiles and the one in use"),
+           [options, &context] { return run_profiles(*options, context); });
 }
 
 int run_profiles(const ProfilesOptions& /*options*/, Context& context) {

@@ -7,7 +7,7 @@
 
 namespace tinkr::cli {
 
-void setup_query(CLI::App& app, Context& context) {
+void setup_query(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<QueryOptions>();
   auto* command = app.add_subcommand("query", "a native query (KQL, SQL) or a query of any signal");
   auto* native = command->add_option("--native", options->native, "the backend's own query text, sent as is");
@@ -19,7 +19,7 @@ void setup_query(CLI::App& app, Context& context) {
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  command->callback([options, &context] { context.exit_code = run_query(*options, context); });
+  runs.add(command, [options, &context] { return run_query(*options, context); });
 }
 
 int run_query(const QueryOptions& options, Context& context) {

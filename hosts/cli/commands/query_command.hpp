@@ -3,6 +3,7 @@
 
 #include "commands/cost_flags.hpp"
 
+#include "command_runs.hpp"
 #include "commands/time_flags.hpp"
 #include "context.hpp"
 
@@ -21,7 +22,7 @@ struct QueryOptions {
   CostFlags cost;
 };
 
-void setup_query(CLI::App& app, Context& context);
+void setup_query(CLI::App& app, Context& context, CommandRuns& runs);
 int run_query(const QueryOptions& options, Context& context);
 
 }  // namespace tinkr::cli

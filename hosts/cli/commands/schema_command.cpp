@@ -17,18 +17,18 @@ struct SchemaOptions {
 
 }  // namespace
 
-void setup_schema(CLI::App& app, Context& context) {
+void setup_schema(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<SchemaOptions>();
   auto* command = app.add_subcommand("schema", "a table's columns and types, and its plan");
   command
       ->add_option("table", options->table, "the table (Azure: a Log Analytics table; local: logs, spans...)")
       ->required();
   command->add_flag("--explain", options->explain, "print the request and send nothing");
-  command->callback([options, &context] {
+  runs.add(command, [options, &context] {
     QuerySpec spec;
     spec.signal = ir::Signal::schema;
     spec.text = options->table;
-    context.exit_code = run_query_command(context, spec, options->explain);
+    return run_query_command(context, spec, options->explain);
   });
 }
 

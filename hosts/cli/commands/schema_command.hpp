@@ -2,12 +2,13 @@
 // backend knows them (Azure: the workspace's metadata; local: the database's tables).
 #pragma once
 
+#include "command_runs.hpp"
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
 
 namespace tinkr::cli {
 
-void setup_schema(CLI::App& app, Context& context);
+void setup_schema(CLI::App& app, Context& context, CommandRuns& runs);
 
 }  // namespace tinkr::cli

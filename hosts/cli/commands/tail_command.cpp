@@ -37,7 +37,7 @@ class LagReport {
 
 }  // namespace
 
-void setup_tail(CLI::App& app, Context& context) {
+void setup_tail(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<TailOptions>();
   auto* command = app.add_subcommand("tail", "follow new log records of a service (Ctrl-C ends)");
   command->add_option("service", options->service, "the service")->required();
@@ -53,7 +53,7 @@ void setup_tail(CLI::App& app, Context& context) {
       ->check(CLI::PositiveNumber);
   command->add_option("--polls", options->polls, "stop after this many polls (0: until Ctrl-C)")
       ->check(CLI::NonNegativeNumber);
-  command->callback([options, &context] { context.exit_code = run_tail(*options, context); });
+  runs.add(command, [options, &context] { return run_tail(*options, context); });
 }
 
 int run_tail(const TailOptions& options, Context& context) {

@@ -4,6 +4,7 @@
 // ingestion lag is reported on stderr. Ctrl-C ends it cleanly (exit code 0).
 #pragma once
 
+#include "command_runs.hpp"
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,7 +21,7 @@ struct TailOptions {
   int64_t polls = 0;             // stop after this many polls (0: until Ctrl-C); for scripts and tests
 };
 
-void setup_tail(CLI::App& app, Context& context);
+void setup_tail(CLI::App& app, Context& context, CommandRuns& runs);
 int run_tail(const TailOptions& options, Context& context);
 
 }  // namespace tinkr::cli

@@ -5,7 +5,7 @@
 
 namespace tinkr::cli {
 
-void setup_trace(CLI::App& app, Context& context) {
+void setup_trace(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<TraceOptions>();
   auto* command = app.add_subcommand("trace", "one trace as a span tree");
   command->add_option("trace_id", options->trace_id, "the W3C trace id (32 hex digits) or the backend's id")
@@ -13,7 +13,7 @@ void setup_trace(CLI::App& app, Context& context) {
   add_time_flags(*command, options->time, "30d");
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  command->callback([options, &context] { context.exit_code = run_trace(*options, context); });
+  runs.add(command, [options, &context] { return run_trace(*options, context); });
 }
 
 int run_trace(const TraceOptions& options, Context& context) {

@@ -1,6 +1,7 @@
 // tinkr trace TRACE_ID [--since 1d] [--explain]: one whole trace, as a span tree in table output.
 #pragma once
 
+#include "command_runs.hpp"
 #include "commands/cost_flags.hpp"
 #include "commands/time_flags.hpp"
 #include "context.hpp"
@@ -16,7 +17,7 @@ struct TraceOptions {
   CostFlags cost;
 };
 
-void setup_trace(CLI::App& app, Context& context);
+void setup_trace(CLI::App& app, Context& context, CommandRuns& runs);
 int run_trace(const TraceOptions& options, Context& context);
 
 }  // namespace tinkr::cli

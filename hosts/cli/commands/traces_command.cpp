@@ -7,7 +7,7 @@
 
 namespace tinkr::cli {
 
-void setup_traces(CLI::App& app, Context& context) {
+void setup_traces(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<TracesOptions>();
   auto* command = app.add_subcommand("traces", "search the traces of a service");
   command->add_option("service", options->service, "the service")->required();
@@ -20,7 +20,7 @@ void setup_traces(CLI::App& app, Context& context) {
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  command->callback([options, &context] { context.exit_code = run_traces(*options, context); });
+  runs.add(command, [options, &context] { return run_traces(*options, context); });
 }
 
 int run_traces(const TracesOptions& options, Context& context) {

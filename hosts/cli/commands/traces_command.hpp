@@ -3,6 +3,7 @@
 
 #include "commands/cost_flags.hpp"
 
+#include "command_runs.hpp"
 #include "commands/time_flags.hpp"
 #include "context.hpp"
 
@@ -22,7 +23,7 @@ struct TracesOptions {
   CostFlags cost;
 };
 
-void setup_traces(CLI::App& app, Context& context);
+void setup_traces(CLI::App& app, Context& context, CommandRuns& runs);
 int run_traces(const TracesOptions& options, Context& context);
 
 }  // namespace tinkr::cli
