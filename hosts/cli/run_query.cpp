@@ -3,6 +3,7 @@
 
 #include "output/cost_text.hpp"
 
+#include "common/critical_path_json.hpp"
 #include "common/error_tables.hpp"
 #include "common/result_json.hpp"
 #include "output/safe_text.hpp"
@@ -53,6 +54,7 @@ bool FormatSink::on_record(Record&& record) {
   ++records_;
   if (progress_) progress_->add_records(1);
   output_.record(record);
+  if (const auto* span = std::get_if<Span>(&record); span && keep_spans_) spans_.push_back(*span);
   return true;
 }
 
@@ -119,8 +121,11 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
   auto output = make_output(*format, context.out, context.style());
   FormatSink sink(*output, context.err);
   sink.count_into(&progress);
+  const bool trace = spec.signal == ir::Signal::trace_get;
+  if (trace) sink.keep_spans();
   auto stats = (*client)->run(spec, sink, options);
   progress.stop();
+  if (trace && stats) output->trailer(host::critical_path_item(sink.spans()));
   // A result that stands in part says so where a script reads it: in the output, and in the exit code.
   Incompleteness missing{sink.warnings(), std::nullopt};
   const bool cut_short = !stats && sink.records() > 0 && stats.error().code() != Error::Code::cancelled;

@@ -24,6 +24,9 @@ class FormatSink final : public ResultSink {
   bool on_table_row(std::vector<std::optional<std::string>>&& cells) override;
   void on_warning(const std::string& message) override;
   void count_into(class ProgressLine* progress) { progress_ = progress; }
+  /// Keeps a copy of each span printed (a trace's, for its critical path once all are in).
+  void keep_spans() { keep_spans_ = true; }
+  const std::vector<Span>& spans() const { return spans_; }
   int64_t records() const { return records_; }
   const std::vector<std::string>& warnings() const { return warnings_; }
 
@@ -33,6 +36,8 @@ class FormatSink final : public ResultSink {
   class ProgressLine* progress_ = nullptr;
   int64_t records_ = 0;
   std::vector<std::string> warnings_;
+  bool keep_spans_ = false;
+  std::vector<Span> spans_;
 };
 
 }  // namespace tinkr::cli

@@ -1,11 +1,10 @@
 // Plugin calls for the routes, on the worker pool.
 #include "job_runner.hpp"
 
+#include "common/critical_path_json.hpp"
 #include "common/record_json.hpp"
 #include "common/result_json.hpp"
 #include "mcp_route.hpp"
-
-#include <tinkr/critical_path.hpp>
 
 #include <rapidjson/document.h>
 
@@ -111,27 +110,14 @@ void run_incident(const Job& job, const Services& services, JobOutput& output, c
   output.respond(json_response(http::status::ok, incident::to_json(*report), job.version, job.keep_alive));
 }
 
-// The trace's answer plus "critical_path": [{"span_id", "start_ns", "end_ns"}] in time order, the
-// sections the trace's end waited on (the same code as `tinkr trace` and the MCP tool), so that a
-// client draws it without computing it again.
+// The trace's answer plus "critical_path", so that a client draws it without computing it again.
 std::string with_critical_path(const QueryResult& result, std::string answer) {
   std::vector<Span> spans;
   for (const auto& record : result.records)
     if (const auto* span = std::get_if<Span>(&record)) spans.push_back(*span);
-  rapidjson::StringBuffer buffer;
-  host::JsonWriter w(buffer);
-  w.StartArray();
-  for (const auto& section : analysis::critical_path(spans)) {
-    w.StartObject();
-    host::write_string_member(w, "span_id", spans[section.span_index].span_id);
-    host::write_int_member(w, "start_ns", section.start_ns);
-    host::write_int_member(w, "end_ns", section.end_ns);
-    w.EndObject();
-  }
-  w.EndArray();
   // result_to_json writes one object: the path is one more member before its closing brace.
   answer.pop_back();
-  return answer + R"(,"critical_path":)" + buffer.GetString() + "}";
+  return answer + R"(,"critical_path":)" + host::critical_path_to_json(spans) + "}";
 }
 
 }  // namespace

@@ -65,6 +65,11 @@ void JsonOutput::mark_incomplete(const Incompleteness& missing) {
   for (const auto& item : incompleteness_records(missing)) write_item(item);
 }
 
+void JsonOutput::trailer(std::string_view json_object) {
+  close_table();
+  write_item(json_object);
+}
+
 void JsonOutput::finish() {
   close_table();
   out_ << (any_ ? "\n]\n" : "[]\n");
@@ -86,6 +91,10 @@ void NdjsonOutput::table_row(const std::vector<std::optional<std::string>>& cell
 
 void NdjsonOutput::mark_incomplete(const Incompleteness& missing) {
   for (const auto& item : incompleteness_records(missing)) out_ << item << '\n';
+}
+
+void NdjsonOutput::trailer(std::string_view json_object) {
+  out_ << json_object << '\n';
 }
 
 void NdjsonOutput::flush() {

@@ -19,6 +19,7 @@ class JsonOutput final : public OutputFormat {
   void table_begin(const std::string& name, const std::vector<Column>& columns) override;
   void table_row(const std::vector<std::optional<std::string>>& cells) override;
   void mark_incomplete(const Incompleteness& missing) override;
+  void trailer(std::string_view json_object) override;
   void finish() override;
 
  private:
@@ -41,6 +42,7 @@ class NdjsonOutput final : public OutputFormat {
   void table_begin(const std::string& name, const std::vector<Column>& columns) override;
   void table_row(const std::vector<std::optional<std::string>>& cells) override;
   void mark_incomplete(const Incompleteness& missing) override;
+  void trailer(std::string_view json_object) override;
   void flush() override;
   void finish() override;
 

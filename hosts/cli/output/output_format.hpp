@@ -45,6 +45,9 @@ class OutputFormat {
   /// {"type":"error","partial":true} records so that a script sees it; the others leave it to stderr
   /// and the exit code.
   virtual void mark_incomplete(const Incompleteness& /*missing*/) {}
+  /// A JSON object that follows the records and says something about all of them (a trace's critical
+  /// path): json and ndjson write it as one more item; the others have drawn it or have no place for it.
+  virtual void trailer(std::string_view /*json_object*/) {}
   /// The end of the output (closes the JSON array, prints the last table).
   virtual void finish() = 0;
 };

@@ -152,14 +152,29 @@ TEST_F(LocalStore, DemoTwiceKeepsEveryTraceWhole) {
     ASSERT_EQ(tree.exit_code, 0) << tree.err;
     rapidjson::Document spans;
     spans.Parse(tree.out.c_str());
-    ASSERT_TRUE(spans.IsArray()) << tree.out.substr(0, 300);
+    ASSERT_TRUE(spans.IsArray() && spans.Size() > 1) << tree.out.substr(0, 300);
+    // The spans, then the trace's critical path as numbers: the sections the root's end waited on.
+    const auto& path = spans[spans.Size() - 1];
+    ASSERT_TRUE(path.IsObject() && path.HasMember("type") && path["type"] == "critical_path")
+        << tree.out.substr(tree.out.size() > 300 ? tree.out.size() - 300 : 0);
     std::set<std::string> span_ids, roots;
-    for (const auto& span : spans.GetArray()) {
+    int64_t root_end = 0;
+    for (rapidjson::SizeType i = 0; i + 1 < spans.Size(); ++i) {
+      const auto& span = spans[i];
       EXPECT_TRUE(span_ids.insert(span["span_id"].GetString()).second) << "span twice in trace " << id;
       const bool root = !span.HasMember("parent_span_id") || span["parent_span_id"].GetStringLength() == 0;
-      if (root) roots.insert(span["span_id"].GetString());
+      if (root) {
+        roots.insert(span["span_id"].GetString());
+        root_end = span["start_ns"].GetInt64() + span["duration_ns"].GetInt64();
+      }
     }
     EXPECT_EQ(roots.size(), 1u) << "two requests under trace " << id;
+    const auto& sections = path["sections"];
+    ASSERT_TRUE(sections.IsArray() && sections.Size() > 0) << "trace " << id;
+    for (const auto& section : sections.GetArray())
+      EXPECT_TRUE(span_ids.contains(section["span_id"].GetString())) << "a section of another trace: " << id;
+    EXPECT_EQ(sections[sections.Size() - 1]["end_ns"].GetInt64(), root_end)
+        << "the path ends where the request ended, trace " << id;
   }
 }
 
