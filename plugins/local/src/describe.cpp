@@ -1,6 +1,6 @@
 // describe.cpp: what the local backend can do, in the capabilities format every plugin shares
 // (docs/plugin-abi.md). Every operator it pushes down is evaluated in SQL with the core's meaning
-// (tests/unit/local compares both on the same records), so all are exact; `matches` too, since its
+// (tests/unit/plugins/local compares both on the same records), so all are exact; `matches` too, since its
 // SQL REGEXP is RE2, the core's regex engine (docs/query-language.md, "Regular expressions").
 #include "local_backend.hpp"
 

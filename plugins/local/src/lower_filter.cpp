@@ -1,4 +1,4 @@
-// lower_filter.cpp: see lower_filter.hpp. tests/unit/local/agreement_test.cpp runs every operator
+// lower_filter.cpp: see lower_filter.hpp. tests/unit/plugins/local/agreement_test.cpp runs every operator
 // both here and in the core on the same records and requires the same answer.
 #include "lower_filter.hpp"
 
