@@ -16,6 +16,8 @@
 namespace {
 
 using tinkr::Error;
+using tinkr::Expected;
+using tinkr::Unexpected;
 
 int refuse(const Error& error) {
   std::cerr << "tinkr-server: " << error.to_string() << '\n';
@@ -26,77 +28,150 @@ bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "::1" || host == "localhost";
 }
 
+struct Flags {
+  std::string config_path, profile, host;
+  int port = -1, io_threads = 2;
+  bool no_auth = false, quiet = false, hash_key = false;
+  std::size_t mcp_max_result_bytes = 64 * 1024;
+  tinkr::mcp::HttpOptions mcp_http;
+};
+
+void add_flags(CLI::App& app, Flags& flags) {
+  app.add_option("--config", flags.config_path, "the configuration file (default ~/.tinkr/config.toml)");
+  app.add_option("--profile", flags.profile, "the profile whose backend to serve");
+  app.add_option("--host", flags.host, "address to listen on (default from [server], 127.0.0.1)");
+  app.add_option("--port", flags.port, "port (default from [server], 8000; 0: any free port, printed)")
+      ->check(CLI::Range(0, 65535));
+  app.add_option("--io-threads", flags.io_threads, "threads for network I/O")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  app.add_flag("--no-auth", flags.no_auth, "serve without API keys (binds to loopback only)");
+  app.add_flag("--quiet", flags.quiet, "no access log");
+  // The key comes on standard input: an argument would sit in the shell's history and in ps.
+  app.add_flag("--hash-key", flags.hash_key,
+               "read an API key from standard input, print its sha256 for [auth] api_keys, and exit");
+  app.add_option("--mcp-max-result-bytes", flags.mcp_max_result_bytes,
+                 "the largest MCP tool result (POST /mcp)")
+      ->capture_default_str()
+      ->check(CLI::Range(4096, 16 << 20));
+  app.add_option("--mcp-allow-origin", flags.mcp_http.allowed_origins,
+                 "a browser Origin allowed to call POST /mcp besides loopback ones (repeatable)");
+}
+
+// --hash-key: the sha256 of the key on standard input, for [auth] api_keys.
+int print_key_hash() {
+  std::string key;
+  std::getline(std::cin, key);
+  if (!key.empty() && key.back() == '\r') key.pop_back();
+  if (key.empty())
+    return refuse(
+        Error(Error::Code::config, "--hash-key reads the key from standard input, and it was empty"));
+  std::cout << tinkr::server::sha256_hex(key) << '\n';
+  return 0;
+}
+
+// Where to listen: the config's [server], overridden by the flags; --no-auth only on loopback.
+Expected<tinkr::config::ServerSettings> listen_settings(const tinkr::config::Config& config,
+                                                        const Flags& flags) {
+  auto settings = config.server;
+  if (!flags.host.empty()) settings.host = flags.host;
+  if (flags.port >= 0) settings.port = static_cast<uint16_t>(flags.port);
+  if (flags.no_auth && !is_loopback(settings.host))
+    return tinkr::fail(Error::Code::config,
+                       "--no-auth serves on loopback only; '" + settings.host + "' is not");
+  if (settings.host == "localhost") settings.host = "127.0.0.1";
+  return settings;
+}
+
+// The config's own API keys, each it cannot use named on stderr; refused when none is usable and no
+// secret names more.
+Expected<void> open_authenticator(std::optional<tinkr::server::Authenticator>& authenticator,
+                                  const tinkr::config::Config& config) {
+  std::vector<std::string> rejected;
+  authenticator.emplace(config.api_keys, &rejected);
+  for (const auto& reason : rejected) std::cerr << "tinkr-server: warning: " << reason << '\n';
+  if (authenticator->key_count() == 0 && config.api_keys_from.empty())
+    return tinkr::fail(
+        Error::Code::config,
+        "no usable [auth] api_keys in the configuration; add one (see tinkr-server --hash-key), "
+        "name a secret with api_keys_from, or run with --no-auth on loopback");
+  return {};
+}
+
+// The signals main waits for; blocked before any thread starts, so that every thread inherits the mask
+// and only sigwait sees them.
+sigset_t block_signals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);  // read api_keys_from again now (after rotating the secret)
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+// Serves until SIGTERM or SIGINT (SIGHUP re-reads the keys' secret), then finishes the requests in flight.
+int serve(tinkr::Engine& engine, const tinkr::config::ServerSettings& settings, const Flags& flags,
+          tinkr::server::Authenticator* authenticator, tinkr::server::ApiKeyRefresher* key_refresher,
+          const sigset_t& signals) {
+  tinkr::server::EngineBackend backend(engine);
+  tinkr::server::ServerMetrics metrics;
+  tinkr::server::Services services{backend, metrics, authenticator,
+                                   tinkr::server::backends_json(engine.backend(), engine.profile_name())};
+  tinkr::server::McpBackend mcp_backend(backend, engine.profile_name());
+  tinkr::mcp::ServerOptions mcp_options;
+  mcp_options.limits.max_result_bytes = flags.mcp_max_result_bytes;
+  mcp_options.limits.timeout = std::chrono::milliseconds(settings.query_timeout_ms);
+  tinkr::mcp::Server mcp_server(mcp_backend, mcp_options);
+  services.mcp = &mcp_server;
+  services.mcp_http = &flags.mcp_http;
+  if (key_refresher) services.api_keys_status = [key_refresher] { return key_refresher->status_json(); };
+  tinkr::server::Server server(std::move(services), settings, flags.quiet ? nullptr : &std::clog);
+  auto bound = server.listen(settings.host, settings.port);
+  if (!bound) return refuse(bound.error());
+  server.start(flags.io_threads);
+  std::cout << "tinkr-server: listening on http://" << settings.host << ':' << *bound << " (backend "
+            << engine.backend().name << ", profile " << engine.profile_name() << ", auth "
+            << (flags.no_auth ? "off" : "on") << ")" << std::endl;
+
+  int received = 0;
+  while (sigwait(&signals, &received) == 0 && received == SIGHUP)
+    if (key_refresher) key_refresher->refresh_now();
+  std::cerr << "tinkr-server: " << (received == SIGTERM ? "SIGTERM" : "SIGINT")
+            << ": finishing the requests in flight\n";
+  server.shutdown();
+  server.wait();
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"tinkr-server: the Tinkr HTTP API over one backend"};
   app.footer("\n" + tinkr::host::exit_code_table());
   app.set_version_flag("--version", "tinkr-server " TINKR_VERSION);
-  std::string config_path, profile, host;
-  int port = -1, io_threads = 2;
-  bool no_auth = false, quiet = false, hash_key = false;
-  std::size_t mcp_max_result_bytes = 64 * 1024;
-  tinkr::mcp::HttpOptions mcp_http;
-  app.add_option("--config", config_path, "the configuration file (default ~/.tinkr/config.toml)");
-  app.add_option("--profile", profile, "the profile whose backend to serve");
-  app.add_option("--host", host, "address to listen on (default from [server], 127.0.0.1)");
-  app.add_option("--port", port, "port (default from [server], 8000; 0: any free port, printed)")
-      ->check(CLI::Range(0, 65535));
-  app.add_option("--io-threads", io_threads, "threads for network I/O")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 64));
-  app.add_flag("--no-auth", no_auth, "serve without API keys (binds to loopback only)");
-  app.add_flag("--quiet", quiet, "no access log");
-  // The key comes on standard input: an argument would sit in the shell's history and in ps.
-  app.add_flag("--hash-key", hash_key,
-               "read an API key from standard input, print its sha256 for [auth] api_keys, and exit");
-  app.add_option("--mcp-max-result-bytes", mcp_max_result_bytes, "the largest MCP tool result (POST /mcp)")
-      ->capture_default_str()
-      ->check(CLI::Range(4096, 16 << 20));
-  app.add_option("--mcp-allow-origin", mcp_http.allowed_origins,
-                 "a browser Origin allowed to call POST /mcp besides loopback ones (repeatable)");
+  Flags flags;
+  add_flags(app, flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? 0 : tinkr::host::kExitUsage;
   }
-  if (hash_key) {
-    std::string key;
-    std::getline(std::cin, key);
-    if (!key.empty() && key.back() == '\r') key.pop_back();
-    if (key.empty())
-      return refuse(
-          Error(Error::Code::config, "--hash-key reads the key from standard input, and it was empty"));
-    std::cout << tinkr::server::sha256_hex(key) << '\n';
-    return 0;
-  }
+  if (flags.hash_key) return print_key_hash();
 
   // Before any thread starts: ~/.tinkr/.env feeds the plugins' own variables too (never overriding).
   if (auto dotenv = tinkr::config::apply_dotenv(); !dotenv) return refuse(dotenv.error());
   tinkr::OpenOptions open;
-  open.sources.config_path = config_path;
-  open.profile = profile;
+  open.sources.config_path = flags.config_path;
+  open.profile = flags.profile;
   auto config = tinkr::config::load(open.sources);
   if (!config) return refuse(config.error());
-  auto settings = config->server;
-  if (!host.empty()) settings.host = host;
-  if (port >= 0) settings.port = static_cast<uint16_t>(port);
-  if (no_auth && !is_loopback(settings.host))
-    return refuse(
-        Error(Error::Code::config, "--no-auth serves on loopback only; '" + settings.host + "' is not"));
-  if (settings.host == "localhost") settings.host = "127.0.0.1";
+  auto settings = listen_settings(*config, flags);
+  if (!settings) return refuse(settings.error());
 
   std::optional<tinkr::server::Authenticator> authenticator;
-  if (!no_auth) {
-    std::vector<std::string> rejected;
-    authenticator.emplace(config->api_keys, &rejected);
-    for (const auto& reason : rejected) std::cerr << "tinkr-server: warning: " << reason << '\n';
-    if (authenticator->key_count() == 0 && config->api_keys_from.empty())
-      return refuse(Error(Error::Code::config,
-                          "no usable [auth] api_keys in the configuration; add one (see "
-                          "tinkr-server --hash-key), name a secret with api_keys_from, or run with "
-                          "--no-auth on loopback"));
-  }
+  if (!flags.no_auth)
+    if (auto opened = open_authenticator(authenticator, *config); !opened) return refuse(opened.error());
 
   std::string notice;
   auto engine = tinkr::Engine::open(open, &notice);
@@ -116,44 +191,11 @@ int main(int argc, char** argv) {
                                                    "' holds no usable key, and [auth] api_keys has none"));
   }
 
-  // Signals are taken by sigwait below; every thread started from here on inherits the mask.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGHUP);  // read api_keys_from again now (after rotating the secret)
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  const sigset_t signals = block_signals();
   if (key_refresher) key_refresher->start();
-
-  tinkr::server::EngineBackend backend(**engine);
-  tinkr::server::ServerMetrics metrics;
-  tinkr::server::Services services{
-      backend, metrics, authenticator ? &*authenticator : nullptr,
-      tinkr::server::backends_json((*engine)->backend(), (*engine)->profile_name())};
-  tinkr::server::McpBackend mcp_backend(backend, (*engine)->profile_name());
-  tinkr::mcp::ServerOptions mcp_options;
-  mcp_options.limits.max_result_bytes = mcp_max_result_bytes;
-  mcp_options.limits.timeout = std::chrono::milliseconds(settings.query_timeout_ms);
-  tinkr::mcp::Server mcp_server(mcp_backend, mcp_options);
-  services.mcp = &mcp_server;
-  services.mcp_http = &mcp_http;
-  if (key_refresher) services.api_keys_status = [&key_refresher] { return key_refresher->status_json(); };
-  tinkr::server::Server server(std::move(services), settings, quiet ? nullptr : &std::clog);
-  auto bound = server.listen(settings.host, settings.port);
-  if (!bound) return refuse(bound.error());
-  server.start(io_threads);
-  std::cout << "tinkr-server: listening on http://" << settings.host << ':' << *bound << " (backend "
-            << (*engine)->backend().name << ", profile " << (*engine)->profile_name() << ", auth "
-            << (no_auth ? "off" : "on") << ")" << std::endl;
-
-  int received = 0;
-  while (sigwait(&signals, &received) == 0 && received == SIGHUP)
-    if (key_refresher) key_refresher->refresh_now();
-  std::cerr << "tinkr-server: " << (received == SIGTERM ? "SIGTERM" : "SIGINT")
-            << ": finishing the requests in flight\n";
-  server.shutdown();
-  server.wait();
+  const int status = serve(**engine, *settings, flags, authenticator ? &*authenticator : nullptr,
+                           key_refresher ? &*key_refresher : nullptr, signals);
   if (key_refresher) key_refresher->stop();
-  std::cerr << "tinkr-server: stopped\n";
-  return 0;
+  if (status == 0) std::cerr << "tinkr-server: stopped\n";
+  return status;
 }
