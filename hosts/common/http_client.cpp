@@ -36,7 +36,7 @@ Error transport_error(const HttpEndpoint& endpoint, std::string_view step,
   const bool timed_out =
       ec == asio::error::would_block || ec == asio::error::try_again || ec == asio::error::timed_out;
   return Error(timed_out ? Error::Code::timeout : Error::Code::upstream_unavailable,
-               "tinkr-server " + endpoint.host + ":" + endpoint.port + ": " + std::string(step) + ": " +
+               "tinkr-server " + endpoint.hostname + ":" + endpoint.port + ": " + std::string(step) + ": " +
                    (timed_out ? std::string("no reply in time") : ec.message()),
                Error::Source::upstream, !timed_out);
 }
@@ -56,7 +56,7 @@ Expected<HttpEndpoint> parse_server_url(std::string_view url) {
     return fail(Error::Code::config,
                 "--server '" + std::string(url) + "': expected http://HOST[:PORT][/PATH]");
   HttpEndpoint endpoint;
-  endpoint.host = parsed->host();
+  endpoint.hostname = parsed->host();
   endpoint.port = parsed->has_port() ? std::string(parsed->port()) : "80";
   endpoint.base_path = parsed->path();
   while (!endpoint.base_path.empty() && endpoint.base_path.back() == '/') endpoint.base_path.pop_back();
@@ -68,7 +68,8 @@ Expected<HttpReply> http_call(const HttpEndpoint& endpoint, const HttpCall& call
   asio::io_context io;
   tcp::resolver resolver(io);
   boost::system::error_code ec;
-  const auto addresses = resolver.resolve(endpoint.host, endpoint.port, tcp::resolver::numeric_service, ec);
+  const auto addresses =
+      resolver.resolve(endpoint.hostname, endpoint.port, tcp::resolver::numeric_service, ec);
   if (ec) return Unexpected(transport_error(endpoint, "resolve", ec));
   tcp::socket socket(io);
   asio::connect(socket, addresses, ec);
@@ -77,7 +78,7 @@ Expected<HttpReply> http_call(const HttpEndpoint& endpoint, const HttpCall& call
 
   http::request<http::string_body> request{http::string_to_verb(call.method),
                                            endpoint.base_path + call.target, 11};
-  request.set(http::field::host, endpoint.host + ":" + endpoint.port);
+  request.set(http::field::host, endpoint.hostname + ":" + endpoint.port);
   request.set(http::field::user_agent, "tinkr");
   request.set(http::field::accept, call.accept);
   if (!call.bearer_token.empty()) request.set(http::field::authorization, "Bearer " + call.bearer_token);

@@ -14,7 +14,7 @@
 namespace tinkr::host {
 
 struct HttpEndpoint {
-  std::string host;
+  std::string hostname;
   std::string port;
   std::string base_path;  // "" or "/prefix", without a trailing slash
 };

@@ -74,12 +74,12 @@ int print_key_hash() {
 Expected<tinkr::config::ServerSettings> listen_settings(const tinkr::config::Config& config,
                                                         const Flags& flags) {
   auto settings = config.server;
-  if (!flags.host.empty()) settings.host = flags.host;
+  if (!flags.host.empty()) settings.listen_address = flags.host;
   if (flags.port >= 0) settings.port = static_cast<uint16_t>(flags.port);
-  if (flags.no_auth && !is_loopback(settings.host))
+  if (flags.no_auth && !is_loopback(settings.listen_address))
     return tinkr::fail(Error::Code::config,
-                       "--no-auth serves on loopback only; '" + settings.host + "' is not");
-  if (settings.host == "localhost") settings.host = "127.0.0.1";
+                       "--no-auth serves on loopback only; '" + settings.listen_address + "' is not");
+  if (settings.listen_address == "localhost") settings.listen_address = "127.0.0.1";
   return settings;
 }
 
@@ -127,11 +127,11 @@ int serve(tinkr::Engine& engine, const tinkr::config::ServerSettings& settings, 
   services.mcp_http = &flags.mcp_http;
   if (key_refresher) services.api_keys_status = [key_refresher] { return key_refresher->status_json(); };
   tinkr::server::Server server(std::move(services), settings, flags.quiet ? nullptr : &std::clog);
-  auto bound = server.listen(settings.host, settings.port);
+  auto bound = server.listen(settings.listen_address, settings.port);
   if (!bound) return refuse(bound.error());
   server.start(flags.io_threads);
-  std::cout << "tinkr-server: listening on http://" << settings.host << ':' << *bound << " (backend "
-            << engine.backend().name << ", profile " << engine.profile_name() << ", auth "
+  std::cout << "tinkr-server: listening on http://" << settings.listen_address << ':' << *bound
+            << " (backend " << engine.backend().name << ", profile " << engine.profile_name() << ", auth "
             << (flags.no_auth ? "off" : "on") << ")" << std::endl;
 
   int received = 0;

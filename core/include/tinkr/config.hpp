@@ -32,7 +32,7 @@ struct ApiKey {
 
 /// [server]. Each number is range-checked when read (see the limits in docs/configuration.md).
 struct ServerSettings {
-  std::string host = "127.0.0.1";
+  std::string listen_address = "127.0.0.1";  // the config's [server] host and tinkr-server's --host
   uint16_t port = 8000;
   int max_concurrent_queries = 16;
   int max_connections = 512;  // open client connections; beyond it the longest-idle one is closed

@@ -158,7 +158,7 @@ class SchemaReader {
       if (key == "host") {
         if (!member.value.IsString() || member.value.GetStringLength() == 0)
           return error("server", "'host' must be a string (an address to listen on, e.g. \"127.0.0.1\")");
-        settings.host = std::string(view(member.value));
+        settings.listen_address = std::string(view(member.value));
       } else if (key == "port") {
         if ((ok = read_integer(member.value, key, 1, 65535, number)))
           settings.port = static_cast<uint16_t>(number);

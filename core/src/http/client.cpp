@@ -148,12 +148,12 @@ Expected<Route> Client::Impl::route(const Request& request) {
     auto context = tls.get(request.ca_file);
     if (!context) return tl::unexpected(context.error());
     endpoint.tls = *context;
-    auto proxy = proxy_for(options.proxy, url->host, url->port);
+    auto proxy = proxy_for(options.proxy, url->hostname, url->port);
     if (!proxy) return tl::unexpected(proxy.error());
     endpoint.proxy = *proxy;
   }
   std::string key = url->scheme + "://" + url->authority() + "|" + request.ca_file + "|" +
-                    (endpoint.proxy ? endpoint.proxy->host + ":" + endpoint.proxy->port : "");
+                    (endpoint.proxy ? endpoint.proxy->hostname + ":" + endpoint.proxy->port : "");
   return Route{std::move(endpoint), std::move(key)};
 }
 

@@ -158,7 +158,7 @@ struct Connection::Impl {
   }
 
   std::optional<TransportFailure> tunnel(const ProxyEndpoint& proxy, const Deadlines& d) {
-    std::string via = "proxy " + proxy.host + ":" + proxy.port;
+    std::string via = "proxy " + proxy.hostname + ":" + proxy.port;
     bhttp::request<bhttp::empty_body> request{bhttp::verb::connect, authority, 11};
     request.set(bhttp::field::host, authority);
     if (!proxy.authorization.empty()) request.set(bhttp::field::proxy_authorization, proxy.authorization);
@@ -195,7 +195,7 @@ struct Connection::Impl {
   }
 
   std::optional<TransportFailure> handshake(const Url& url, const Deadlines& d) {
-    std::string host = url.host;
+    std::string host = url.hostname;
     tls->set_verify_callback([this, host](bool preverified, ssl::verify_context& context) {
       bool ok = ssl::host_name_verification(host)(preverified, context);
       if (preverified && !ok) name_mismatch = true;
@@ -246,10 +246,10 @@ TransportExpected<std::unique_ptr<Connection>> Connection::open(const Endpoint& 
     impl->plain.emplace(impl->ioc);
   if (endpoint.proxy) {
     auto& p = *endpoint.proxy;
-    if (auto f = impl->connect(p.host, p.port, d, "proxy " + p.host + ":" + p.port))
+    if (auto f = impl->connect(p.hostname, p.port, d, "proxy " + p.hostname + ":" + p.port))
       return tl::unexpected(*f);
     if (auto f = impl->tunnel(p, d)) return tl::unexpected(*f);
-  } else if (auto f = impl->connect(endpoint.url.host, endpoint.url.port, d, impl->authority)) {
+  } else if (auto f = impl->connect(endpoint.url.hostname, endpoint.url.port, d, impl->authority)) {
     return tl::unexpected(*f);
   }
   if (impl->tls)
@@ -276,10 +276,11 @@ TransportExpected<Response> Connection::Impl::exchange_on(Stream& stream, const 
   message.target(url->target);
   bool default_port =
       (url->scheme == "https" && url->port == "443") || (url->scheme == "http" && url->port == "80");
-  message.set(bhttp::field::host, default_port ? (url->host_is_ip && url->host.find(':') != std::string::npos
-                                                      ? "[" + url->host + "]"
-                                                      : url->host)
-                                               : authority);
+  message.set(bhttp::field::host, default_port
+                                      ? (url->host_is_ip && url->hostname.find(':') != std::string::npos
+                                             ? "[" + url->hostname + "]"
+                                             : url->hostname)
+                                      : authority);
   message.set(bhttp::field::user_agent, "tinkr/" TINKR_VERSION);
   for (const auto& header : request.headers) message.insert(header.name, header.value);
   message.body() = request.body;

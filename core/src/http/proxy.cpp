@@ -67,7 +67,7 @@ Expected<std::optional<ProxyEndpoint>> proxy_for(const ProxySettings& settings, 
   if (!url || url->scheme != "http")
     return fail(Error::Code::config,
                 "HTTPS_PROXY must be an http://host:port URL of a proxy that tunnels with CONNECT");
-  ProxyEndpoint proxy{url->host, url->port, {}};
+  ProxyEndpoint proxy{url->hostname, url->port, {}};
   // user:password@ becomes Proxy-Authorization: Basic; the credentials never reach a message.
   auto start = text.find("://") + 3;
   if (auto at = text.find('@', start); at != std::string::npos && at < text.find('/', start)) {

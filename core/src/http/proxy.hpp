@@ -19,7 +19,7 @@ struct ProxySettings {
 };
 
 struct ProxyEndpoint {
-  std::string host;
+  std::string hostname;
   std::string port;           // numeric
   std::string authorization;  // "Basic ..." when the proxy URL carries user:password; else empty
 };

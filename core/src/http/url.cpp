@@ -11,7 +11,7 @@
 namespace tinkr::http {
 
 std::string Url::authority() const {
-  return host.find(':') != std::string::npos ? "[" + host + "]:" + port : host + ":" + port;
+  return hostname.find(':') != std::string::npos ? "[" + hostname + "]:" + port : hostname + ":" + port;
 }
 
 std::string_view without_query(std::string_view text) noexcept {
@@ -32,7 +32,7 @@ Expected<Url> parse_url(std::string_view text) {
     return fail(Error::Code::invalid_query, "URL " + quoted() + " names no host");
   url.host_is_ip =
       view.host_type() == boost::urls::host_type::ipv4 || view.host_type() == boost::urls::host_type::ipv6;
-  url.host = std::string(view.host_address());  // IPv6 literals come without their brackets
+  url.hostname = std::string(view.host_address());  // IPv6 literals come without their brackets
   if (view.has_port()) {
     if (view.port().empty() || view.port_number() == 0)
       return fail(Error::Code::invalid_query, "URL " + quoted() + " has an invalid port");

@@ -1,4 +1,6 @@
-// The parts of a request URL the client needs: scheme, host, numeric port and request target.
+// The parts of a request URL the client needs: scheme, hostname, numeric port and request target.
+// ("host" in Tinkr means the program that loads plugins, as in plugin.h's tinkr_host; a machine's
+// name in a URL is its hostname.)
 #pragma once
 
 #include <string>
@@ -9,10 +11,10 @@
 namespace tinkr::http {
 
 struct Url {
-  std::string scheme;  // "https" or "http", lower case
-  std::string host;    // without brackets for IPv6 literals
-  std::string port;    // always numeric: "443" when the URL names none (no /etc/services lookups)
-  std::string target;  // path and query as sent: "/v1/query?x=1"; "/" when empty
+  std::string scheme;    // "https" or "http", lower case
+  std::string hostname;  // without brackets for IPv6 literals
+  std::string port;      // always numeric: "443" when the URL names none (no /etc/services lookups)
+  std::string target;    // path and query as sent: "/v1/query?x=1"; "/" when empty
   bool host_is_ip = false;
 
   /// "host:port", for messages and pool keys.

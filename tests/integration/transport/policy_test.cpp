@@ -23,7 +23,7 @@ TEST(UrlTest, PortIsAlwaysNumeric) {
   EXPECT_TRUE(plain->host_is_ip);
   auto v6 = parse_url("https://[::1]:8443");
   ASSERT_TRUE(v6);
-  EXPECT_EQ(v6->host, "::1");
+  EXPECT_EQ(v6->hostname, "::1");
   EXPECT_EQ(v6->target, "/");
   EXPECT_EQ(v6->authority(), "[::1]:8443");
 }
@@ -56,7 +56,7 @@ TEST(ProxyForTest, NoProxyWinsAndBadUrlsAreConfigErrors) {
   auto proxied = proxy_for({"http://proxy.corp:3128", "localhost"}, "api.loganalytics.io", "443");
   ASSERT_TRUE(proxied);
   ASSERT_TRUE(proxied->has_value());
-  EXPECT_EQ((*proxied)->host, "proxy.corp");
+  EXPECT_EQ((*proxied)->hostname, "proxy.corp");
   EXPECT_EQ((*proxied)->port, "3128");
   auto bare = proxy_for({"proxy.corp:3128", ""}, "x", "443");
   ASSERT_TRUE(bare && bare->has_value()) << "scheme-less proxy settings are common";

@@ -131,7 +131,7 @@ TEST_F(ConfigTest, EverySectionReadsTheSameFromTomlAndYaml) {
     EXPECT_STREQ(options["endpoints"]["log_analytics"].GetString(), "http://127.0.0.1:9000")
         << "nested tables become objects";
     EXPECT_EQ(config->profiles.at("local-dev").options_json, R"({"path":"/tmp/x.db"})");
-    EXPECT_EQ(config->server.host, "0.0.0.0");
+    EXPECT_EQ(config->server.listen_address, "0.0.0.0");
     EXPECT_EQ(config->server.port, 8080);
     EXPECT_EQ(config->server.max_concurrent_queries, 32);
     EXPECT_EQ(config->server.worker_threads, 8);

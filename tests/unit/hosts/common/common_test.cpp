@@ -180,7 +180,7 @@ TEST(QueryRequest, TheServersTraceShortcutsMeanFailedOrSlowToo) {
 TEST(ServerUrl, TakesHostPortAndPathAndRefusesWhatItWouldNotSend) {
   auto endpoint = parse_server_url("http://tinkr.internal:8080/base/");
   ASSERT_TRUE(endpoint) << endpoint.error().to_string();
-  EXPECT_EQ(endpoint->host, "tinkr.internal");
+  EXPECT_EQ(endpoint->hostname, "tinkr.internal");
   EXPECT_EQ(endpoint->port, "8080");
   EXPECT_EQ(endpoint->base_path, "/base");
   auto with_password = parse_server_url("http://vera:s3cret-key@tinkr.internal:8080");

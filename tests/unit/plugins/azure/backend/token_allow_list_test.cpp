@@ -64,7 +64,7 @@ std::string lowercase(std::string text) {
 std::string destination(const std::string& url) {
   auto parsed = http::parse_url(url);
   if (!parsed) return "";
-  return parsed->scheme + "://" + lowercase(parsed->host) + ":" + parsed->port;
+  return parsed->scheme + "://" + lowercase(parsed->hostname) + ":" + parsed->port;
 }
 
 TEST(TokenAllowList, AgreesWithTheClientOnWhereTheRequestGoes) {
