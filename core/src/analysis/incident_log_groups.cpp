@@ -1,6 +1,7 @@
 // The error patterns' input as message groups, from either kind of answer (incident_sections.hpp).
 #include "incident_sections.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -61,6 +62,7 @@ Expected<std::vector<sdk::LogGroup>> groups_of_tables(const std::vector<Table>& 
         !parse_integer(row[at[4]], g.first_ns) || !parse_integer(row[at[5]], g.last_ns))
       return bad_answer("row " + std::to_string(r + 1) +
                         " has a severity, count or time that is not an integer");
+    g.count = std::max<int64_t>(g.count, 1);  // a group stands for at least one record
     out.push_back(std::move(g));
   }
   return out;

@@ -32,15 +32,14 @@ std::vector<Pattern> error_patterns(const std::vector<sdk::LogGroup>& window,
       p.example = group.body;
     }
     if (p.count == 0 || group.last_ns > p.last_seen_ns) p.last_seen_ns = group.last_ns;
-    p.count += std::max<int64_t>(group.count, 1);
+    p.count += group.count;
     if (p.severity_text.empty() || group.severity_number > p.severity_number) {
       p.severity_number = group.severity_number;
       p.severity_text = group.severity_text;
     }
     if (p.trace_id.empty()) p.trace_id = group.trace_id;
   }
-  for (const auto& group : baseline)
-    pattern_of(miner, by_id, group).baseline_count += std::max<int64_t>(group.count, 1);
+  for (const auto& group : baseline) pattern_of(miner, by_id, group).baseline_count += group.count;
   std::vector<Pattern> seen;
   for (std::size_t id = 0; id < by_id.size(); ++id) {
     if (by_id[id].count == 0) continue;  // only in the baseline: gone, not part of the incident

@@ -120,15 +120,20 @@ Expected<bool> backend_counts_messages(const QueryCalls& calls, const ir::Query&
   return Unexpected(explained.error().with_context("error patterns"));
 }
 
-// The service's logs of error and worse in one trace, newest first: what an example trace logged.
-ir::Query error_logs_of(const ir::Query& logs, const ir::TimeRange& window, const std::string& trace_id) {
+// The service's logs of error and worse in the example traces, newest first: what each one logged.
+// One query for all of them, beside their trace_gets.
+ir::Query error_logs_of(const ir::Query& logs, const ir::TimeRange& window,
+                        const std::vector<std::pair<std::string, std::string>>& picks) {
+  std::vector<ir::Value> trace_ids;
+  for (const auto& pick : picks) trace_ids.emplace_back(pick.second);
   ir::Query q = logs;
   q.time = window;
   q.filter = ir::Filter::make_and(
-      {ir::Filter::make_predicate("trace_id", ir::Op::eq, {trace_id}),
+      {ir::Filter::make_predicate("trace_id", ir::Op::in, std::move(trace_ids)),
        ir::Filter::make_predicate("severity", ir::Op::ge, {int64_t{ir::kSeverityError}})});
   q.order = ir::Order{"time", true};
-  q.limit = static_cast<int64_t>(kMaxExceptions) * 4;  // repeats are dropped; room for ten distinct lines
+  // Repeats are dropped: room for ten distinct lines per trace.
+  q.limit = static_cast<int64_t>(kMaxExceptions * 4 * picks.size());
   return q;
 }
 
@@ -248,18 +253,19 @@ Expected<Report> build_report(const QueryCalls& calls, const ReportOptions& opti
     trace.trace_id = trace_id;
     trace.time = report.window;
     traces.push_back({"example trace " + trace_id, std::move(trace)});
-    traces.push_back({"example trace " + trace_id + ": its error logs",
-                      error_logs_of(*logs_query, report.window, trace_id)});
   }
+  if (!picks.empty())
+    traces.push_back({"example traces: their error logs", error_logs_of(*logs_query, report.window, picks)});
   auto trace_answers = runner(traces);
+  for (const auto& answer : trace_answers)
+    if (!answer) return Unexpected(answer.error());
+  const auto error_logs =
+      picks.empty() ? std::vector<LogRecord>() : records_of<LogRecord>(*trace_answers.back());
   for (std::size_t i = 0; i < picks.size(); ++i) {
-    auto& spans = trace_answers[2 * i];
-    auto& logs_of_trace = trace_answers[2 * i + 1];
-    if (!spans) return Unexpected(spans.error());
-    if (!logs_of_trace) return Unexpected(logs_of_trace.error());
-    auto example = detail::example_trace(picks[i].first, records_of<Span>(*spans));
+    auto example = detail::example_trace(picks[i].first, records_of<Span>(*trace_answers[i]));
     if (example.trace_id.empty()) continue;  // gone since the search (retention): nothing to show
-    for (const auto& log : records_of<LogRecord>(*logs_of_trace)) {
+    for (const auto& log : error_logs) {
+      if (log.trace_id != picks[i].second) continue;
       if (example.exceptions.size() >= kMaxExceptions) break;
       std::string text = log.service + " log: " + log.body.substr(0, log.body.find('\n'));
       if (std::find(example.exceptions.begin(), example.exceptions.end(), text) == example.exceptions.end())

@@ -22,7 +22,8 @@ struct LogGroupSplit {
 LogGroupSplit groups_of_records(const std::vector<LogRecord>& logs, const ir::TimeRange& window);
 
 /// The groups of a log_groups answer (the backend counted); plugin_abi when the table is missing,
-/// lacks a column, or holds a number that is not one.
+/// lacks a column, or holds a number that is not one. Both readers give every group a count of at
+/// least 1, so the patterns add counts as they come.
 Expected<std::vector<sdk::LogGroup>> groups_of_tables(const std::vector<Table>& tables);
 
 /// Error patterns: the messages mined into templates (each weighted by its count), counted per range;
