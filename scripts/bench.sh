@@ -5,7 +5,7 @@ set -euo pipefail
 build=${1:-build/release}
 scripts/setup.sh bench
 cmake --build "$build" -j "$(nproc)" --target bench_query query_loop bench_transport azure_query_bench \
-  azure_stream_bench local_bench tinkr-server tinkr_plugin_mock tinkr tinkr_plugin_azure tinkr_plugin_local \
+  azure_stream_bench local_bench tinkr-server tinkr_plugin_mock bare_beast_server tinkr tinkr_plugin_azure tinkr_plugin_local \
   fake_log_analytics_serve template_miner_bench
 reps=(--benchmark_repetitions=10 --benchmark_report_aggregates_only=true)
 run() { printf '\n== %s\n' "$1"; shift; "$@"; }
@@ -45,3 +45,5 @@ run "local backend: ingest (>= 100k records/s) and the errors query on 1M record
   "$build/bin/local_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 run "tinkr-server with auth, mock backend answering 100 records (>= 2,000 req/s, p99, flat RSS)" \
   bench/hosts/run_server_bench.sh "$build/bin/tinkr-server" "$build/lib/tinkr/plugins" 60
+run "tinkr-server against a bare Beast server, auth on, 100 records, 16 connections, A B A B (>= 50%, p99 < 2 ms)" \
+  bench/hosts/server_vs_bare.sh "$build/bin/tinkr-server" "$build/lib/tinkr/plugins" "$build/bin/bare_beast_server"

@@ -23,28 +23,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-key="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-hash=$("$server" --hash-key "$key")
-cat >"$work/config.toml" <<TOML
-active_profile = "mock"
-[profiles.mock]
-backend = "mock"
-records = 100
-[server]
-max_concurrent_queries = 256
-worker_threads = 2
-[auth]
-api_keys = [{hash = "$hash", subject = "bench", roles = ["viewer"]}]
-TOML
-
-HOME=$work TINKR_PLUGIN_PATH=$plugins "$server" --config "$work/config.toml" --port 0 --quiet >"$work/server.out" &
-server_pid=$!
-for _ in $(seq 200); do grep -q listening "$work/server.out" 2>/dev/null && break; sleep 0.05; done
-port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/server.out")
-[[ -n $port ]] || { echo "run_server_bench: the server did not start" >&2; exit 1; }
-url="http://127.0.0.1:$port/api/v1/logs"
-
-export TINKR_BENCH_KEY=$key
+# shellcheck source=bench/hosts/tinkr_server_for_bench.sh
+source "$here/tinkr_server_for_bench.sh"
+start_tinkr_server "$server" "$plugins" "$work"
+url=$server_url
 wrk -t"$wrk_threads" -c"$connections" -d5s -s "$here/logs_post.lua" "$url" >/dev/null  # warm-up
 
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
