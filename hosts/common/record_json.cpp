@@ -1,9 +1,13 @@
-// Writes records as the JSON objects described in record_json.hpp.
+// Writes records as the JSON objects described in record_json.hpp, field by field as the record
+// vocabulary (tinkr/record_fields.hpp) lists them.
 #include "common/record_json.hpp"
 
 #include "common/time_text.hpp"
 
 #include <tinkr/ir.hpp>
+#include <tinkr/record_fields.hpp>
+
+#include <type_traits>
 
 namespace tinkr::host {
 namespace {
@@ -22,35 +26,10 @@ void write_object_text(JsonWriter& w, std::string_view key, const std::string& j
   }
 }
 
-void write_optional_member(JsonWriter& w, std::string_view key, std::string_view value) {
-  if (!value.empty()) write_string_member(w, key, value);
-}
-
-void write_log(JsonWriter& w, const LogRecord& log) {
-  write_string_member(w, "time", format_time(log.time_ns));
-  write_int_member(w, "time_ns", log.time_ns);
-  write_string_member(w, "severity", ir::severity_text(log.severity_number));
-  write_int_member(w, "severity_number", log.severity_number);
-  write_optional_member(w, "severity_text", log.severity_text);
-  write_string_member(w, "service", log.service);
-  write_string_member(w, "body", log.body);
-  write_optional_member(w, "trace_id", log.trace_id);
-  write_optional_member(w, "span_id", log.span_id);
-  write_object_text(w, "attributes", log.attributes_json);
-  if (log.item_count != 1) write_int_member(w, "item_count", log.item_count);
-}
-
-void write_series(JsonWriter& w, const MetricSeries& series) {
-  write_string_member(w, "metric", series.metric);
-  write_optional_member(w, "native_metric", series.native_metric);
-  write_string_member(w, "aggregation", series.aggregation);
-  write_optional_member(w, "unit", series.unit);
-  write_string_member(w, "service", series.service);
-  write_object_text(w, "dimensions", series.dimensions_json);
-  write_int_member(w, "interval_ns", series.interval_ns);
-  write_key(w, "points");
+void write_points(JsonWriter& w, std::string_view key, const std::vector<MetricPoint>& points) {
+  write_key(w, key);
   w.StartArray();
-  for (const auto& point : series.points) {
+  for (const auto& point : points) {
     w.StartObject();
     write_string_member(w, "time", format_time(point.time_ns));
     write_int_member(w, "time_ns", point.time_ns);
@@ -65,57 +44,47 @@ void write_series(JsonWriter& w, const MetricSeries& series) {
   w.EndArray();
 }
 
-void write_span(JsonWriter& w, const Span& span) {
-  write_string_member(w, "trace_id", span.trace_id);
-  write_string_member(w, "span_id", span.span_id);
-  write_optional_member(w, "parent_span_id", span.parent_span_id);
-  write_string_member(w, "service", span.service);
-  write_string_member(w, "name", span.name);
-  write_optional_member(w, "kind", span.kind);
-  write_string_member(w, "start", format_time(span.start_ns));
-  write_int_member(w, "start_ns", span.start_ns);
-  write_int_member(w, "duration_ns", span.duration_ns);
-  write_string_member(w, "status", to_string(span.status));
-  write_optional_member(w, "status_code", span.status_code);
-  if (span.orphan) {
-    write_bool_member(w, "orphan", true);
-  }
-  write_object_text(w, "attributes", span.attributes_json);
-  write_object_text(w, "events", span.events_json);
-}
-
-void write_trace(JsonWriter& w, const TraceSummary& trace) {
-  write_string_member(w, "trace_id", trace.trace_id);
-  write_string_member(w, "service", trace.service);
-  write_string_member(w, "name", trace.name);
-  write_string_member(w, "start", format_time(trace.start_ns));
-  write_int_member(w, "start_ns", trace.start_ns);
-  write_int_member(w, "duration_ns", trace.duration_ns);
-  write_string_member(w, "status", to_string(trace.status));
-  write_optional_member(w, "status_code", trace.status_code);
-  write_int_member(w, "span_count", trace.span_count);
-  write_int_member(w, "error_count", trace.error_count);
+/// A kept record's members, each as its field's Json rule says (tinkr/sdk/record_fields.hpp).
+template <class Kept>
+void write_fields(JsonWriter& w, const Kept& record) {
+  using fields::Json;
+  for_each_kept_field<Kept>([&](const auto& field) {
+    const auto& value = record.*field.member;
+    using Value = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<Value, std::string>) {
+      if (field.json == Json::object) {
+        write_object_text(w, field.name, value);
+      } else if (field.json == Json::text || !value.empty()) {
+        write_string_member(w, field.name, value);
+      }
+    } else if constexpr (std::is_same_v<Value, SpanStatus>) {
+      write_string_member(w, field.name, to_string(value));
+    } else if constexpr (std::is_same_v<Value, bool>) {  // orphan: only when set
+      if (value) write_bool_member(w, field.name, true);
+    } else if constexpr (std::is_same_v<Value, std::vector<MetricPoint>>) {
+      write_points(w, field.name, value);
+    } else if (field.json == Json::time) {
+      write_string_member(w, field.shown, format_time(value));
+      write_int_member(w, field.name, value);
+    } else if (field.json == Json::severity) {
+      write_string_member(w, field.shown, ir::severity_text(value));
+      write_int_member(w, field.name, value);
+    } else if (field.json != Json::count || value != 1) {
+      write_int_member(w, field.name, value);
+    }
+  });
 }
 
 }  // namespace
 
 std::string_view record_type(const Record& record) {
-  static constexpr std::string_view kTypes[] = {"log", "metric_series", "span", "trace"};
-  return kTypes[record.index()];
+  return std::visit([](const auto& kept) { return record_type_of<std::decay_t<decltype(kept)>>; }, record);
 }
 
 void write_record(JsonWriter& w, const Record& record) {
   w.StartObject();
   write_string_member(w, "type", record_type(record));
-  std::visit(
-      [&w](const auto& value) {
-        using T = std::decay_t<decltype(value)>;
-        if constexpr (std::is_same_v<T, LogRecord>) write_log(w, value);
-        if constexpr (std::is_same_v<T, MetricSeries>) write_series(w, value);
-        if constexpr (std::is_same_v<T, Span>) write_span(w, value);
-        if constexpr (std::is_same_v<T, TraceSummary>) write_trace(w, value);
-      },
-      record);
+  std::visit([&w](const auto& kept) { write_fields(w, kept); }, record);
   w.EndObject();
 }
 

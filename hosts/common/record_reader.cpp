@@ -1,10 +1,15 @@
-// Decodes record objects; lenient about optional members, strict about types.
+// Decodes record objects, field by field as the record vocabulary (tinkr/record_fields.hpp) lists
+// them; lenient about optional members, strict about types.
 #include "common/record_reader.hpp"
 
 #include "common/cell_json.hpp"
 
+#include <tinkr/record_fields.hpp>
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <type_traits>
 
 namespace tinkr::host {
 namespace {
@@ -16,31 +21,33 @@ class Reader {
  public:
   Reader(const Value& object, std::string_view type) : object_(object), type_(type) {}
 
-  std::string text(const char* key) {
-    if (!object_.HasMember(key)) return {};
-    const auto& v = object_[key];
-    if (!v.IsString()) return note(key, "a string"), std::string();
-    return std::string(v.GetString(), v.GetStringLength());
+  std::string text(std::string_view key) {
+    const Value* v = find(key);
+    if (!v) return {};
+    if (!v->IsString()) return note(key, "a string"), std::string();
+    return std::string(v->GetString(), v->GetStringLength());
   }
-  int64_t number(const char* key, int64_t fallback = 0) {
-    if (!object_.HasMember(key)) return fallback;
-    const auto& v = object_[key];
-    if (!v.IsInt64()) return note(key, "a whole number"), fallback;
-    return v.GetInt64();
+  int64_t number(std::string_view key, int64_t fallback = 0) {
+    const Value* v = find(key);
+    if (!v) return fallback;
+    if (!v->IsInt64()) return note(key, "a whole number"), fallback;
+    return v->GetInt64();
   }
-  bool flag(const char* key) {
-    if (!object_.HasMember(key)) return false;
-    if (!object_[key].IsBool()) return note(key, "true or false"), false;
-    return object_[key].GetBool();
+  bool flag(std::string_view key) {
+    const Value* v = find(key);
+    if (!v) return false;
+    if (!v->IsBool()) return note(key, "true or false"), false;
+    return v->GetBool();
   }
-  std::string json(const char* key) {
-    if (!object_.HasMember(key)) return {};
+  std::string json(std::string_view key) {
+    const Value* v = find(key);
+    if (!v) return {};
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    object_[key].Accept(writer);
+    v->Accept(writer);
     return std::string(buffer.GetString(), buffer.GetSize());
   }
-  SpanStatus status(const char* key) {
+  SpanStatus status(std::string_view key) {
     const std::string value = text(key);
     if (value == "ok") return SpanStatus::ok;
     if (value == "error") return SpanStatus::error;
@@ -54,38 +61,23 @@ class Reader {
   const std::string& error() const { return error_; }
 
  private:
+  const Value* find(std::string_view key) const {
+    const auto it = object_.FindMember(rapidjson::StringRef(key.data(), key.size()));
+    return it == object_.MemberEnd() ? nullptr : &it->value;
+  }
+
   const Value& object_;
   std::string_view type_;
   std::string error_;
 };
 
-LogRecord read_log(Reader& r) {
-  LogRecord log;
-  log.time_ns = r.number("time_ns");
-  log.severity_number = static_cast<int32_t>(r.number("severity_number"));
-  log.severity_text = r.text("severity_text");
-  log.body = r.text("body");
-  log.service = r.text("service");
-  log.trace_id = r.text("trace_id");
-  log.span_id = r.text("span_id");
-  log.attributes_json = r.json("attributes");
-  log.item_count = r.number("item_count", 1);
-  return log;
-}
-
-MetricSeries read_series(const Value& object, Reader& r) {
-  MetricSeries series;
-  series.metric = r.text("metric");
-  series.native_metric = r.text("native_metric");
-  series.aggregation = r.text("aggregation");
-  series.unit = r.text("unit");
-  series.service = r.text("service");
-  series.dimensions_json = r.json("dimensions");
-  series.interval_ns = r.number("interval_ns");
-  if (!object.HasMember("points")) return series;
-  if (!object["points"].IsArray()) return r.note("points", "an array"), series;
-  for (const auto& item : object["points"].GetArray()) {
-    if (!item.IsObject()) return r.note("points", "an array of objects"), series;
+std::vector<MetricPoint> read_points(const Value& object, std::string_view key, Reader& r) {
+  std::vector<MetricPoint> points;
+  const auto it = object.FindMember(rapidjson::StringRef(key.data(), key.size()));
+  if (it == object.MemberEnd()) return points;
+  if (!it->value.IsArray()) return r.note(key, "an array"), points;
+  for (const auto& item : it->value.GetArray()) {
+    if (!item.IsObject()) return r.note(key, "an array of objects"), points;
     Reader point_reader(item, "metric point");
     MetricPoint point;
     point.time_ns = point_reader.number("time_ns");
@@ -93,41 +85,32 @@ MetricSeries read_series(const Value& object, Reader& r) {
       point.value = item["value"].GetDouble();
       point.has_value = true;
     }
-    series.points.push_back(point);
+    points.push_back(point);
   }
-  return series;
+  return points;
 }
 
-Span read_span(Reader& r) {
-  Span span;
-  span.trace_id = r.text("trace_id");
-  span.span_id = r.text("span_id");
-  span.parent_span_id = r.text("parent_span_id");
-  span.service = r.text("service");
-  span.name = r.text("name");
-  span.kind = r.text("kind");
-  span.start_ns = r.number("start_ns");
-  span.duration_ns = r.number("duration_ns");
-  span.status = r.status("status");
-  span.status_code = r.text("status_code");
-  span.orphan = r.flag("orphan");
-  span.attributes_json = r.json("attributes");
-  span.events_json = r.json("events");
-  return span;
-}
-
-TraceSummary read_trace(Reader& r) {
-  TraceSummary trace;
-  trace.trace_id = r.text("trace_id");
-  trace.service = r.text("service");
-  trace.name = r.text("name");
-  trace.start_ns = r.number("start_ns");
-  trace.duration_ns = r.number("duration_ns");
-  trace.status = r.status("status");
-  trace.status_code = r.text("status_code");
-  trace.span_count = r.number("span_count");
-  trace.error_count = r.number("error_count");
-  return trace;
+/// A kept record from its JSON object, each member as its field's Json rule says.
+template <class Kept>
+Kept read_fields(const Value& object, Reader& r) {
+  using fields::Json;
+  Kept record;
+  for_each_kept_field<Kept>([&](const auto& field) {
+    auto& value = record.*field.member;
+    using Member = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<Member, std::string>) {
+      value = field.json == Json::object ? r.json(field.name) : r.text(field.name);
+    } else if constexpr (std::is_same_v<Member, SpanStatus>) {
+      value = r.status(field.name);
+    } else if constexpr (std::is_same_v<Member, bool>) {
+      value = r.flag(field.name);
+    } else if constexpr (std::is_same_v<Member, std::vector<MetricPoint>>) {
+      value = read_points(object, field.name, r);
+    } else {
+      value = static_cast<Member>(r.number(field.name, field.json == Json::count ? 1 : 0));
+    }
+  });
+  return record;
 }
 
 }  // namespace
@@ -138,14 +121,14 @@ Expected<Record> record_from_json(const Value& object) {
   const std::string_view type(object["type"].GetString(), object["type"].GetStringLength());
   Reader reader(object, type);
   Record record;
-  if (type == "log") {
-    record = read_log(reader);
-  } else if (type == "metric_series") {
-    record = read_series(object, reader);
-  } else if (type == "span") {
-    record = read_span(reader);
-  } else if (type == "trace") {
-    record = read_trace(reader);
+  if (type == record_type_of<LogRecord>) {
+    record = read_fields<LogRecord>(object, reader);
+  } else if (type == record_type_of<MetricSeries>) {
+    record = read_fields<MetricSeries>(object, reader);
+  } else if (type == record_type_of<Span>) {
+    record = read_fields<Span>(object, reader);
+  } else if (type == record_type_of<TraceSummary>) {
+    record = read_fields<TraceSummary>(object, reader);
   } else {
     return fail(Error::Code::internal, "record: unknown type '" + std::string(type) + "'");
   }

@@ -1,6 +1,8 @@
 // Paging by time; see paging.hpp.
 #include "engine/paging.hpp"
 
+#include <tinkr/record_fields.hpp>
+
 #include <functional>
 #include <string_view>
 #include <type_traits>
@@ -15,38 +17,33 @@ void mix(uint64_t& h, int64_t value) {
   mix(h, std::string_view(reinterpret_cast<const char*>(&value), sizeof value));
 }
 
-int64_t time_of(const Record& record) {
-  return std::visit(
-      [](const auto& r) -> int64_t {
-        using T = std::decay_t<decltype(r)>;
-        if constexpr (std::is_same_v<T, LogRecord>) return r.time_ns;
-        if constexpr (std::is_same_v<T, Span> || std::is_same_v<T, TraceSummary>) return r.start_ns;
-        return 0;
-      },
-      record);
+void mix(uint64_t& h, tinkr_str text) {
+  mix(h, text.ptr ? std::string_view(text.ptr, static_cast<std::size_t>(text.len)) : std::string_view());
 }
 
-/// What tells two records at the same time apart.
-uint64_t key_of(const Record& record) {
+template <class Kept>
+int64_t time_in(const CView<Kept>& record) {
+  int64_t time = 0;
+  fields::any_field<CView<Kept>, Kept>([&](const auto& field) {
+    if (field.json != fields::Json::time) return false;
+    if constexpr (std::is_same_v<std::decay_t<decltype(record.*field.c)>, int64_t>) time = record.*field.c;
+    return true;
+  });
+  return time;
+}
+
+/// Every string and number the record holds (a series' points aside): a log record has no id.
+template <class Kept>
+uint64_t key_of(const CView<Kept>& record) {
   uint64_t h = 0;
-  std::visit(
-      [&h](const auto& r) {
-        using T = std::decay_t<decltype(r)>;
-        if constexpr (std::is_same_v<T, LogRecord>) {
-          mix(h, r.body);
-          mix(h, r.service);
-          mix(h, r.trace_id);
-          mix(h, r.span_id);
-          mix(h, r.attributes_json);
-          mix(h, int64_t{r.severity_number});
-        } else if constexpr (std::is_same_v<T, TraceSummary>) {
-          mix(h, r.trace_id);
-        } else if constexpr (std::is_same_v<T, Span>) {
-          mix(h, r.trace_id);
-          mix(h, r.span_id);
-        }
-      },
-      record);
+  for_each_kept_field<Kept>([&](const auto& field) {
+    const auto& value = record.*field.c;
+    using Value = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<Value, tinkr_str>)
+      mix(h, value);
+    else if constexpr (std::is_integral_v<Value>)
+      mix(h, static_cast<int64_t>(value));
+  });
   return h;
 }
 
@@ -59,10 +56,40 @@ bool can_page_by_time(const planner::Plan& plan) {
          (signal == ir::Signal::logs || signal == ir::Signal::trace_search);
 }
 
-bool TimePager::first_sighting(const Record& record) {
+int64_t time_of(const tinkr_log_record& record) {
+  return time_in<LogRecord>(record);
+}
+int64_t time_of(const tinkr_metric_series& record) {
+  return time_in<MetricSeries>(record);
+}
+int64_t time_of(const tinkr_span& record) {
+  return time_in<Span>(record);
+}
+int64_t time_of(const tinkr_trace_summary& record) {
+  return time_in<TraceSummary>(record);
+}
+uint64_t content_key(const tinkr_log_record& record) {
+  return key_of<LogRecord>(record);
+}
+uint64_t content_key(const tinkr_metric_series& record) {
+  return key_of<MetricSeries>(record);
+}
+// Spans and traces have ids: a trace whose summary changed between two pages (a span arrived) is
+// still the one already delivered.
+uint64_t content_key(const tinkr_span& record) {
+  uint64_t h = 0;
+  mix(h, record.trace_id);
+  mix(h, record.span_id);
+  return h;
+}
+uint64_t content_key(const tinkr_trace_summary& record) {
+  uint64_t h = 0;
+  mix(h, record.trace_id);
+  return h;
+}
+
+bool TimePager::first_sighting(int64_t t, uint64_t key) {
   ++page_received_;
-  const int64_t t = time_of(record);
-  const uint64_t key = key_of(record);
   if (t == skip_ns_ && !skip_.empty()) {
     auto it = skip_.find(key);
     if (it != skip_.end() && it->second > 0) {

@@ -7,7 +7,7 @@
 
 #include "tinkr/ir.hpp"
 #include "tinkr/planner.hpp"
-#include "tinkr/records.hpp"
+#include "tinkr/plugin.h"
 
 #include <cstdint>
 #include <unordered_map>
@@ -22,13 +22,28 @@ inline constexpr int64_t kMaxPagedRecords = 2'000'000;
 /// and cuts at the pushed limit.
 bool can_page_by_time(const planner::Plan& plan);
 
+/// A record's time (a log's time, a span's or trace's start; 0 for a metric series), and a key that
+/// tells two records at the same time apart (a span's or trace's ids; every field of a log record).
+int64_t time_of(const tinkr_log_record& record);
+int64_t time_of(const tinkr_metric_series& record);
+int64_t time_of(const tinkr_span& record);
+int64_t time_of(const tinkr_trace_summary& record);
+uint64_t content_key(const tinkr_log_record& record);
+uint64_t content_key(const tinkr_metric_series& record);
+uint64_t content_key(const tinkr_span& record);
+uint64_t content_key(const tinkr_trace_summary& record);
+
 class TimePager {
  public:
   explicit TimePager(const ir::Query& pushed) : query_(pushed) {}
 
-  /// Called for every record the backend sends: false when the record was delivered by the page
-  /// before (same time as its edge, same content), so it is skipped.
-  bool first_sighting(const Record& record);
+  /// Called for every record the backend sends, before the residual filter (a C view: nothing is
+  /// copied yet): false when the record was delivered by the page before (same time as its edge, same
+  /// content), so it is skipped.
+  template <class CView>
+  bool first_sighting(const CView& record) {
+    return first_sighting(time_of(record), content_key(record));
+  }
 
   /// After a page: moves the query to the next page. False when there is none (the page was short,
   /// the window is exhausted, or the page could not advance).
@@ -38,6 +53,8 @@ class TimePager {
   int64_t page_received() const { return page_received_; }
 
  private:
+  bool first_sighting(int64_t time_ns, uint64_t key);
+
   ir::Query query_;
   int64_t page_received_ = 0;
   bool have_edge_ = false;

@@ -1,8 +1,11 @@
-// Owning copies of the records a plugin streams through the ABI (whose strings are borrowed views).
+// Owning copies of the records a plugin streams through the ABI (whose strings are borrowed views),
+// field by field as tinkr/record_fields.hpp lists them.
 #pragma once
 
 #include "tinkr/plugin.h"
 #include "tinkr/records.hpp"
+
+#include <string>
 
 namespace tinkr {
 

@@ -1,6 +1,6 @@
 // Running a query: plan it against the backend's capabilities, send the pushed part through the ABI,
-// copy each streamed record, apply the residual filter and the limit, and stop the plugin early once
-// the limit is reached or the caller's sink has enough.
+// apply the residual filter to each streamed record's view, copy those that pass, apply the limit,
+// and stop the plugin early once the limit is reached or the caller's sink has enough.
 #include <algorithm>
 #include <exception>
 #include <type_traits>
@@ -11,6 +11,7 @@
 #include "engine/paging.hpp"
 #include "engine/record_copy.hpp"
 #include "engine/validate.hpp"
+#include "planner/view_matches.hpp"
 #include "registry/plugin_call.hpp"
 
 #include <rapidjson/document.h>
@@ -52,9 +53,10 @@ int32_t on_record(void* ctx, const CRecord* raw) {
     // A backend that streams many records the residual filter rejects keeps the core busy without
     // the plugin ever polling: the core checks the caller's cancel and the deadline itself.
     if (st.stats.residual && is_cancelled(st.call)) return TINKR_CANCELLED;
+    // The plugin's view is filtered as it is; only a record that passes is copied.
+    if (st.pager && !st.pager->first_sighting(*raw)) return TINKR_OK;
+    if (st.stats.residual && !planner::matches(st.plan.residual, *raw)) return TINKR_OK;
     Record record = copy_record(*raw);
-    if (st.pager && !st.pager->first_sighting(record)) return TINKR_OK;
-    if (st.stats.residual && !planner::matches(st.plan.residual, record)) return TINKR_OK;
     if (st.sort_in_core) {
       st.held.push_back(std::move(record));
       return TINKR_OK;

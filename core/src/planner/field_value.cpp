@@ -1,10 +1,14 @@
-// Which record member each canonical field names, per record kind (docs/ir.md, "Fields per record").
+// Which record member each canonical field names: the `filter` column of the record vocabulary
+// (tinkr/record_fields.hpp; docs/ir.md, "Fields").
 #include "planner/field_value.hpp"
 
+#include <tinkr/record_fields.hpp>
 #include <tinkr/sdk/ir.hpp>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <type_traits>
 
 namespace tinkr::planner::detail {
 namespace {
@@ -56,9 +60,64 @@ const rapidjson::Value* find_member(const rapidjson::Value& object, std::string_
   return nullptr;
 }
 
+// A record's members as the evaluator reads them, whether the record is a C view or a kept copy.
+std::string_view text_of(tinkr_str s) {
+  return s.ptr ? std::string_view(s.ptr, static_cast<std::size_t>(s.len)) : std::string_view();
+}
+std::string_view text_of(const std::string& s) {
+  return s;
+}
+SpanStatus status_of(SpanStatus s) {
+  return s;
+}
+SpanStatus status_of(int32_t s) {
+  return s == TINKR_SPAN_STATUS_OK      ? SpanStatus::ok
+         : s == TINKR_SPAN_STATUS_ERROR ? SpanStatus::error
+                                        : SpanStatus::unset;
+}
+
+template <class R>
+constexpr bool is_c_view = std::is_same_v<R, tinkr_log_record> || std::is_same_v<R, tinkr_metric_series> ||
+                           std::is_same_v<R, tinkr_span> || std::is_same_v<R, tinkr_trace_summary>;
+
+/// The kept record type whose table describes R.
+template <class R>
+using KeptOf = std::conditional_t<
+    std::is_same_v<R, tinkr_log_record>, LogRecord,
+    std::conditional_t<
+        std::is_same_v<R, tinkr_metric_series>, MetricSeries,
+        std::conditional_t<std::is_same_v<R, tinkr_span>, Span,
+                           std::conditional_t<std::is_same_v<R, tinkr_trace_summary>, TraceSummary, R>>>>;
+
+/// Calls visit(field, value) for each field of R's kind, with the field's value in `record`.
+template <class R, class Visit>
+bool any_member(const R& record, Visit&& visit) {
+  using Kept = KeptOf<R>;
+  return fields::any_field<CView<Kept>, Kept>([&](const auto& field) {
+    if constexpr (is_c_view<R>)
+      return visit(field, record.*field.c);
+    else
+      return visit(field, record.*field.member);
+  });
+}
+
+/// The text of the field named `name` in the table (a log's severity_text beside its number).
+template <class R>
+std::string_view member_text(const R& record, std::string_view name) {
+  std::string_view out;
+  any_member(record, [&](const auto& field, const auto& value) {
+    using Value = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<Value, tinkr_str> || std::is_same_v<Value, std::string>) {
+      if (field.name == name) return out = text_of(value), true;
+    }
+    return false;
+  });
+  return out;
+}
+
 }  // namespace
 
-FieldValue RecordView::from_json(const rapidjson::Value& value) {
+FieldValue AttributeLookup::from_json(const rapidjson::Value& value) {
   FieldValue out;
   if (value.IsString()) return text({value.GetString(), value.GetStringLength()});
   if (value.IsBool()) {
@@ -73,12 +132,12 @@ FieldValue RecordView::from_json(const rapidjson::Value& value) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
     value.Accept(writer);
-    return text(scratch_.emplace_back(buffer.GetString(), buffer.GetSize()));
+    return text(scratch_.emplace_front(buffer.GetString(), buffer.GetSize()));
   }
   return out;  // null is absent
 }
 
-FieldValue RecordView::attribute(std::string_view json, std::string_view key) {
+FieldValue AttributeLookup::find(std::string_view json, std::string_view key) {
   if (json.empty()) return {};
   if (!attributes_) {
     attributes_.emplace();
@@ -89,52 +148,56 @@ FieldValue RecordView::attribute(std::string_view json, std::string_view key) {
   return value ? from_json(*value) : FieldValue{};
 }
 
-FieldValue RecordView::field(const std::string& name) {
-  const std::string_view attribute_key = name.starts_with(ir::kAttributesPrefix)
-                                             ? std::string_view(name).substr(ir::kAttributesPrefix.size())
-                                             : "";
-  if (const auto* log = std::get_if<LogRecord>(&record_)) {
-    if (name == "time") return integer(log->time_ns);
-    if (name == "severity") return severity(log->severity_number, log->severity_text);
-    if (name == "body") return text(log->body);
-    if (name == "service") return text(log->service);
-    if (name == "trace_id") return text(log->trace_id);
-    if (name == "span_id") return text(log->span_id);
-    if (!attribute_key.empty()) return attribute(log->attributes_json, attribute_key);
-  } else if (const auto* span = std::get_if<Span>(&record_)) {
-    if (name == "time") return integer(span->start_ns);
-    if (name == "duration") return integer(span->duration_ns);
-    if (name == "service") return text(span->service);
-    if (name == "trace_id") return text(span->trace_id);
-    if (name == "span_id") return text(span->span_id);
-    if (name == "parent_span_id") return text(span->parent_span_id);
-    if (name == "name") return text(span->name);
-    if (name == "kind") return text(span->kind);
-    if (name == "status") return status(span->status);
-    if (name == "status_code") return text(span->status_code);
-    if (!attribute_key.empty()) return attribute(span->attributes_json, attribute_key);
-  } else if (const auto* trace = std::get_if<TraceSummary>(&record_)) {
-    if (name == "time") return integer(trace->start_ns);
-    if (name == "duration") return integer(trace->duration_ns);
-    if (name == "service") return text(trace->service);
-    if (name == "trace_id") return text(trace->trace_id);
-    if (name == "name") return text(trace->name);
-    if (name == "status") return status(trace->status);
-    if (name == "status_code") return text(trace->status_code);
-  } else if (const auto* series = std::get_if<MetricSeries>(&record_)) {
-    if (name == "service") return text(series->service);
-    if (name == "name") return text(series->metric);
-    if (name.starts_with(ir::kDimensionsPrefix))
-      return attribute(series->dimensions_json, std::string_view(name).substr(ir::kDimensionsPrefix.size()));
-  }
-  return {};
+template <class R>
+FieldValue RecordView<R>::field(const std::string& name) {
+  FieldValue out;
+  any_member(record_, [&](const auto& field, const auto& value) {
+    if (field.filter.empty()) return false;
+    using Value = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<Value, tinkr_str> || std::is_same_v<Value, std::string>) {
+      if (field.json == fields::Json::object) {  // "attributes." + key
+        if (!name.starts_with(field.filter) || name.size() == field.filter.size()) return false;
+        return out = attributes_.find(text_of(value), std::string_view(name).substr(field.filter.size())),
+               true;
+      }
+      if (field.filter != name) return false;
+      return out = text(text_of(value)), true;
+    } else if constexpr (std::is_same_v<Value, int64_t>) {
+      if (field.filter != name) return false;
+      return out = integer(value), true;
+    } else if constexpr (std::is_same_v<Value, int32_t> || std::is_same_v<Value, SpanStatus>) {
+      if (field.filter != name) return false;
+      if (field.json == fields::Json::severity)
+        return out = severity(static_cast<int32_t>(value), member_text(record_, "severity_text")), true;
+      return out = status(status_of(value)), true;
+    } else {
+      return false;  // points and flags: no filter names them
+    }
+  });
+  return out;
 }
 
-std::string_view RecordView::searchable_text() const {
-  if (const auto* log = std::get_if<LogRecord>(&record_)) return log->body;
-  if (const auto* span = std::get_if<Span>(&record_)) return span->name;
-  if (const auto* trace = std::get_if<TraceSummary>(&record_)) return trace->name;
-  return std::get<MetricSeries>(record_).metric;
+template <class R>
+std::string_view RecordView<R>::searchable_text() const {
+  using Kept = KeptOf<R>;
+  std::string_view out;
+  any_member(record_, [&](const auto& field, const auto& value) {
+    using Value = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<Value, tinkr_str> || std::is_same_v<Value, std::string>) {
+      if (field.filter == fields::Kind<CView<Kept>>::free_text) return out = text_of(value), true;
+    }
+    return false;
+  });
+  return out;
 }
+
+template class RecordView<LogRecord>;
+template class RecordView<MetricSeries>;
+template class RecordView<Span>;
+template class RecordView<TraceSummary>;
+template class RecordView<tinkr_log_record>;
+template class RecordView<tinkr_metric_series>;
+template class RecordView<tinkr_span>;
+template class RecordView<tinkr_trace_summary>;
 
 }  // namespace tinkr::planner::detail

@@ -3,6 +3,7 @@
 // with this code.
 #include "planner/field_value.hpp"
 #include "planner/regex_cache.hpp"
+#include "planner/view_matches.hpp"
 
 #include <tinkr/planner.hpp>
 #include <tinkr/text.hpp>
@@ -61,6 +62,16 @@ std::string text_of(const FieldValue& field) {
     default:
       return std::string(field.text);
   }
+}
+
+/// Text as a view, without a copy; other values spelled into `buffer`.
+std::string_view text_view(const ir::Value& value, std::string& buffer) {
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  return buffer = text_of(value);
+}
+std::string_view text_view(const FieldValue& field, std::string& buffer) {
+  if (field.kind == FieldValue::Kind::text || field.kind == FieldValue::Kind::status) return field.text;
+  return buffer = text_of(field);
 }
 
 std::optional<double> number_of(const ir::Value& value) {
@@ -131,6 +142,7 @@ bool is_equal(const FieldValue& field, const ir::Value& value) {
 bool evaluate(const ir::Predicate& predicate, const FieldValue& field) {
   if (field.kind == FieldValue::Kind::absent) return false;
   const auto& values = predicate.values;
+  std::string field_text, value_text;  // numbers and booleans spelled out for the text operators
   switch (predicate.op) {
     case Op::exists:
       return true;
@@ -154,19 +166,20 @@ bool evaluate(const ir::Predicate& predicate, const FieldValue& field) {
       return *order >= 0;
     }
     case Op::contains:
-      return contains_ignoring_case(text_of(field), text_of(values.front()));
+      return contains_ignoring_case(text_view(field, field_text), text_view(values.front(), value_text));
     case Op::startswith:
-      return starts_with_ignoring_case(text_of(field), text_of(values.front()));
+      return starts_with_ignoring_case(text_view(field, field_text), text_view(values.front(), value_text));
     case Op::matches: {
       // A pattern that does not compile matches nothing; plan() refuses such a query before it runs.
       const auto* pattern = std::get_if<std::string>(&values.front());
-      return pattern && regex_search(text_of(field), *pattern);
+      return pattern && regex_search(text_view(field, field_text), *pattern);
     }
   }
   return false;
 }
 
-bool evaluate(const ir::Filter& filter, detail::RecordView& view) {
+template <class View>
+bool evaluate(const ir::Filter& filter, View& view) {
   using Kind = ir::Filter::Kind;
   switch (filter.kind) {
     case Kind::all:
@@ -191,12 +204,30 @@ bool evaluate(const ir::Filter& filter, detail::RecordView& view) {
   return false;
 }
 
+template <class R>
+bool matches_record(const ir::Filter& filter, const R& record) {
+  if (filter.is_all()) return true;
+  detail::RecordView<R> view(record);
+  return evaluate(filter, view);
+}
+
 }  // namespace
 
 bool matches(const ir::Filter& filter, const Record& record) {
-  if (filter.is_all()) return true;
-  detail::RecordView view(record);
-  return evaluate(filter, view);
+  return std::visit([&filter](const auto& kept) { return matches_record(filter, kept); }, record);
+}
+
+bool matches(const ir::Filter& filter, const tinkr_log_record& record) {
+  return matches_record(filter, record);
+}
+bool matches(const ir::Filter& filter, const tinkr_metric_series& record) {
+  return matches_record(filter, record);
+}
+bool matches(const ir::Filter& filter, const tinkr_span& record) {
+  return matches_record(filter, record);
+}
+bool matches(const ir::Filter& filter, const tinkr_trace_summary& record) {
+  return matches_record(filter, record);
 }
 
 }  // namespace tinkr::planner

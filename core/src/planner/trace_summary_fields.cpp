@@ -1,12 +1,21 @@
 // The fields a trace summary lacks, named for messages (docs/ir.md, "Fields per record").
 #include "planner/trace_summary_fields.hpp"
 
+#include <tinkr/record_fields.hpp>
+
 namespace tinkr::planner::detail {
+namespace {
+
+/// Does a trace summary have a field that filters name `field` (its table in the record vocabulary)?
+bool trace_summary_has(std::string_view field) {
+  return fields::any_field<tinkr_trace_summary, TraceSummary>(
+      [field](const auto& candidate) { return candidate.filter == field; });
+}
+
+}  // namespace
 
 std::string_view missing_from_trace_summary(std::string_view field) {
-  if (field == "time" || field == "duration" || field == "service" || field == "trace_id" ||
-      field == "name" || field == "status" || field == "status_code")
-    return {};
+  if (trace_summary_has(field)) return {};
   if (field == "kind") return "span kind";
   if (field == "parent_span_id") return "parent span id";
   if (field == "span_id") return "span id";

@@ -11,8 +11,8 @@
 namespace tinkr::planner::detail {
 
 /// What a trace summary lacks to evaluate a predicate on `field`, in words for a message ("span
-/// kind", "attributes"); empty when it carries the field. A summary carries time, duration,
-/// service, trace_id, name, status and status_code: the fields field_value.cpp reads from one.
+/// kind", "attributes"); empty when it carries the field: time, duration, service, trace_id, name,
+/// status and status_code, the filter fields of its table in tinkr/record_fields.hpp.
 std::string_view missing_from_trace_summary(std::string_view field);
 
 /// The first field in `filter` that a trace summary lacks, or null when it carries every one (free

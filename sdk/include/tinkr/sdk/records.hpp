@@ -4,12 +4,14 @@
 
 #include <tinkr/plugin.h>
 #include <tinkr/sdk/host.hpp>
+#include <tinkr/sdk/record_fields.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace tinkr::sdk {
@@ -98,6 +100,27 @@ struct Column {
   Text type;
 };
 
+/// A record as plugin.h's C view of it, field by field as record_fields.hpp lists them. The view
+/// borrows the record's strings and points.
+template <class CView, class Record>
+CView to_c_view(const Record& record) noexcept {
+  CView c{};
+  c.struct_size = sizeof c;
+  fields::for_each_field<CView, Record>([&](const auto& field) {
+    const auto& value = record.*field.member;
+    using Value = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<Value, Text>) {
+      c.*field.c = to_str(value);
+    } else if constexpr (std::is_same_v<Value, Points>) {
+      c.*field.c = value.data();
+      c.point_count = value.size();
+    } else {
+      c.*field.c = value;
+    }
+  });
+  return c;
+}
+
 /// The host's sink. Each emit returns true to go on and false once the host wants no more (its limit
 /// is reached or the call was cancelled): the plugin then stops producing and returns.
 class Sink {
@@ -105,66 +128,22 @@ class Sink {
   explicit Sink(const tinkr_sink* raw) noexcept : raw_(raw) {}
 
   bool emit(const LogRecord& r) {
-    tinkr_log_record c{};
-    c.struct_size = sizeof c;
-    c.time_unix_nano = r.time_ns;
-    c.severity_number = r.severity_number;
-    c.severity_text = to_str(r.severity_text);
-    c.body = to_str(r.body);
-    c.service = to_str(r.service);
-    c.trace_id = to_str(r.trace_id);
-    c.span_id = to_str(r.span_id);
-    c.attributes_json = to_str(r.attributes_json);
-    c.item_count = r.item_count;
+    const auto c = to_c_view<tinkr_log_record>(r);
     return accept(raw_->log_record ? raw_->log_record(raw_->ctx, &c) : TINKR_UNSUPPORTED);
   }
 
   bool emit(const MetricSeries& s) {
-    tinkr_metric_series c{};
-    c.struct_size = sizeof c;
-    c.metric = to_str(s.metric);
-    c.native_metric = to_str(s.native_metric);
-    c.aggregation = to_str(s.aggregation);
-    c.unit = to_str(s.unit);
-    c.service = to_str(s.service);
-    c.dimensions_json = to_str(s.dimensions_json);
-    c.interval_ns = s.interval_ns;
-    c.points = s.points.data();
-    c.point_count = s.points.size();
+    const auto c = to_c_view<tinkr_metric_series>(s);
     return accept(raw_->metric_series ? raw_->metric_series(raw_->ctx, &c) : TINKR_UNSUPPORTED);
   }
 
   bool emit(const Span& s) {
-    tinkr_span c{};
-    c.struct_size = sizeof c;
-    c.trace_id = to_str(s.trace_id);
-    c.span_id = to_str(s.span_id);
-    c.parent_span_id = to_str(s.parent_span_id);
-    c.service = to_str(s.service);
-    c.name = to_str(s.name);
-    c.kind = to_str(s.kind);
-    c.start_unix_nano = s.start_ns;
-    c.duration_ns = s.duration_ns;
-    c.status = s.status;
-    c.flags = s.flags;
-    c.status_code = to_str(s.status_code);
-    c.attributes_json = to_str(s.attributes_json);
-    c.events_json = to_str(s.events_json);
+    const auto c = to_c_view<tinkr_span>(s);
     return accept(raw_->span ? raw_->span(raw_->ctx, &c) : TINKR_UNSUPPORTED);
   }
 
   bool emit(const TraceSummary& s) {
-    tinkr_trace_summary c{};
-    c.struct_size = sizeof c;
-    c.trace_id = to_str(s.trace_id);
-    c.service = to_str(s.service);
-    c.name = to_str(s.name);
-    c.start_unix_nano = s.start_ns;
-    c.duration_ns = s.duration_ns;
-    c.status = s.status;
-    c.status_code = to_str(s.status_code);
-    c.span_count = s.span_count;
-    c.error_count = s.error_count;
+    const auto c = to_c_view<tinkr_trace_summary>(s);
     return accept(raw_->trace_summary ? raw_->trace_summary(raw_->ctx, &c) : TINKR_UNSUPPORTED);
   }
 
