@@ -120,14 +120,17 @@ void write_cell(JsonWriter& w, CellKind kind, const std::optional<std::string>& 
   write_string(w, text);
 }
 
+void write_row_array(JsonWriter& w, const std::vector<CellKind>& kinds,
+                     const std::vector<std::optional<std::string>>& cells) {
+  w.StartArray();
+  for (std::size_t i = 0; i < cells.size(); ++i)
+    write_cell(w, i < kinds.size() ? kinds[i] : CellKind::text, cells[i]);
+  w.EndArray();
+}
+
 std::string row_to_json_array(const std::vector<CellKind>& kinds,
                               const std::vector<std::optional<std::string>>& cells) {
-  return to_json_text([&](JsonWriter& w) {
-    w.StartArray();
-    for (std::size_t i = 0; i < cells.size(); ++i)
-      write_cell(w, i < kinds.size() ? kinds[i] : CellKind::text, cells[i]);
-    w.EndArray();
-  });
+  return to_json_text([&](JsonWriter& w) { write_row_array(w, kinds, cells); });
 }
 
 std::string row_to_json_object(const std::vector<Column>& columns, const std::vector<CellKind>& kinds,

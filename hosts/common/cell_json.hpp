@@ -41,6 +41,9 @@ bool is_json_number(std::string_view text);
 /// Writes one cell as its typed JSON value.
 void write_cell(JsonWriter& writer, CellKind kind, const std::optional<std::string>& cell);
 
+/// Writes a row as a JSON array of typed values (a cell past the columns is text).
+void write_row_array(JsonWriter& writer, const std::vector<CellKind>& kinds,
+                     const std::vector<std::optional<std::string>>& cells);
 /// A row as a JSON array of typed values: [1,"a",null].
 std::string row_to_json_array(const std::vector<CellKind>& kinds,
                               const std::vector<std::optional<std::string>>& cells);

@@ -88,8 +88,6 @@ void write_record(JsonWriter& w, const Record& record) {
   w.EndObject();
 }
 
-namespace {
-
 void write_table_head(JsonWriter& w, const std::string& name, const std::vector<Column>& columns) {
   write_string_member(w, "type", "table");
   write_string_member(w, "name", name);
@@ -103,8 +101,6 @@ void write_table_head(JsonWriter& w, const std::string& name, const std::vector<
   }
   w.EndArray();
 }
-
-}  // namespace
 
 void write_table(JsonWriter& w, const Table& table) {
   const auto kinds = cell_kinds(table.columns);

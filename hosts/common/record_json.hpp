@@ -20,6 +20,9 @@ namespace tinkr::host {
 std::string_view record_type(const Record& record);
 
 void write_record(JsonWriter& writer, const Record& record);
+/// A table's head members ("type", "name", "columns") inside an object the caller opened, so that a
+/// writer can add the rows as they arrive (the server's answers).
+void write_table_head(JsonWriter& writer, const std::string& name, const std::vector<Column>& columns);
 /// A whole table: {"type":"table","name":...,"columns":[{"name","type"}...],"rows":[[typed cells]...]}.
 void write_table(JsonWriter& writer, const Table& table);
 

@@ -65,7 +65,7 @@ RunStats read_stats(const rapidjson::Value& object) {
   return stats;
 }
 
-std::string finish(rapidjson::StringBuffer& buffer, bool newline) {
+std::string finish_text(rapidjson::StringBuffer& buffer, bool newline) {
   std::string text(buffer.GetString(), buffer.GetSize());
   if (newline) text += '\n';
   return text;
@@ -98,26 +98,65 @@ Expected<bool> replay_object(const rapidjson::Value& object, ResultSink& sink) {
 
 }  // namespace
 
-std::string result_to_json(const QueryResult& result) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("records");
-  w.StartArray();
-  for (const auto& record : result.records) write_record(w, record);
+JsonReplyWriter::JsonReplyWriter() : reply_writer_(reply_), tables_writer_(tables_) {
+  reply_writer_.StartObject();
+  reply_writer_.Key("records");
+  reply_writer_.StartArray();
+  tables_writer_.StartArray();
+}
+
+void JsonReplyWriter::record(const Record& record) {
+  write_record(reply_writer_, record);
+}
+
+void JsonReplyWriter::table_begin(const std::string& name, const std::vector<Column>& columns) {
+  end_table();
+  tables_writer_.StartObject();
+  write_table_head(tables_writer_, name, columns);
+  tables_writer_.Key("rows");
+  tables_writer_.StartArray();
+  kinds_ = cell_kinds(columns);
+  in_table_ = true;
+}
+
+void JsonReplyWriter::table_row(const std::vector<std::optional<std::string>>& cells) {
+  // A row before any head belongs to a table without name or columns (as Engine::collect keeps it).
+  if (!in_table_) table_begin({}, {});
+  write_row_array(tables_writer_, kinds_, cells);
+}
+
+void JsonReplyWriter::end_table() {
+  if (!in_table_) return;
+  tables_writer_.EndArray();
+  tables_writer_.EndObject();
+  in_table_ = false;
+}
+
+std::string JsonReplyWriter::finish(const RunStats& stats) {
+  end_table();
+  tables_writer_.EndArray();
+  JsonWriter& w = reply_writer_;
   w.EndArray();
   w.Key("tables");
-  w.StartArray();
-  for (const auto& table : result.tables) write_table(w, table);
-  w.EndArray();
+  w.RawValue(tables_.GetString(), tables_.GetSize(), rapidjson::kArrayType);
   w.Key("stats");
-  write_stats(w, result.stats);
+  write_stats(w, stats);
   w.Key("warnings");
   w.StartArray();
-  for (const auto& warning : result.stats.warnings) w.String(warning.c_str());
+  for (const auto& warning : stats.warnings) w.String(warning.c_str());
   w.EndArray();
   w.EndObject();
-  return finish(buffer, false);
+  return finish_text(reply_, false);
+}
+
+std::string result_to_json(const QueryResult& result) {
+  JsonReplyWriter writer;
+  for (const auto& record : result.records) writer.record(record);
+  for (const auto& table : result.tables) {
+    writer.table_begin(table.name, table.columns);
+    for (const auto& row : table.rows) writer.table_row(row);
+  }
+  return writer.finish(result.stats);
 }
 
 std::string stats_line(const RunStats& stats) {
@@ -128,16 +167,25 @@ std::string stats_line(const RunStats& stats) {
   w.Key("stats");
   write_stats(w, stats);
   w.EndObject();
-  return finish(buffer, true);
+  return finish_text(buffer, true);
 }
 
 std::string table_line(const std::string& name, const std::vector<Column>& columns) {
   return table_head_to_json(name, columns) + '\n';
 }
 
+void write_row_line(JsonWriter& w, const std::vector<CellKind>& kinds,
+                    const std::vector<std::optional<std::string>>& cells) {
+  w.StartObject();
+  write_string_member(w, "type", "row");
+  w.Key("cells");
+  write_row_array(w, kinds, cells);
+  w.EndObject();
+}
+
 std::string row_line(const std::vector<CellKind>& kinds,
                      const std::vector<std::optional<std::string>>& cells) {
-  return "{\"type\":\"row\",\"cells\":" + row_to_json_array(kinds, cells) + "}\n";
+  return to_json_text([&](JsonWriter& w) { write_row_line(w, kinds, cells); }) + '\n';
 }
 
 std::string warning_line(std::string_view message) {
@@ -147,7 +195,7 @@ std::string warning_line(std::string_view message) {
   write_string_member(w, "type", "warning");
   write_string_member(w, "message", message);
   w.EndObject();
-  return finish(buffer, true);
+  return finish_text(buffer, true);
 }
 
 std::string error_line(const Error& error) {
@@ -180,7 +228,7 @@ std::string explanation_to_json(const Explanation& explanation) {
   w.EndArray();
   w.EndObject();
   w.EndObject();
-  return finish(buffer, false);
+  return finish_text(buffer, false);
 }
 
 Expected<Explanation> explanation_from_json(std::string_view body) {

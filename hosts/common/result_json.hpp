@@ -18,6 +18,33 @@
 namespace tinkr::host {
 
 std::string result_to_json(const QueryResult& result);
+
+/// Writes a JSON reply as the results arrive, byte for byte what result_to_json writes for them once
+/// collected: records go straight into the reply's text and a table's rows into the text of the
+/// tables, so that nothing is kept as records or cells (the server's answers).
+class JsonReplyWriter {
+ public:
+  JsonReplyWriter();
+  void record(const Record& record);
+  void table_begin(const std::string& name, const std::vector<Column>& columns);
+  void table_row(const std::vector<std::optional<std::string>>& cells);
+  /// The whole reply, with the stats and the warnings they hold; the writer is spent after it.
+  std::string finish(const RunStats& stats);
+
+ private:
+  void end_table();
+
+  rapidjson::StringBuffer reply_;
+  JsonWriter reply_writer_;
+  rapidjson::StringBuffer tables_;
+  JsonWriter tables_writer_;
+  std::vector<CellKind> kinds_;  // of the table being written
+  bool in_table_ = false;
+};
+
+/// An NDJSON row line, {"type":"row","cells":[typed values]}, without its newline (row_line's text).
+void write_row_line(JsonWriter& writer, const std::vector<CellKind>& kinds,
+                    const std::vector<std::optional<std::string>>& cells);
 std::string stats_line(const RunStats& stats);  // the NDJSON end line, with "\n"
 std::string table_line(const std::string& name, const std::vector<Column>& columns);  // with "\n"
 std::string row_line(const std::vector<CellKind>& kinds,

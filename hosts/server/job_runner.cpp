@@ -8,58 +8,99 @@
 
 #include <rapidjson/document.h>
 
+#include <cstring>
+
 namespace tinkr::server {
 namespace {
 
 constexpr std::size_t kChunkBytes = 32 * 1024;
 constexpr auto kChunkDelay = std::chrono::milliseconds(50);
 
-// Collects NDJSON lines and hands them on in chunks: by size, or when records trickle in slowly.
+// Writes NDJSON lines straight into the chunk being filled and hands it on: by size, or when records
+// trickle in slowly. A table streams as its head line, then a line per row, so that memory does not
+// grow with it.
 class StreamingSink final : public ResultSink {
  public:
-  explicit StreamingSink(JobOutput& output) : output_(output) {}
+  explicit StreamingSink(JobOutput& output) : output_(output), writer_(chunk_) {}
 
   bool on_record(Record&& record) override {
-    buffer_ += host::record_to_json(record);
-    buffer_ += '\n';
+    writer_.Reset(chunk_);
+    host::write_record(writer_, record);
+    chunk_.Put('\n');
     return maybe_flush();
   }
-  // A table streams as its head line, then a line per row, so that memory does not grow with it.
   bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override {
-    buffer_ += host::table_line(name, columns);
+    append(host::table_line(name, columns));
     kinds_ = host::cell_kinds(columns);
     return maybe_flush();
   }
   bool on_table_row(std::vector<std::optional<std::string>>&& cells) override {
-    buffer_ += host::row_line(kinds_, cells);
+    writer_.Reset(chunk_);
+    host::write_row_line(writer_, kinds_, cells);
+    chunk_.Put('\n');
     return maybe_flush();
   }
-  void on_warning(const std::string& message) override { buffer_ += host::warning_line(message); }
+  void on_warning(const std::string& message) override { append(host::warning_line(message)); }
 
   // The end: the last chunk (with the end or error line). False when the query failed before any
   // line and the caller should send an ordinary error reply instead; records already produced are
   // sent with the error line after them, so that the client sees a partial answer, not a bare error.
   bool finish(const std::string& last_line, bool failed) {
-    if (failed && !started_ && buffer_.empty()) return false;
-    buffer_ += last_line;
-    output_.stream(std::move(buffer_), true);
+    if (failed && !started_ && chunk_.GetSize() == 0) return false;
+    append(last_line);
+    output_.stream(take_chunk(), true);
     return true;
   }
 
  private:
+  void append(const std::string& text) { std::memcpy(chunk_.Push(text.size()), text.data(), text.size()); }
+  std::string take_chunk() {
+    std::string chunk(chunk_.GetString(), chunk_.GetSize());
+    chunk_.Clear();
+    return chunk;
+  }
   bool maybe_flush() {
     const auto now = std::chrono::steady_clock::now();
-    if (buffer_.size() < kChunkBytes && now - last_flush_ < kChunkDelay) return true;
+    if (chunk_.GetSize() < kChunkBytes && now - last_flush_ < kChunkDelay) return true;
     last_flush_ = now;
     started_ = true;
-    return output_.stream(std::exchange(buffer_, {}), false);
+    return output_.stream(take_chunk(), false);
   }
 
   JobOutput& output_;
-  std::string buffer_;
+  rapidjson::StringBuffer chunk_;
+  host::JsonWriter writer_;
   std::vector<host::CellKind> kinds_;  // of the table being streamed
   bool started_ = false;
   std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
+};
+
+// A JSON reply written as the results arrive (host::JsonReplyWriter); the spans are kept too when the
+// reply names a trace's critical path.
+class JsonReplySink final : public ResultSink {
+ public:
+  explicit JsonReplySink(bool keep_spans) : keep_spans_(keep_spans) {}
+  bool on_record(Record&& record) override {
+    writer_.record(record);
+    if (keep_spans_)
+      if (auto* span = std::get_if<Span>(&record)) spans_.push_back(std::move(*span));
+    return true;
+  }
+  bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override {
+    writer_.table_begin(name, columns);
+    return true;
+  }
+  bool on_table_row(std::vector<std::optional<std::string>>&& cells) override {
+    writer_.table_row(cells);
+    return true;
+  }
+  std::string finish(const RunStats& stats) { return writer_.finish(stats); }
+  const std::vector<Span>& spans() const { return spans_; }
+
+ private:
+  host::JsonReplyWriter writer_;
+  bool keep_spans_;
+  std::vector<Span> spans_;
 };
 
 void note_call(const Services& services, const Error* error) {
@@ -111,13 +152,20 @@ void run_incident(const Job& job, const Services& services, JobOutput& output, c
 }
 
 // The trace's answer plus "critical_path", so that a client draws it without computing it again.
-std::string with_critical_path(const QueryResult& result, std::string answer) {
-  std::vector<Span> spans;
-  for (const auto& record : result.records)
-    if (const auto* span = std::get_if<Span>(&record)) spans.push_back(*span);
-  // result_to_json writes one object: the path is one more member before its closing brace.
+std::string with_critical_path(const std::vector<Span>& spans, std::string answer) {
+  // The JSON reply is one object: the path is one more member before its closing brace.
   answer.pop_back();
   return answer + R"(,"critical_path":)" + host::critical_path_to_json(spans) + "}";
+}
+
+void run_whole(const Job& job, const Services& services, JobOutput& output, const RunOptions& options) {
+  JsonReplySink sink(job.critical_path);
+  auto stats = services.backend.run(job.query, sink, options);
+  note_call(services, stats ? nullptr : &stats.error());
+  if (!stats) return output.respond(error_response(stats.error(), job.version, job.keep_alive));
+  auto answer = sink.finish(*stats);
+  if (job.critical_path) answer = with_critical_path(sink.spans(), std::move(answer));
+  output.respond(json_response(http::status::ok, std::move(answer), job.version, job.keep_alive));
 }
 
 }  // namespace
@@ -146,12 +194,7 @@ void run_job(const Job& job, const Services& services, JobOutput& output, const 
       break;
   }
   if (job.stream) return run_streamed(job, services, output, options);
-  auto result = services.backend.collect(job.query, options);
-  note_call(services, result ? nullptr : &result.error());
-  if (!result) return output.respond(error_response(result.error(), job.version, job.keep_alive));
-  auto answer = host::result_to_json(*result);
-  if (job.critical_path) answer = with_critical_path(*result, std::move(answer));
-  output.respond(json_response(http::status::ok, std::move(answer), job.version, job.keep_alive));
+  run_whole(job, services, output, options);
 }
 
 }  // namespace tinkr::server
