@@ -59,7 +59,7 @@ void Listener::do_accept() {
           });
           return;
         }
-        auto session = std::make_shared<Session>(std::move(socket), self->context_);
+        auto session = std::make_shared<Session>(boost::beast::tcp_stream(std::move(socket)), self->context_);
         switch (self->context_.sessions.add(session)) {
           case SessionRegistry::Admission::admitted:
             session->start();

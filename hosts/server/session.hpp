@@ -3,6 +3,11 @@
 // chunks), honour keep-alive, and close idle connections when the server shuts down. While a query
 // runs it watches the socket: a client that leaves cancels its query. A HEAD reply is the head
 // alone; a 4xx reply closes the connection.
+//
+// The session is a template on its stream so that unit tests drive it over Beast's test stream, with
+// no socket (tests/unit/hosts/server/session_test.cpp): the few operations that need a real socket
+// (deadlines, half-close, watching for the client leaving) go through StreamOps<Stream>. The server
+// uses Session, the TCP instance, defined in session.cpp; session_impl.hpp holds the definitions.
 #pragma once
 
 #include "server_context.hpp"
@@ -20,20 +25,39 @@
 
 namespace tinkr::server {
 
-class Session : public std::enable_shared_from_this<Session> {
+/// What the registry holds of a session, whatever its stream.
+class SessionControl {
  public:
-  Session(boost::asio::ip::tcp::socket&& socket, ServerContext& context);
-  ~Session();
+  virtual ~SessionControl() = default;
+  /// From any thread: close now if idle, or after the reply in progress.
+  virtual void begin_shutdown() = 0;
+  /// From any thread (the registry, at the connection cap): claims this session for closing if it is
+  /// waiting for a request; false when it is busy with one or already claimed.
+  virtual bool try_evict() = 0;
+  /// After a successful try_evict(): closes the connection on its strand.
+  virtual void close_evicted() = 0;
+};
+
+/// The stream's own operations a session needs: expires_after(stream, duration), remote_address(stream),
+/// shutdown_send(stream) (the client sees the end after the bytes sent), close(stream), and
+/// watch_readable(stream, handler) with peek(stream) -> PeerState, which tell a client that left from
+/// one that sent more. Specialised for TCP in session.cpp (and for the test stream in the tests).
+template <class Stream>
+struct StreamOps;
+
+enum class PeerState { sent_more, nothing_yet, gone };
+
+template <class Stream>
+class BasicSession final : public SessionControl, public std::enable_shared_from_this<BasicSession<Stream>> {
+ public:
+  BasicSession(Stream&& stream, ServerContext& context);
+  ~BasicSession() override;
   void start();
   /// Instead of start(), when every connection is busy at the cap: a 503 with Retry-After, then close.
   void refuse(std::size_t max_connections);
-  /// From any thread: close now if idle, or after the reply in progress.
-  void begin_shutdown();
-  /// From any thread (the registry, at the connection cap): claims this session for closing if it is
-  /// waiting for a request; false when it is busy with one or already claimed.
-  bool try_evict();
-  /// After a successful try_evict(): closes the connection on its strand.
-  void close_evicted();
+  void begin_shutdown() override;
+  bool try_evict() override;
+  void close_evicted() override;
 
   // Called from a worker thread by the job's output (see session.cpp).
   void post_response(Response response);
@@ -43,6 +67,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void do_read();
   void on_read_header(boost::beast::error_code ec);
   void on_read(boost::beast::error_code ec);
+  /// A failed read answered (413 or 400 naming the cause) or closed quietly; false when ec is success.
+  bool ended_by_read_error(boost::beast::error_code ec);
   void reject_and_drain(http::status status, const Error& error);
   void handle_request();
   void dispatch(Job job);
@@ -57,7 +83,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void drain(std::size_t remaining, std::chrono::steady_clock::time_point give_up);
   void close();
 
-  boost::beast::tcp_stream stream_;
+  using Ops = StreamOps<Stream>;
+  Stream stream_;
   boost::beast::flat_buffer buffer_;
   ServerContext& context_;
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -100,5 +127,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   std::array<char, 16 * 1024> scratch_{};
 };
+
+/// A connection of the server: a session over TCP.
+using Session = BasicSession<boost::beast::tcp_stream>;
+extern template class BasicSession<boost::beast::tcp_stream>;
 
 }  // namespace tinkr::server

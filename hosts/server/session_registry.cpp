@@ -7,8 +7,8 @@
 
 namespace tinkr::server {
 
-SessionRegistry::Admission SessionRegistry::add(const std::shared_ptr<Session>& session) {
-  std::shared_ptr<Session> evicted;
+SessionRegistry::Admission SessionRegistry::add(const std::shared_ptr<SessionControl>& session) {
+  std::shared_ptr<SessionControl> evicted;
   {
     std::lock_guard lock(mutex_);
     if (shutting_down_.load(std::memory_order_acquire)) return Admission::shutting_down;
@@ -32,7 +32,7 @@ SessionRegistry::Admission SessionRegistry::add(const std::shared_ptr<Session>& 
   return Admission::admitted;
 }
 
-void SessionRegistry::remove(const Session* session) {
+void SessionRegistry::remove(const SessionControl* session) {
   std::lock_guard lock(mutex_);
   auto found = serials_.find(session);
   if (found == serials_.end()) return;
@@ -46,7 +46,7 @@ std::size_t SessionRegistry::size() const {
 }
 
 void SessionRegistry::shut_down_all() {
-  std::vector<std::shared_ptr<Session>> live;
+  std::vector<std::shared_ptr<SessionControl>> live;
   {
     std::lock_guard lock(mutex_);
     shutting_down_.store(true, std::memory_order_release);

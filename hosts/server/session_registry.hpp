@@ -13,7 +13,7 @@
 
 namespace tinkr::server {
 
-class Session;
+class SessionControl;
 
 class SessionRegistry {
  public:
@@ -23,8 +23,8 @@ class SessionRegistry {
 
   /// Adds a session. At the cap, asks the longest-idle session to close; when none is idle the session
   /// is not added (at_capacity: the caller refuses it). Once shutdown has begun nothing is added.
-  Admission add(const std::shared_ptr<Session>& session);
-  void remove(const Session* session);
+  Admission add(const std::shared_ptr<SessionControl>& session);
+  void remove(const SessionControl* session);
   /// Marks shutdown and calls begin_shutdown() on every live session.
   void shut_down_all();
   bool shutting_down() const { return shutting_down_.load(std::memory_order_acquire); }
@@ -34,8 +34,8 @@ class SessionRegistry {
   mutable std::mutex mutex_;
   std::size_t max_connections_;
   uint64_t next_serial_ = 0;
-  std::map<uint64_t, std::weak_ptr<Session>> by_age_;  // oldest first
-  std::map<const Session*, uint64_t> serials_;
+  std::map<uint64_t, std::weak_ptr<SessionControl>> by_age_;  // oldest first
+  std::map<const SessionControl*, uint64_t> serials_;
   std::atomic<bool> shutting_down_{false};
 };
 
