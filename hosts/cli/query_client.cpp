@@ -10,7 +10,8 @@
 
 namespace tinkr::cli {
 
-Expected<RunStats> LocalClient::run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options) {
+Expected<RunStats> LocalClient::run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options,
+                                    host::RecordLineSink* /*record_lines*/) {
   auto query = engine_.build(spec);
   if (!query) return Unexpected(query.error());
   return engine_.run(*query, sink, options);
@@ -63,11 +64,12 @@ host::HttpCall RemoteClient::call_for(const QuerySpec& spec, bool explain) const
   return call;
 }
 
-Expected<RunStats> RemoteClient::run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options) {
+Expected<RunStats> RemoteClient::run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options,
+                                     host::RecordLineSink* record_lines) {
   host::HttpCall call = call_for(spec, false);
   call.accept = "application/x-ndjson";
   if (options.timeout.count() > 0) call.timeout = options.timeout;
-  host::NdjsonReplayer replayer(sink);
+  host::NdjsonReplayer replayer(sink, record_lines);
   std::string pending;
   std::optional<Error> failure;
   auto reply = host::http_call(endpoint_, call, [&](std::string_view piece) {

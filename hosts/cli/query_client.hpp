@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/http_client.hpp"
+#include "common/result_json.hpp"
 
 #include <tinkr/engine.hpp>
 
@@ -14,7 +15,10 @@ namespace tinkr::cli {
 class QueryClient {
  public:
   virtual ~QueryClient() = default;
-  virtual Expected<RunStats> run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options) = 0;
+  /// Streams the results into sink. With `record_lines`, a remote client hands each record to it as
+  /// the server's JSON object instead (checked, not rebuilt); a local one has records, not lines.
+  virtual Expected<RunStats> run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options,
+                                 host::RecordLineSink* record_lines = nullptr) = 0;
   virtual Expected<Explanation> explain(const QuerySpec& spec) = 0;
 };
 
@@ -22,7 +26,8 @@ class QueryClient {
 class LocalClient final : public QueryClient {
  public:
   explicit LocalClient(Engine& engine) : engine_(engine) {}
-  Expected<RunStats> run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options) override;
+  Expected<RunStats> run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options,
+                         host::RecordLineSink* record_lines = nullptr) override;
   Expected<Explanation> explain(const QuerySpec& spec) override;
 
  private:
@@ -35,7 +40,8 @@ class RemoteClient final : public QueryClient {
  public:
   RemoteClient(host::HttpEndpoint endpoint, std::string token)
       : endpoint_(std::move(endpoint)), token_(std::move(token)) {}
-  Expected<RunStats> run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options) override;
+  Expected<RunStats> run(const QuerySpec& spec, ResultSink& sink, const RunOptions& options,
+                         host::RecordLineSink* record_lines = nullptr) override;
   Expected<Explanation> explain(const QuerySpec& spec) override;
 
   /// GET a JSON document (e.g. /api/v1/backends); errors come from the reply's error object.

@@ -58,6 +58,13 @@ bool FormatSink::on_record(Record&& record) {
   return true;
 }
 
+bool FormatSink::on_record_line(std::string_view json_object) {
+  ++records_;
+  if (progress_) progress_->add_records(1);
+  output_.record_line(json_object);
+  return true;
+}
+
 bool FormatSink::on_table_begin(const std::string& name, const std::vector<Column>& columns) {
   output_.table_begin(name, columns);
   return true;
@@ -123,7 +130,7 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
   sink.count_into(&progress);
   const bool trace = spec.signal == ir::Signal::trace_get;
   if (trace) sink.keep_spans();
-  auto stats = (*client)->run(spec, sink, options);
+  auto stats = (*client)->run(spec, sink, options, sink.record_lines());
   progress.stop();
   if (trace && stats) output->trailer(host::critical_path_item(sink.spans()));
   // A result that stands in part says so where a script reads it: in the output, and in the exit code.

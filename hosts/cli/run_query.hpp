@@ -3,6 +3,7 @@
 // progress line on a terminal, warnings on stderr, and the exit code from the error table.
 #pragma once
 
+#include "common/result_json.hpp"
 #include "context.hpp"
 
 #include <tinkr/engine.hpp>
@@ -16,10 +17,16 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain);
 void print_explanation(const Explanation& explanation, Format format, std::ostream& out);
 
 /// Feeds records to an output format, counting them for the progress line.
-class FormatSink final : public ResultSink {
+class FormatSink final : public ResultSink, public host::RecordLineSink {
  public:
   FormatSink(OutputFormat& output, std::ostream& err) : output_(output), err_(err) {}
   bool on_record(Record&& record) override;
+  bool on_record_line(std::string_view json_object) override;
+  /// Where a remote query may send record lines: this sink when the output prints them as they are
+  /// and no record is kept (a trace's spans are, for its critical path); null otherwise.
+  host::RecordLineSink* record_lines() {
+    return output_.prints_record_lines() && !keep_spans_ ? this : nullptr;
+  }
   bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override;
   bool on_table_row(std::vector<std::optional<std::string>>&& cells) override;
   void on_warning(const std::string& message) override;

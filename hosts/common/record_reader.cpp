@@ -59,6 +59,10 @@ class Reader {
         "record (" + std::string(type_) + "): '" + std::string(key) + "' must be " + std::string(expected);
   }
   const std::string& error() const { return error_; }
+  /// Keeps the first error of a reader of a nested object (a metric point).
+  void adopt(const Reader& nested) {
+    if (error_.empty()) error_ = nested.error();
+  }
 
  private:
   const Value* find(std::string_view key) const {
@@ -81,6 +85,7 @@ std::vector<MetricPoint> read_points(const Value& object, std::string_view key, 
     Reader point_reader(item, "metric point");
     MetricPoint point;
     point.time_ns = point_reader.number("time_ns");
+    if (!point_reader.error().empty()) return r.adopt(point_reader), points;
     if (item.HasMember("value") && item["value"].IsNumber()) {
       point.value = item["value"].GetDouble();
       point.has_value = true;

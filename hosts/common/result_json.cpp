@@ -3,6 +3,7 @@
 
 #include "common/error_json.hpp"
 #include "common/record_json.hpp"
+#include "common/record_line.hpp"
 #include "common/record_reader.hpp"
 
 #include <rapidjson/document.h>
@@ -280,6 +281,12 @@ Expected<RunStats> replay_result(std::string_view body, ResultSink& sink) {
 
 Expected<void> NdjsonReplayer::feed(std::string_view line) {
   if (line.empty() || finished_) return {};
+  if (const auto type = record_lines_ ? record_line_type(line) : std::string_view(); !type.empty()) {
+    if (stopped_) return {};
+    if (auto checked = check_record_line(line, type); !checked) return checked;
+    stopped_ = !record_lines_->on_record_line(line);
+    return {};
+  }
   auto document = parse(line, "NDJSON line");
   if (!document) return Unexpected(document.error());
   const auto& object = *document;

@@ -58,10 +58,22 @@ Expected<RunStats> replay_result(std::string_view body, ResultSink& sink);
 
 Expected<Explanation> explanation_from_json(std::string_view body);
 
-/// Replays an NDJSON reply line by line.
+/// Takes record lines of an NDJSON reply as they came, checked but not parsed into records (the
+/// CLI's json and ndjson output print them as they are).
+class RecordLineSink {
+ public:
+  virtual ~RecordLineSink() = default;
+  /// One record object's text, without its newline; false to stop.
+  virtual bool on_record_line(std::string_view json_object) = 0;
+};
+
+/// Replays an NDJSON reply line by line. With `record_lines`, a record line goes there as it is,
+/// once check_record_line (common/record_line.hpp) passed it; tables, warnings and the end line still
+/// go to `sink`.
 class NdjsonReplayer {
  public:
-  explicit NdjsonReplayer(ResultSink& sink) : sink_(sink) {}
+  explicit NdjsonReplayer(ResultSink& sink, RecordLineSink* record_lines = nullptr)
+      : sink_(sink), record_lines_(record_lines) {}
   /// One line (without its newline); an error line becomes the returned error.
   Expected<void> feed(std::string_view line);
   /// Whether the end line arrived (a reply without it was cut short).
@@ -70,6 +82,7 @@ class NdjsonReplayer {
 
  private:
   ResultSink& sink_;
+  RecordLineSink* record_lines_;
   RunStats stats_;
   bool finished_ = false;
   bool stopped_ = false;

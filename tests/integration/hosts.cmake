@@ -13,6 +13,7 @@ if(TARGET tinkr_server_lib AND TARGET tinkr AND TARGET tinkr-server AND TARGET t
             ${CMAKE_CURRENT_LIST_DIR}/hosts/demo_home.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/incident_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/hosts/output_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/hosts/canned_reply_server.cpp
     LIBRARIES tinkr_server_lib tinkr_host_http)
   target_compile_definitions(hosts_integration_test PRIVATE
     TINKR_CLI_PATH="$<TARGET_FILE:tinkr>"

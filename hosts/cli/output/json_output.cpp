@@ -39,8 +39,12 @@ void JsonOutput::close_table() {
 }
 
 void JsonOutput::record(const Record& record) {
+  record_line(host::record_to_json(record));
+}
+
+void JsonOutput::record_line(std::string_view json_object) {
   close_table();
-  write_item(host::record_to_json(record));
+  write_item(json_object);
 }
 
 void JsonOutput::table_begin(const std::string& name, const std::vector<Column>& columns) {
@@ -77,7 +81,11 @@ void JsonOutput::finish() {
 }
 
 void NdjsonOutput::record(const Record& record) {
-  out_ << host::record_to_json(record) << '\n';
+  record_line(host::record_to_json(record));
+}
+
+void NdjsonOutput::record_line(std::string_view json_object) {
+  out_ << json_object << '\n';
 }
 
 void NdjsonOutput::table_begin(const std::string& /*name*/, const std::vector<Column>& columns) {

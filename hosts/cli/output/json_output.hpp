@@ -16,6 +16,8 @@ class JsonOutput final : public OutputFormat {
  public:
   explicit JsonOutput(std::ostream& out) : out_(out) {}
   void record(const Record& record) override;
+  bool prints_record_lines() const override { return true; }
+  void record_line(std::string_view json_object) override;
   void table_begin(const std::string& name, const std::vector<Column>& columns) override;
   void table_row(const std::vector<std::optional<std::string>>& cells) override;
   void mark_incomplete(const Incompleteness& missing) override;
@@ -39,6 +41,8 @@ class NdjsonOutput final : public OutputFormat {
  public:
   explicit NdjsonOutput(std::ostream& out) : out_(out) {}
   void record(const Record& record) override;
+  bool prints_record_lines() const override { return true; }
+  void record_line(std::string_view json_object) override;
   void table_begin(const std::string& name, const std::vector<Column>& columns) override;
   void table_row(const std::vector<std::optional<std::string>>& cells) override;
   void mark_incomplete(const Incompleteness& missing) override;

@@ -34,6 +34,8 @@ class TerminalSafeOutput final : public OutputFormat {
   TerminalSafeOutput(Format format, std::ostream& terminal)
       : safe_(make_terminal_safe_stream(terminal)), inner_(make_output(format, *safe_, Style{})) {}
   void record(const Record& record) override { inner_->record(record); }
+  bool prints_record_lines() const override { return inner_->prints_record_lines(); }
+  void record_line(std::string_view json_object) override { inner_->record_line(json_object); }
   void table_begin(const std::string& name, const std::vector<Column>& columns) override {
     inner_->table_begin(name, columns);
   }
@@ -43,6 +45,7 @@ class TerminalSafeOutput final : public OutputFormat {
     safe_->flush();
   }
   void mark_incomplete(const Incompleteness& missing) override { inner_->mark_incomplete(missing); }
+  void trailer(std::string_view json_object) override { inner_->trailer(json_object); }
   void finish() override {
     inner_->finish();
     safe_->flush();

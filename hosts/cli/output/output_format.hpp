@@ -37,6 +37,11 @@ class OutputFormat {
  public:
   virtual ~OutputFormat() = default;
   virtual void record(const Record& record) = 0;
+  /// json and ndjson print a record as the JSON object record_json.hpp writes: given that object's
+  /// text as it is (a tinkr-server's checked NDJSON line, common/record_line.hpp), they print it
+  /// without rebuilding the record. The others take records only.
+  virtual bool prints_record_lines() const { return false; }
+  virtual void record_line(std::string_view /*json_object*/) {}
   virtual void table_begin(const std::string& name, const std::vector<Column>& columns) = 0;
   virtual void table_row(const std::vector<std::optional<std::string>>& cells) = 0;
   /// Writes out what is buffered (tail calls it after each poll); formats that stream ignore it.

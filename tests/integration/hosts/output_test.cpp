@@ -1,5 +1,7 @@
 // What the tinkr binary prints, locally and through tinkr-server (mock backend): typed native rows,
-// partial answers marked in the output and exit code 13, --limit 0 refused, a limit reached said.
+// partial answers marked in the output and exit code 13, --limit 0 refused, a limit reached said, and
+// remote json and ndjson the same bytes as local, with a broken server's answer refused.
+#include "canned_reply_server.hpp"
 #include "process.hpp"
 #include "server_fixture.hpp"
 
@@ -28,7 +30,11 @@ class OutputTest : public ServerFixture {
  protected:
   // Local mode (the mock from the environment) or, with remote, through the in-process server.
   ProcessResult tinkr(std::vector<std::string> args, bool remote = false) {
-    if (remote) args.insert(args.begin(), {"--server", "http://127.0.0.1:" + std::to_string(port_)});
+    return tinkr_via(remote ? server_url() : "", std::move(args));
+  }
+  // Through the server at `server_url`; local mode when it is empty.
+  ProcessResult tinkr_via(const std::string& server_url, std::vector<std::string> args) {
+    if (!server_url.empty()) args.insert(args.begin(), {"--server", server_url});
     return run_process(TINKR_CLI_PATH, args,
                        {{"HOME", home_.path()},
                         {"TINKR_BACKEND", "mock"},
@@ -36,6 +42,8 @@ class OutputTest : public ServerFixture {
                         {"TINKR_TOKEN", kOncallKey},
                         {"NO_COLOR", "1"}});
   }
+  std::string server_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
   TempDir home_;
 };
 
@@ -109,6 +117,106 @@ TEST_F(OutputTest, AReachedLimitIsSaidOnStderr) {
     auto one = tinkr({"-o", "json", "logs", "svc", "--limit", "1"}, remote);
     EXPECT_NE(one.err.find(" 1 result"), std::string::npos) << "remote=" << remote << " " << one.err;
     EXPECT_EQ(one.err.find("1 results"), std::string::npos) << "one result is not 'results'";
+  }
+}
+
+// Remote -o json and -o ndjson print the server's record lines as they came (issue 15.3): the same
+// bytes as local mode, and a garbled or cut answer is a clear error, never a silent partial result.
+
+// Fixed times, so that the mock answers the same records to local and remote runs.
+std::vector<std::string> with_window(std::vector<std::string> args) {
+  for (const char* arg : {"--from", "2026-11-25T09:00:00Z", "--to", "2026-11-25T10:00:00Z"})
+    args.emplace_back(arg);
+  return args;
+}
+
+std::string url_of(const CannedReplyServer& server) {
+  return "http://127.0.0.1:" + std::to_string(server.port());
+}
+
+TEST_F(OutputTest, RemoteJsonAndNdjsonAreByteForByteLocal) {
+  const std::vector<std::vector<std::string>> queries = {
+      {"logs", "payments-api", "--limit", "40"},
+      {"logs", "payments-api", "body:timeout", "--limit", "5"},
+      {"traces", "checkout", "--limit", "7"},
+      {"metrics", "payments-api", "requests,errors"},
+  };
+  for (const std::string_view format : {"json", "ndjson"})
+    for (auto query : queries) {
+      query.insert(query.begin(), {"-o", std::string(format)});
+      const auto local = tinkr_via("", with_window(query));
+      const auto remote = tinkr_via(server_url(), with_window(query));
+      ASSERT_EQ(local.exit_code, 0) << query[2] << ": " << local.err;
+      ASSERT_EQ(remote.exit_code, 0) << query[2] << ": " << remote.err;
+      EXPECT_GT(local.out.size(), 100u) << query[2] << " -o " << format << " printed records";
+      EXPECT_EQ(remote.out, local.out) << query[2] << " -o " << format;
+    }
+}
+
+// A record line is printed as the server wrote it, not rebuilt: a member this CLI does not know (from a
+// newer server) stays, and nothing is added or reordered.
+TEST_F(OutputTest, ARecordLineIsPrintedAsTheServerWroteIt) {
+  const std::string line = R"({"type":"log","time_ns":1795599000000000000,"service":"api","body":"ok",)"
+                           R"("resource":{"region":"westeurope"}})";
+  CannedReplyServer server(ndjson_reply_until_close(
+      line + "\n" + R"({"type":"end","stats":{"received":1,"delivered":1}})" + "\n"));
+  const auto ndjson = tinkr_via(url_of(server), with_window({"-o", "ndjson", "logs", "api"}));
+  ASSERT_EQ(ndjson.exit_code, 0) << ndjson.err;
+  EXPECT_EQ(ndjson.out, line + "\n");
+  const auto json = tinkr_via(url_of(server), with_window({"-o", "json", "logs", "api"}));
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out, "[\n  " + line + "\n]\n");
+}
+
+// Records, then an answer that stops without its end line: the records stand, marked incomplete.
+TEST_F(OutputTest, ACutAnswerEndsInAClearErrorAndExitCode) {
+  const std::string record1 =
+      R"({"type":"log","time":"2026-11-25T09:30:00.000Z","time_ns":1795599000000000000,)"
+      R"("severity":"info","severity_number":9,"service":"api","body":"first"})";
+  const std::string record2 =
+      R"({"type":"log","time":"2026-11-25T09:30:01.000Z","time_ns":1795599001000000000,)"
+      R"("severity":"info","severity_number":9,"service":"api","body":"second"})";
+  for (const std::string& body :
+       {record1 + "\n" + record2 + "\n", record1 + "\n" + record2 + "\n{\"type\":\"log\",\"bo"}) {
+    CannedReplyServer cut(ndjson_reply_until_close(body));
+    const auto run = tinkr_via(url_of(cut), with_window({"-o", "ndjson", "logs", "api"}));
+    EXPECT_EQ(run.exit_code, kExitPartial) << run.err;
+    EXPECT_TRUE(run.out.starts_with(record1 + "\n" + record2 + "\n")) << "the records as sent: " << run.out;
+    EXPECT_NE(run.out.find(R"({"type":"error","partial":true)"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("\"bo\n"), std::string::npos) << "the cut line is not printed: " << run.out;
+    const bool mid_line = body.back() != '\n';
+    EXPECT_NE(
+        run.err.find(mid_line ? "NDJSON line is not a JSON object" : "the reply ended before its last line"),
+        std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("incomplete"), std::string::npos) << run.err;
+  }
+}
+
+// A garbled line in the middle, and one with a raw escape sequence: an error naming the cause, the
+// line never printed, nothing after it printed as if all were well.
+TEST_F(OutputTest, AGarbledLineIsAnErrorAndNeverPrinted) {
+  const std::string good = R"({"type":"log","time_ns":1795599000000000000,"service":"api","body":"ok"})";
+  const std::string end = R"({"type":"end","stats":{"received":3,"delivered":3}})";
+  struct Case {
+    std::string line, cause;
+  };
+  const Case cases[] = {
+      {R"({"type":"log","time_ns":17955,"body":"x"}})", "NDJSON line is not a JSON object"},
+      {R"({"type":"log","time_ns":"soon","body":"x"})", "'time_ns' must be a whole number"},
+      {"{\"type\":\"log\",\"body\":\"\x1b]0;owned\x07\"}", "raw control character"},
+  };
+  for (const auto& c : cases) {
+    CannedReplyServer garbled(
+        ndjson_reply_until_close(good + "\n" + c.line + "\n" + good + "\n" + end + "\n"));
+    for (const std::string_view format : {"json", "ndjson"}) {
+      const auto run = tinkr_via(url_of(garbled), with_window({"-o", std::string(format), "logs", "api"}));
+      EXPECT_EQ(run.exit_code, kExitPartial) << c.cause << ": " << run.err;
+      EXPECT_NE(run.err.find(c.cause), std::string::npos) << run.err;
+      EXPECT_EQ(run.out.find(c.line), std::string::npos) << "the bad line is not printed: " << run.out;
+      EXPECT_EQ(run.out.find('\x1b'), std::string::npos) << "no raw escape reaches stdout";
+      EXPECT_NE(run.out.find(R"("partial":true)"), std::string::npos) << run.out;
+    }
   }
 }
 
