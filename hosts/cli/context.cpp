@@ -9,14 +9,30 @@
 
 namespace tinkr::cli {
 
-OpenOptions Context::open_options() const {
+Style Console::style() const {
+  const bool terminal = stdout_is_terminal();
+  return Style{use_colour(terminal, std::getenv("NO_COLOR"), options_.no_color), terminal,
+               terminal_width(terminal)};
+}
+
+bool Console::progress_enabled() const {
+  return stderr_is_terminal();
+}
+
+int Console::report(const Error& error) {
+  // Messages quote upstream text and user data: never raw control characters on a terminal.
+  err << "tinkr: " << escape_controls(error.to_string(), "\n") << '\n';
+  return host::exit_code_for(error.code());
+}
+
+OpenOptions Backends::open_options() const {
   OpenOptions open;
-  open.sources.config_path = options.config;
-  open.profile = options.profile;
+  open.sources.config_path = options_.config;
+  open.profile = options_.profile;
   return open;
 }
 
-Expected<Engine*> Context::engine(std::string_view command) {
+Expected<Engine*> Backends::engine(std::string_view command) {
   if (remote_mode())
     return fail(Error::Code::unsupported, "tinkr " + std::string(command) +
                                               ": not available through --server (it needs a local backend)");
@@ -24,16 +40,16 @@ Expected<Engine*> Context::engine(std::string_view command) {
     std::string notice;
     auto opened = Engine::open(open_options(), &notice);
     if (!opened) return Unexpected(opened.error());
-    if (!notice.empty()) err << "tinkr: " << notice << '\n';
+    if (!notice.empty()) err_ << "tinkr: " << notice << '\n';
     engine_ = std::move(*opened);
   }
   return engine_.get();
 }
 
-Expected<RemoteClient*> Context::remote() {
+Expected<RemoteClient*> Backends::remote() {
   if (!remote_mode()) return fail(Error::Code::internal, "not in remote mode");
   if (!remote_) {
-    auto endpoint = host::parse_server_url(options.server);
+    auto endpoint = host::parse_server_url(options_.server);
     if (!endpoint) return Unexpected(endpoint.error());
     const char* token = std::getenv("TINKR_TOKEN");
     remote_ = std::make_unique<RemoteClient>(std::move(*endpoint), token ? token : "");
@@ -41,7 +57,7 @@ Expected<RemoteClient*> Context::remote() {
   return remote_.get();
 }
 
-Expected<QueryClient*> Context::client() {
+Expected<QueryClient*> Backends::client() {
   if (remote_mode()) {
     auto opened = remote();
     if (!opened) return Unexpected(opened.error());
@@ -53,22 +69,6 @@ Expected<QueryClient*> Context::client() {
     local_ = std::make_unique<LocalClient>(**opened);
   }
   return local_.get();
-}
-
-Style Context::style() const {
-  const bool terminal = stdout_is_terminal();
-  return Style{use_colour(terminal, std::getenv("NO_COLOR"), options.no_color), terminal,
-               terminal_width(terminal)};
-}
-
-bool Context::progress_enabled() const {
-  return stderr_is_terminal();
-}
-
-int Context::report(const Error& error) {
-  // Messages quote upstream text and user data: never raw control characters on a terminal.
-  err << "tinkr: " << escape_controls(error.to_string(), "\n") << '\n';
-  return host::exit_code_for(error.code());
 }
 
 }  // namespace tinkr::cli

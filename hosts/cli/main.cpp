@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   setup_mcp(app, context, runs);
 
   // Before any thread starts: ~/.tinkr/.env feeds the plugins' own variables too (never overriding).
-  if (auto dotenv = tinkr::config::apply_dotenv(); !dotenv) return context.report(dotenv.error());
+  if (auto dotenv = tinkr::config::apply_dotenv(); !dotenv) return context.console.report(dotenv.error());
   cancel_on_interrupt(context.cancel);
   try {
     app.parse(argc, argv);
@@ -73,6 +73,6 @@ int main(int argc, char** argv) {
   try {
     return runs.run_parsed().value_or(tinkr::host::kExitUsage);
   } catch (const std::exception& error) {
-    return context.report(tinkr::Error(tinkr::Error::Code::internal, error.what()));
+    return context.console.report(tinkr::Error(tinkr::Error::Code::internal, error.what()));
   }
 }

@@ -100,33 +100,33 @@ void print_explanation(const Explanation& explanation, Format format, std::ostre
   for (const auto& note : explanation.notes) out << "note: " << note << '\n';
 }
 
-int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
-  auto format = parse_format(context.options.output, spec.signal == ir::Signal::metrics);
-  if (!format) return context.report(format.error());
-  auto client = context.client();
-  if (!client) return context.report(client.error());
+int run_query_command(const QueryEnv& env, const QuerySpec& spec, bool explain) {
+  auto format = parse_format(env.console.output(), spec.signal == ir::Signal::metrics);
+  if (!format) return env.console.report(format.error());
+  auto client = env.clients.client();
+  if (!client) return env.console.report(client.error());
   if (explain) {
     auto explanation = (*client)->explain(spec);
-    if (!explanation) return context.report(explanation.error());
-    print_explanation(*explanation, *format, context.out);
+    if (!explanation) return env.console.report(explanation.error());
+    print_explanation(*explanation, *format, env.console.out);
     return 0;
   }
 
   RunOptions options;
-  options.cancel = context.cancel;
-  ProgressLine progress(context.err, context.progress_enabled());
+  options.cancel = env.cancel;
+  ProgressLine progress(env.console.err, env.console.progress_enabled());
   if (spec.signal == ir::Signal::trace_get && *format == Format::table) {
     SpanCollector spans(progress);
     auto stats = (*client)->run(spec, spans, options);
     progress.stop();
-    if (!stats) return context.report(stats.error());
-    render_span_tree(spans.spans, context.out, context.style());
-    report_notices_and_cost(*stats, spec, context.err);
+    if (!stats) return env.console.report(stats.error());
+    render_span_tree(spans.spans, env.console.out, env.console.style());
+    report_notices_and_cost(*stats, spec, env.console.err);
     return 0;
   }
 
-  auto output = make_output(*format, context.out, context.style());
-  FormatSink sink(*output, context.err);
+  auto output = make_output(*format, env.console.out, env.console.style());
+  FormatSink sink(*output, env.console.err);
   sink.count_into(&progress);
   const bool trace = spec.signal == ir::Signal::trace_get;
   if (trace) sink.keep_spans();
@@ -140,18 +140,18 @@ int run_query_command(Context& context, const QuerySpec& spec, bool explain) {
   if (!missing.warnings.empty() || missing.error) output->mark_incomplete(missing);
   output->finish();
   if (cut_short) {
-    context.report(stats.error());
-    context.err << "tinkr: the results above are incomplete (exit code " << host::kExitPartial << ")\n";
+    env.console.report(stats.error());
+    env.console.err << "tinkr: the results above are incomplete (exit code " << host::kExitPartial << ")\n";
     return host::kExitPartial;
   }
-  if (!stats) return context.report(stats.error());
-  report_notices_and_cost(*stats, spec, context.err);
-  report_limit(*stats, context.err);
+  if (!stats) return env.console.report(stats.error());
+  report_notices_and_cost(*stats, spec, env.console.err);
+  report_limit(*stats, env.console.err);
   if (stats->requests > 1)
-    context.err << "tinkr: the filter ran in tinkr: read " << stats->received << " records in "
-                << stats->requests << " requests to the backend, newest first\n";
+    env.console.err << "tinkr: the filter ran in tinkr: read " << stats->received << " records in "
+                    << stats->requests << " requests to the backend, newest first\n";
   if (sink.records() == 0 && (*format == Format::table || *format == Format::chart))
-    context.err << "tinkr: no records matched\n";
+    env.console.err << "tinkr: no records matched\n";
   return missing.warnings.empty() ? host::kExitOk : host::kExitPartial;
 }
 

@@ -11,7 +11,7 @@
 namespace tinkr::cli {
 
 /// Runs (or explains) one query and returns the exit code.
-int run_query_command(Context& context, const QuerySpec& spec, bool explain);
+int run_query_command(const QueryEnv& env, const QuerySpec& spec, bool explain);
 
 /// Prints an explanation: readable text for the table format, the server's JSON object otherwise.
 void print_explanation(const Explanation& explanation, Format format, std::ostream& out);

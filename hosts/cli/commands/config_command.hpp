@@ -12,6 +12,6 @@ namespace tinkr::cli {
 struct ConfigCheckOptions {};
 
 void setup_config(CLI::App& app, Context& context, CommandRuns& runs);
-int run_config_check(const ConfigCheckOptions& options, Context& context);
+int run_config_check(const ConfigCheckOptions& options, Console& console, Backends& backends);
 
 }  // namespace tinkr::cli

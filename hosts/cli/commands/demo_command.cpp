@@ -24,13 +24,13 @@ void setup_demo(CLI::App& app, Context& context, CommandRuns& runs) {
                    "(inventory answers 503, checkout fails)")
       ->capture_default_str()
       ->check(CLI::IsMember({"orders-db", "inventory-outage"}));
-  runs.add(command, [options, &context] { return run_demo(*options, context); });
+  runs.add(command, [options, &context] { return run_demo(*options, context.console, context.backends); });
 }
 
 #ifdef TINKR_HAVE_DEMO_DATA
-int run_demo(const DemoOptions& options, Context& context) {
-  auto engine = context.engine("demo");
-  if (!engine) return context.report(engine.error());
+int run_demo(const DemoOptions& options, Console& console, Backends& backends) {
+  auto engine = backends.engine("demo");
+  if (!engine) return console.report(engine.error());
   demo::DemoOptions demo_options;
   demo_options.now_ns = now_ns();
   demo_options.seed = options.seed;
@@ -41,25 +41,25 @@ int run_demo(const DemoOptions& options, Context& context) {
   if (!options.save.empty()) {
     std::ofstream file(options.save, std::ios::binary);
     if (!(file << lines))
-      return context.report(
+      return console.report(
           Error(Error::Code::config, "--save '" + options.save + "': cannot write the file"));
   }
   auto stored = (*engine)->ingest(kOtlpJsonFormat, "tinkr demo", lines);
-  if (!stored) return context.report(stored.error().with_context("tinkr demo"));
-  context.out << "demo: wrote " << summary.requests << " requests, " << summary.logs << " log records, "
+  if (!stored) return console.report(stored.error().with_context("tinkr demo"));
+  console.out << "demo: wrote " << summary.requests << " requests, " << summary.logs << " log records, "
               << summary.spans << " spans and " << summary.metric_points << " metric points to the "
               << (*engine)->profile_name() << " backend\n"
               << "demo: incident from " << host::format_time(summary.incident.start_ns) << " to "
               << host::format_time(summary.incident.end_ns) << "\n\n"
               << "try (paste these lines into a shell):\n";
-  for (const auto& line :
-       demo_hint_lines(current_hint_setup(context.options.config, context.options.profile)))
-    context.out << "  " << line << '\n';
+  for (const auto& line : demo_hint_lines(
+           current_hint_setup(backends.open_options().sources.config_path, backends.open_options().profile)))
+    console.out << "  " << line << '\n';
   return 0;
 }
 #else
-int run_demo(const DemoOptions& /*options*/, Context& context) {
-  return context.report(Error(Error::Code::unsupported, "tinkr demo: this build has no demo data generator"));
+int run_demo(const DemoOptions& /*options*/, Console& console, Backends& /*backends*/) {
+  return console.report(Error(Error::Code::unsupported, "tinkr demo: this build has no demo data generator"));
 }
 #endif
 

@@ -17,6 +17,6 @@ struct DemoOptions {
 };
 
 void setup_demo(CLI::App& app, Context& context, CommandRuns& runs);
-int run_demo(const DemoOptions& options, Context& context);
+int run_demo(const DemoOptions& options, Console& console, Backends& backends);
 
 }  // namespace tinkr::cli

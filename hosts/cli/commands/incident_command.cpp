@@ -17,43 +17,44 @@ struct IncidentOptions {
 };
 
 // Built here, or by the server's POST /api/v1/incident in remote mode (--server).
-Expected<incident::Report> build(const incident::ReportOptions& options, Context& context) {
-  if (context.remote_mode()) {
-    auto remote = context.remote();
+Expected<incident::Report> build(const incident::ReportOptions& options, Backends& backends,
+                                 const CancelSource& cancel) {
+  if (backends.remote_mode()) {
+    auto remote = backends.remote();
     if (!remote) return Unexpected(remote.error());
     auto json = (*remote)->post("/api/v1/incident", host::incident_request_to_json(options));
     if (!json) return Unexpected(json.error());
     return incident::report_from_json(*json);
   }
-  auto engine = context.engine("incident");
+  auto engine = backends.engine("incident");
   if (!engine) return Unexpected(engine.error());
   RunOptions run;
-  run.cancel = context.cancel;
+  run.cancel = cancel;
   return incident::build_report(**engine, options, run);
 }
 
-int run_incident(IncidentOptions options, Context& context) {
-  const std::string& format = context.options.output;
+int run_incident(IncidentOptions options, Console& console, Backends& backends, const CancelSource& cancel) {
+  const std::string& format = console.output();
   if (format != "table" && format != "json")
-    return context.report(Error(Error::Code::invalid_query,
+    return console.report(Error(Error::Code::invalid_query,
                                 "incident: -o " + format + " is not available; use -o table or -o json"));
   options.report.since = options.time.since;
   options.report.from = options.time.from;
   options.report.to = options.time.to;
   options.report.top = options.top;
-  auto report = build(options.report, context);
-  if (!report) return context.report(report.error());
-  const Style style = context.style();
+  auto report = build(options.report, backends, cancel);
+  if (!report) return console.report(report.error());
+  const Style style = console.style();
   if (format == "json") {
     // Onto a terminal through the same escaping as the other machine formats; into a pipe unchanged.
     if (style.terminal)
-      *make_terminal_safe_stream(context.out) << incident::to_json(*report) << '\n';
+      *make_terminal_safe_stream(console.out) << incident::to_json(*report) << '\n';
     else
-      context.out << incident::to_json(*report) << '\n';
+      console.out << incident::to_json(*report) << '\n';
   } else {
-    print_incident(*report, options.report.slow, context.out, style);
+    print_incident(*report, options.report.slow, console.out, style);
   }
-  context.out.flush();
+  console.out.flush();
   return 0;
 }
 
@@ -76,7 +77,9 @@ void setup_incident(CLI::App& app, Context& context, CommandRuns& runs) {
   command->add_option("--top", options->top, "rows per section")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  runs.add(command, [options, &context] { return run_incident(*options, context); });
+  runs.add(command, [options, &context] {
+    return run_incident(*options, context.console, context.backends, context.cancel);
+  });
 }
 
 }  // namespace tinkr::cli

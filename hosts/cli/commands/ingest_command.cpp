@@ -10,7 +10,7 @@ namespace {
 
 // Each input streams into the backend (Engine::ingest from a std::istream), so a file of any size is
 // stored in bounded memory.
-// Ctrl-C (context.cancel) stops an ingest; nothing of the input being read is stored.
+// Ctrl-C (cancel) stops an ingest; nothing of the input being read is stored.
 Expected<std::string> ingest_one(Engine& engine, const std::string& path, const CancelSource& cancel) {
   if (path == "-") return engine.ingest(kOtlpJsonFormat, "standard input", std::cin, &cancel);
   std::error_code ec;
@@ -33,19 +33,22 @@ void setup_ingest(CLI::App& app, Context& context, CommandRuns& runs) {
                    "OTLP/JSON files: one export request per line, or pretty-printed documents; - reads "
                    "standard input")
       ->required();
-  runs.add(command, [options, &context] { return run_ingest(*options, context); });
+  runs.add(command, [options, &context] {
+    return run_ingest(*options, context.console, context.backends, context.cancel);
+  });
 }
 
-int run_ingest(const IngestOptions& options, Context& context) {
-  auto engine = context.engine("ingest");
-  if (!engine) return context.report(engine.error());
+int run_ingest(const IngestOptions& options, Console& console, Backends& backends,
+               const CancelSource& cancel) {
+  auto engine = backends.engine("ingest");
+  if (!engine) return console.report(engine.error());
   for (const auto& path : options.files) {
-    auto summary = ingest_one(**engine, path, context.cancel);
-    if (!summary) return context.report(summary.error());
+    auto summary = ingest_one(**engine, path, cancel);
+    if (!summary) return console.report(summary.error());
     if (summary->find("\"already_ingested\":true") != std::string::npos)
-      context.out << path << ": already ingested (the same bytes are stored); nothing added\n";
+      console.out << path << ": already ingested (the same bytes are stored); nothing added\n";
     else
-      context.out << path << ": " << *summary << '\n';
+      console.out << path << ": " << *summary << '\n';
   }
   return 0;
 }

@@ -18,6 +18,7 @@ struct IngestOptions {
 };
 
 void setup_ingest(CLI::App& app, Context& context, CommandRuns& runs);
-int run_ingest(const IngestOptions& options, Context& context);
+int run_ingest(const IngestOptions& options, Console& console, Backends& backends,
+               const CancelSource& cancel);
 
 }  // namespace tinkr::cli

@@ -15,6 +15,6 @@ inline constexpr int64_t kHistogramDefaultLimit = 100'000;
 
 /// Runs the logs query of `spec` (its limit already set) and prints the histogram: text for -o table,
 /// the numbers as one JSON object for -o json; other formats are refused. Returns the exit code.
-int run_log_histogram(Context& context, QuerySpec spec);
+int run_log_histogram(const QueryEnv& env, QuerySpec spec);
 
 }  // namespace tinkr::cli

@@ -23,10 +23,10 @@ void setup_logs(CLI::App& app, Context& context, CommandRuns& runs) {
   command->add_option("--resource", options->resource, "the backend's resource type hint");
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  runs.add(command, [options, &context] { return run_logs(*options, context); });
+  runs.add(command, [options, &context] { return run_logs(*options, context.query_env()); });
 }
 
-int run_logs(const LogsOptions& options, Context& context) {
+int run_logs(const LogsOptions& options, const QueryEnv& env) {
   QuerySpec spec;
   spec.signal = ir::Signal::logs;
   spec.service = options.service;
@@ -37,9 +37,9 @@ int run_logs(const LogsOptions& options, Context& context) {
   options.cost.apply(spec);
   if (options.histogram) {
     if (spec.limit == 0) spec.limit = kHistogramDefaultLimit;
-    if (!options.explain) return run_log_histogram(context, spec);
+    if (!options.explain) return run_log_histogram(env, spec);
   }
-  return run_query_command(context, spec, options.explain);
+  return run_query_command(env, spec, options.explain);
 }
 
 }  // namespace tinkr::cli

@@ -24,6 +24,6 @@ struct LogsOptions {
 };
 
 void setup_logs(CLI::App& app, Context& context, CommandRuns& runs);
-int run_logs(const LogsOptions& options, Context& context);
+int run_logs(const LogsOptions& options, const QueryEnv& env);
 
 }  // namespace tinkr::cli

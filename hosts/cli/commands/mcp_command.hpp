@@ -15,6 +15,6 @@ struct McpOptions {
 };
 
 void setup_mcp(CLI::App& app, Context& context, CommandRuns& runs);
-int run_mcp(const McpOptions& options, Context& context);
+int run_mcp(const McpOptions& options, Console& console, Backends& backends, const CancelSource& cancel);
 
 }  // namespace tinkr::cli

@@ -24,10 +24,10 @@ void setup_metrics(CLI::App& app, Context& context, CommandRuns& runs) {
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  runs.add(command, [options, &context] { return run_metrics(*options, context); });
+  runs.add(command, [options, &context] { return run_metrics(*options, context.query_env()); });
 }
 
-int run_metrics(const MetricsOptions& options, Context& context) {
+int run_metrics(const MetricsOptions& options, const QueryEnv& env) {
   QuerySpec spec;
   spec.signal = ir::Signal::metrics;
   spec.service = options.service;
@@ -38,17 +38,18 @@ int run_metrics(const MetricsOptions& options, Context& context) {
   for (const auto& name : options.aggregations) {
     auto aggregation = ir::aggregation_from_string(name);
     if (!aggregation)
-      return context.report(Error(Error::Code::invalid_query, "--agg: " + ir::bad_aggregation_message(name)));
+      return env.console.report(
+          Error(Error::Code::invalid_query, "--agg: " + ir::bad_aggregation_message(name)));
     spec.metrics.aggregations.push_back(*aggregation);
   }
   if (!options.interval.empty()) {
     auto interval = query::parse_duration(options.interval);
-    if (!interval) return context.report(interval.error().with_context("--interval"));
+    if (!interval) return env.console.report(interval.error().with_context("--interval"));
     spec.metrics.interval_ns = *interval;
   }
   spec.metrics.group_by = options.group_by;
   spec.metrics.top = options.top;
-  return run_query_command(context, spec, options.explain);
+  return run_query_command(env, spec, options.explain);
 }
 
 }  // namespace tinkr::cli

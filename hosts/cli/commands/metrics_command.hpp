@@ -24,6 +24,6 @@ struct MetricsOptions {
 };
 
 void setup_metrics(CLI::App& app, Context& context, CommandRuns& runs);
-int run_metrics(const MetricsOptions& options, Context& context);
+int run_metrics(const MetricsOptions& options, const QueryEnv& env);
 
 }  // namespace tinkr::cli

@@ -8,10 +8,10 @@ namespace {
 
 using Cells = std::vector<std::optional<std::string>>;
 
-int print_rows(Context& context, const std::vector<Cells>& rows) {
-  auto format = parse_format(context.options.output);
-  if (!format) return context.report(format.error());
-  auto output = make_output(*format, context.out, context.style());
+int print_rows(Console& console, const std::vector<Cells>& rows) {
+  auto format = parse_format(console.output());
+  if (!format) return console.report(format.error());
+  auto output = make_output(*format, console.out, console.style());
   output->table_begin("plugins", {{"NAME", "string"},
                                   {"VERSION", "string"},
                                   {"ABI", "string"},
@@ -23,16 +23,16 @@ int print_rows(Context& context, const std::vector<Cells>& rows) {
   return 0;
 }
 
-int run_remote(Context& context) {
-  auto remote = context.remote();
-  if (!remote) return context.report(remote.error());
+int run_remote(Console& console, Backends& backends) {
+  auto remote = backends.remote();
+  if (!remote) return console.report(remote.error());
   auto body = (*remote)->get("/api/v1/backends");
-  if (!body) return context.report(body.error());
+  if (!body) return console.report(body.error());
   rapidjson::Document document;
   document.Parse(body->data(), body->size());
   if (document.HasParseError() || !document.IsObject() || !document.HasMember("backends") ||
       !document["backends"].IsArray())
-    return context.report(
+    return console.report(
         Error(Error::Code::upstream_unavailable, "tinkr-server: /api/v1/backends: unexpected reply"));
   std::vector<Cells> rows;
   for (const auto& backend : document["backends"].GetArray()) {
@@ -42,7 +42,7 @@ int run_remote(Context& context) {
     rows.push_back(
         {text("name"), text("version"), text("abi"), text("signals"), text("path"), text("error")});
   }
-  return print_rows(context, rows);
+  return print_rows(console, rows);
 }
 
 }  // namespace
@@ -59,11 +59,11 @@ std::string capability_summary(const std::string& capabilities_json) {
 void setup_plugins(CLI::App& app, Context& context, CommandRuns& runs) {
   auto options = std::make_shared<PluginsOptions>();
   runs.add(app.add_subcommand("plugins", "the backend plugins found, or why each did not load"),
-           [options, &context] { return run_plugins(*options, context); });
+           [options, &context] { return run_plugins(*options, context.console, context.backends); });
 }
 
-int run_plugins(const PluginsOptions& /*options*/, Context& context) {
-  if (context.remote_mode()) return run_remote(context);
+int run_plugins(const PluginsOptions& /*options*/, Console& console, Backends& backends) {
+  if (backends.remote_mode()) return run_remote(console, backends);
   PluginRegistry registry;
   std::vector<Cells> rows;
   for (const auto& listing : registry.list()) {
@@ -80,11 +80,11 @@ int run_plugins(const PluginsOptions& /*options*/, Context& context) {
     // Without a plugin nothing can be asked: a script checking `tinkr plugins` must see it fail.
     std::string searched;
     for (const auto& folder : registry.search_path()) searched += (searched.empty() ? "" : ", ") + folder;
-    return context.report(Error(Error::Code::not_found,
+    return console.report(Error(Error::Code::not_found,
                                 "no plugins found; searched: " + searched +
                                     " (install them with `cmake --install`, or set TINKR_PLUGIN_PATH)"));
   }
-  return print_rows(context, rows);
+  return print_rows(console, rows);
 }
 
 }  // namespace tinkr::cli

@@ -12,7 +12,7 @@ namespace tinkr::cli {
 struct PluginsOptions {};
 
 void setup_plugins(CLI::App& app, Context& context, CommandRuns& runs);
-int run_plugins(const PluginsOptions& options, Context& context);
+int run_plugins(const PluginsOptions& options, Console& console, Backends& backends);
 
 /// "logs,metrics,trace_search" from a describe() JSON; the parse error's message when it is invalid.
 std::string capability_summary(const std::string& capabilities_json);

@@ -11,6 +11,6 @@ namespace tinkr::cli {
 struct ProfilesOptions {};
 
 void setup_profiles(CLI::App& app, Context& context, CommandRuns& runs);
-int run_profiles(const ProfilesOptions& options, Context& context);
+int run_profiles(const ProfilesOptions& options, Console& console, const OpenOptions& open);
 
 }  // namespace tinkr::cli

@@ -19,10 +19,10 @@ void setup_query(CLI::App& app, Context& context, CommandRuns& runs) {
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  runs.add(command, [options, &context] { return run_query(*options, context); });
+  runs.add(command, [options, &context] { return run_query(*options, context.query_env()); });
 }
 
-int run_query(const QueryOptions& options, Context& context) {
+int run_query(const QueryOptions& options, const QueryEnv& env) {
   QuerySpec spec;
   if (!options.native.empty()) {
     spec.signal = ir::Signal::native;
@@ -30,7 +30,7 @@ int run_query(const QueryOptions& options, Context& context) {
   } else {
     auto signal = ir::signal_from_string(options.signal);
     if (!signal || *signal == ir::Signal::native)
-      return context.report(
+      return env.console.report(
           Error(Error::Code::invalid_query,
                 "--signal '" + options.signal + "': expected logs, metrics, trace_search or trace_get"));
     spec.signal = *signal;
@@ -40,7 +40,7 @@ int run_query(const QueryOptions& options, Context& context) {
   spec.limit = options.limit;
   options.time.apply(spec);
   options.cost.apply(spec);
-  return run_query_command(context, spec, options.explain);
+  return run_query_command(env, spec, options.explain);
 }
 
 }  // namespace tinkr::cli

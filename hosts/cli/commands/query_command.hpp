@@ -23,6 +23,6 @@ struct QueryOptions {
 };
 
 void setup_query(CLI::App& app, Context& context, CommandRuns& runs);
-int run_query(const QueryOptions& options, Context& context);
+int run_query(const QueryOptions& options, const QueryEnv& env);
 
 }  // namespace tinkr::cli

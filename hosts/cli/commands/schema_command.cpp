@@ -28,7 +28,7 @@ void setup_schema(CLI::App& app, Context& context, CommandRuns& runs) {
     QuerySpec spec;
     spec.signal = ir::Signal::schema;
     spec.text = options->table;
-    return run_query_command(context, spec, options->explain);
+    return run_query_command(context.query_env(), spec, options->explain);
   });
 }
 

@@ -53,22 +53,22 @@ void setup_tail(CLI::App& app, Context& context, CommandRuns& runs) {
       ->check(CLI::PositiveNumber);
   command->add_option("--polls", options->polls, "stop after this many polls (0: until Ctrl-C)")
       ->check(CLI::NonNegativeNumber);
-  runs.add(command, [options, &context] { return run_tail(*options, context); });
+  runs.add(command, [options, &context] { return run_tail(*options, context.query_env()); });
 }
 
-int run_tail(const TailOptions& options, Context& context) {
+int run_tail(const TailOptions& options, const QueryEnv& env) {
   auto since = query::parse_duration(options.since);
   auto interval = query::parse_duration(options.interval);
   auto overlap = query::parse_duration(options.overlap);
-  if (!since) return context.report(since.error().with_context("--since"));
-  if (!interval) return context.report(interval.error().with_context("--interval"));
-  if (!overlap) return context.report(overlap.error().with_context("--overlap"));
-  auto format = parse_format(context.options.output);
-  if (!format) return context.report(format.error());
-  auto client = context.client();
-  if (!client) return context.report(client.error());
+  if (!since) return env.console.report(since.error().with_context("--since"));
+  if (!interval) return env.console.report(interval.error().with_context("--interval"));
+  if (!overlap) return env.console.report(overlap.error().with_context("--overlap"));
+  auto format = parse_format(env.console.output());
+  if (!format) return env.console.report(format.error());
+  auto client = env.clients.client();
+  if (!client) return env.console.report(client.error());
 
-  auto output = make_output(*format, context.out, context.style());
+  auto output = make_output(*format, env.console.out, env.console.style());
   TailSettings settings;
   settings.service = options.service;
   settings.query = options.query;
@@ -76,24 +76,23 @@ int run_tail(const TailOptions& options, Context& context) {
   settings.overlap_ns = *overlap;
   settings.memory = options.memory;
   TailPoller poller(**client, settings, [&output](const Record& record) { output->record(record); });
-  if (auto started = poller.start(); !started) return context.report(started.error());
+  if (auto started = poller.start(); !started) return env.console.report(started.error());
   RunOptions run_options;
-  run_options.cancel = context.cancel;
-  LagReport lag(context.err);
-  for (int64_t poll = 0; !context.cancel.cancelled() && (options.polls == 0 || poll < options.polls);
-       ++poll) {
-    if (poll > 0) wait_interval(*interval, context.cancel);
-    if (context.cancel.cancelled()) break;
+  run_options.cancel = env.cancel;
+  LagReport lag(env.console.err);
+  for (int64_t poll = 0; !env.cancel.cancelled() && (options.polls == 0 || poll < options.polls); ++poll) {
+    if (poll > 0) wait_interval(*interval, env.cancel);
+    if (env.cancel.cancelled()) break;
     auto result = poller.poll(run_options);
     output->flush();
     if (!result) {
       if (result.error().code() == Error::Code::cancelled) break;
       output->finish();
-      return context.report(result.error());
+      return env.console.report(result.error());
     }
     if (result->truncated)
-      context.err << "tinkr: warning: more than " << settings.poll_limit
-                  << " records in one poll; some were skipped\n";
+      env.console.err << "tinkr: warning: more than " << settings.poll_limit
+                      << " records in one poll; some were skipped\n";
     if (result->newest_age_ns) lag.update(*result->newest_age_ns);
   }
   output->finish();

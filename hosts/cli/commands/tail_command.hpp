@@ -22,6 +22,6 @@ struct TailOptions {
 };
 
 void setup_tail(CLI::App& app, Context& context, CommandRuns& runs);
-int run_tail(const TailOptions& options, Context& context);
+int run_tail(const TailOptions& options, const QueryEnv& env);
 
 }  // namespace tinkr::cli

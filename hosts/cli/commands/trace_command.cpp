@@ -13,16 +13,16 @@ void setup_trace(CLI::App& app, Context& context, CommandRuns& runs) {
   add_time_flags(*command, options->time, "30d");
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  runs.add(command, [options, &context] { return run_trace(*options, context); });
+  runs.add(command, [options, &context] { return run_trace(*options, context.query_env()); });
 }
 
-int run_trace(const TraceOptions& options, Context& context) {
+int run_trace(const TraceOptions& options, const QueryEnv& env) {
   QuerySpec spec;
   spec.signal = ir::Signal::trace_get;
   spec.trace_id = options.trace_id;
   options.time.apply(spec);
   options.cost.apply(spec);
-  return run_query_command(context, spec, options.explain);
+  return run_query_command(env, spec, options.explain);
 }
 
 }  // namespace tinkr::cli

@@ -18,6 +18,6 @@ struct TraceOptions {
 };
 
 void setup_trace(CLI::App& app, Context& context, CommandRuns& runs);
-int run_trace(const TraceOptions& options, Context& context);
+int run_trace(const TraceOptions& options, const QueryEnv& env);
 
 }  // namespace tinkr::cli

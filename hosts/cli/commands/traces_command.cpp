@@ -20,21 +20,21 @@ void setup_traces(CLI::App& app, Context& context, CommandRuns& runs) {
   add_time_flags(*command, options->time);
   command->add_flag("--explain", options->explain, "print the native query and send nothing");
   add_cost_flags(*command, options->cost);
-  runs.add(command, [options, &context] { return run_traces(*options, context); });
+  runs.add(command, [options, &context] { return run_traces(*options, context.query_env()); });
 }
 
-int run_traces(const TracesOptions& options, Context& context) {
+int run_traces(const TracesOptions& options, const QueryEnv& env) {
   QuerySpec spec;
   spec.signal = ir::Signal::trace_search;
   spec.service = options.service;
   auto text = host::fold_trace_filters(options.query, options.slow, options.failed);
-  if (!text) return context.report(text.error());
+  if (!text) return env.console.report(text.error());
   spec.text = *text;
   spec.limit = options.limit;
   spec.resource_type = options.resource;
   options.time.apply(spec);
   options.cost.apply(spec);
-  return run_query_command(context, spec, options.explain);
+  return run_query_command(env, spec, options.explain);
 }
 
 }  // namespace tinkr::cli

@@ -24,6 +24,6 @@ struct TracesOptions {
 };
 
 void setup_traces(CLI::App& app, Context& context, CommandRuns& runs);
-int run_traces(const TracesOptions& options, Context& context);
+int run_traces(const TracesOptions& options, const QueryEnv& env);
 
 }  // namespace tinkr::cli

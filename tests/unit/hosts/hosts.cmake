@@ -9,6 +9,7 @@ if(TARGET tinkr_server_lib AND TARGET tinkr_cli_lib)
             ${CMAKE_CURRENT_LIST_DIR}/server/job_runner_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/server/session_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli/cli_parts_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/cli/commands_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/cli/output/fixed_records.cpp
     LIBRARIES tinkr_server_lib tinkr_cli_lib)
   target_include_directories(hosts_unit_test PRIVATE ${CMAKE_CURRENT_LIST_DIR}/cli/output)
