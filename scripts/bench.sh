@@ -33,6 +33,8 @@ else
 fi
 run "CLI: peak RSS printing a 100,000-row native answer as json, ndjson, csv (bounded, was 214 MB)" \
   bench/native_output_rss.sh "$build"
+run "CLI through tinkr-server: 100,000 records as ndjson and json, printed as the server wrote them" \
+  bench/cli/remote_output.sh "$build"
 run "Azure past the 500,000-row cap: peak RSS of 200,000 vs 2,000,000 rows through slicing (flat)" \
   bench/slicing_rss.sh "$build"
 if command -v node >/dev/null; then
