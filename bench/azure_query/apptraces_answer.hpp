@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstdio>
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -14,23 +13,30 @@ namespace tinkr::bench {
 constexpr int kRows = 100'000;
 constexpr std::size_t kPieceSize = 16 * 1024;  // the host's read size
 
-// The answer, handed to `piece` in kPieceSize pieces as it is generated (it never exists whole).
-inline void generate_apptraces_answer(const std::function<void(std::string_view)>& piece) {
-  std::string buffer;
-  buffer.reserve(kPieceSize + 1024);
-  auto flush_full = [&] {
-    while (buffer.size() >= kPieceSize) {
-      piece(std::string_view(buffer).substr(0, kPieceSize));
-      buffer.erase(0, kPieceSize);
+// The answer generated as it is read, a piece of about kPieceSize bytes at a time (it never exists
+// whole): next_piece returns an empty view at the end.
+class AppTracesGenerator {
+ public:
+  std::string_view next_piece() {
+    buffer_.clear();
+    if (next_row_ == 0)
+      buffer_ +=
+          R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"TimeGenerated","type":"datetime"},)"
+          R"({"name":"Message","type":"string"},{"name":"SeverityLevel","type":"int"},)"
+          R"({"name":"Properties","type":"dynamic"},{"name":"AppRoleName","type":"string"},)"
+          R"({"name":"OperationId","type":"string"},{"name":"ParentId","type":"string"},)"
+          R"({"name":"ItemCount","type":"int"}],"rows":[)";
+    for (; next_row_ < kRows && buffer_.size() < kPieceSize; ++next_row_) append_row(next_row_);
+    if (next_row_ == kRows && !ended_ && buffer_.size() < kPieceSize) {
+      buffer_ += "]}]}";
+      ended_ = true;
     }
-  };
-  buffer += R"({"tables":[{"name":"PrimaryResult","columns":[{"name":"TimeGenerated","type":"datetime"},)"
-            R"({"name":"Message","type":"string"},{"name":"SeverityLevel","type":"int"},)"
-            R"({"name":"Properties","type":"dynamic"},{"name":"AppRoleName","type":"string"},)"
-            R"({"name":"OperationId","type":"string"},{"name":"ParentId","type":"string"},)"
-            R"({"name":"ItemCount","type":"int"}],"rows":[)";
-  char row[1024];
-  for (int i = 0; i < kRows; ++i) {
+    return buffer_;
+  }
+
+ private:
+  void append_row(int i) {
+    char row[1024];
     const int n = std::snprintf(
         row, sizeof row,
         R"(%s["2024-05-01T09:%02d:%02d.%07dZ","payment %d for order \"ord-%08d\" failed: upstream returned 503 )"
@@ -40,18 +46,20 @@ inline void generate_apptraces_answer(const std::function<void(std::string_view)
         R"("4bf92f3577b34da6a3ce929d0e0e%04x","00f067aa0ba9%04x",%d])",
         i ? "," : "", (i / 60) % 60, i % 60, i % 10'000'000, i, i, i % 5000, i % 1'000'000, i % 5, i % 10000,
         i % 4, i & 0xffff, (i * 7) & 0xffff, 1 + i % 3);
-    buffer.append(row, static_cast<std::size_t>(n));
-    flush_full();
+    buffer_.append(row, static_cast<std::size_t>(n));
   }
-  buffer += "]}]}";
-  flush_full();
-  if (!buffer.empty()) piece(buffer);
-}
+
+  std::string buffer_;
+  int next_row_ = 0;
+  bool ended_ = false;
+};
 
 inline std::string make_apptraces_answer() {
   std::string body;
   body.reserve(static_cast<std::size_t>(kRows) * 540);
-  generate_apptraces_answer([&](std::string_view piece) { body.append(piece); });
+  AppTracesGenerator generator;
+  for (auto piece = generator.next_piece(); !piece.empty(); piece = generator.next_piece())
+    body.append(piece);
   return body;
 }
 

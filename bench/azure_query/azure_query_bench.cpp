@@ -1,14 +1,13 @@
 // Figures for the Azure query path (issue 5):
 //   BM_DecodeAppTraces          decode a generated 100,000-row AppTraces answer (~45 MB), held whole,
 //                               into LogRecords: MB/s
-//   BM_DecodeAppTracesStreamed  the same answer arriving in 16 KiB pieces on another thread, as the
-//                               host's HTTPS client hands it over, through the BodyPipe: MB/s
+//   BM_DecodeAppTracesStreamed  the same answer pulled in 16 KiB pieces (one TLS record each, the
+//                               smallest read of the host's client) on the decoding thread: MB/s
 //   BM_LowerPageQuery           lower the page's log query IR -> KQL: time per lowering (median with
 //                               --benchmark_repetitions=N --benchmark_report_aggregates_only=true)
-//   azure_query_bench --peak-rss   in a fresh process, streams the answer through the pipe while it is
-//                               generated (the body never exists whole, as with a real transfer) and
-//                               prints peak RSS (VmHWM) against the body size.
-#include "decode/body_pipe.hpp"
+//   azure_query_bench --peak-rss   in a fresh process, decodes the answer while it is generated (the
+//                               body never exists whole, as with a real transfer) and prints peak RSS
+//                               (VmHWM) against the body size.
 #include "decode/log_records.hpp"
 #include "decode/table_reader.hpp"
 #include "kql/tables.hpp"
@@ -21,14 +20,11 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <functional>
 #include <string>
-#include <thread>
 
 namespace {
 
 using namespace tinkr;
-using bench::generate_apptraces_answer;
 using bench::kPieceSize;
 using bench::make_apptraces_answer;
 
@@ -48,30 +44,45 @@ struct CountingSink {
   }
 };
 
-void decode(azure::decode::PieceSource& source, CountingSink& counting) {
+void decode(azure::PieceSource& source, CountingSink& counting) {
   sdk::Sink sink(&counting.raw);
   azure::decode::LogRecordConsumer consumer(azure::kql::table_for("app_insights"), "", sink);
   azure::decode::read_tables(source, consumer);
 }
 
-// Decodes what `produce` pushes into a BodyPipe from another thread, as read_answer does.
-void decode_through_pipe(const std::function<void(azure::decode::BodyPipe&)>& produce,
-                         CountingSink& counting) {
-  azure::decode::BodyPipe pipe;
-  std::thread producer([&] {
-    produce(pipe);
-    pipe.finish();
-  });
-  decode(pipe, counting);
-  pipe.close();
-  producer.join();
-}
+// A body held whole, handed out in kPieceSize pieces.
+class Pieces final : public azure::PieceSource {
+ public:
+  explicit Pieces(std::string_view body) : rest_(body) {}
+  std::string_view next_piece() override {
+    const std::string_view piece = rest_.substr(0, kPieceSize);
+    rest_.remove_prefix(piece.size());
+    return piece;
+  }
+
+ private:
+  std::string_view rest_;
+};
+
+// The answer generated as the decoder pulls it; counts its bytes.
+class Generated final : public azure::PieceSource {
+ public:
+  std::string_view next_piece() override {
+    const std::string_view piece = generator_.next_piece();
+    bytes += piece.size();
+    return piece;
+  }
+  uint64_t bytes = 0;
+
+ private:
+  bench::AppTracesGenerator generator_;
+};
 
 void BM_DecodeAppTraces(benchmark::State& state) {
   const std::string body = make_apptraces_answer();
   CountingSink counting;
   for (auto _ : state) {
-    azure::decode::WholeBody whole(body);
+    azure::WholeBody whole(body);
     decode(whole, counting);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(body.size()));
@@ -84,12 +95,8 @@ void BM_DecodeAppTracesStreamed(benchmark::State& state) {
   const std::string body = make_apptraces_answer();
   CountingSink counting;
   for (auto _ : state) {
-    decode_through_pipe(
-        [&](azure::decode::BodyPipe& pipe) {
-          for (std::size_t at = 0; at < body.size(); at += kPieceSize)
-            pipe.push(std::string_view(body).substr(at, kPieceSize));
-        },
-        counting);
+    Pieces pieces(body);
+    decode(pieces, counting);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(body.size()));
   state.counters["body_MB"] = static_cast<double>(body.size()) / 1e6;
@@ -123,16 +130,10 @@ long status_kb(const char* key) {
 
 int peak_rss_report() {
   const long before_kb = status_kb("VmHWM:");
-  uint64_t body_bytes = 0;
   CountingSink counting;
-  decode_through_pipe(
-      [&](azure::decode::BodyPipe& pipe) {
-        generate_apptraces_answer([&](std::string_view piece) {
-          body_bytes += piece.size();
-          pipe.push(piece);
-        });
-      },
-      counting);
+  Generated generated;
+  decode(generated, counting);
+  const uint64_t body_bytes = generated.bytes;
   const long peak_kb = status_kb("VmHWM:");
   const double body_mb = static_cast<double>(body_bytes) / (1024.0 * 1024.0);
   std::printf(

@@ -23,7 +23,7 @@ namespace {
 using namespace tinkr;
 using namespace tinkr::azure;
 
-class Pieces final : public decode::PieceSource {
+class Pieces final : public PieceSource {
  public:
   Pieces(std::string_view body, std::size_t size) : body_(body), size_(std::max<std::size_t>(size, 1)) {}
   std::string_view next_piece() override {

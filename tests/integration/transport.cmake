@@ -8,6 +8,7 @@ tinkr_add_test(tinkr_integration_transport
     ${CMAKE_CURRENT_LIST_DIR}/transport/limit_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transport/proxy_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transport/bridge_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/transport/stream_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/transport/fake_azure_test.cpp
   LIBRARIES tinkr_core tinkr_fake_azure)
 target_include_directories(tinkr_integration_transport PRIVATE ${PROJECT_SOURCE_DIR}/core/src)

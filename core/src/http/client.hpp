@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,6 +89,35 @@ struct ClientStats {
   uint64_t retries = 0;
 };
 
+class Attempts;
+
+/// An answer whose body its reader pulls (Client::open). Used by one thread at a time. Destroying it
+/// before the body's end closes the connection instead of pooling it.
+class ResponseStream {
+ public:
+  ~ResponseStream();
+  ResponseStream(const ResponseStream&) = delete;
+  ResponseStream& operator=(const ResponseStream&) = delete;
+
+  /// Waits for the final answer (sending again what send() would retry) and returns its status and
+  /// headers; valid as long as the stream. A success's (2xx) body is left for read; any other
+  /// status's body is in the response whole. Later calls return the same answer (or error).
+  Expected<const Response*> head();
+  /// Reads the next bytes of a success's body into buffer: waits until some arrive, then takes what
+  /// else has already arrived while buffer has room. 0 at the body's end, and for any other status.
+  /// Calls head() first. Fails as send() does (cut short, timeout, cancelled, over the size cap).
+  Expected<std::size_t> read(char* buffer, std::size_t capacity);
+
+  /// host:port, for messages.
+  std::string authority() const;
+
+ private:
+  friend class Client;
+  explicit ResponseStream(std::unique_ptr<Attempts> attempts);
+  std::unique_ptr<Attempts> attempts_;
+  std::optional<Error> failed_;  // a failed head() or read() fails every later call the same way
+};
+
 /// Thread-safe: any number of threads may call send at once; each uses its own connection.
 class Client {
  public:
@@ -103,6 +133,11 @@ class Client {
   /// upstream_unavailable (connection, TLS, truncated or oversized answer), each naming host:port and
   /// the step that failed. Never puts a header value in a message.
   Expected<Response> send(const Request& request);
+
+  /// Sends request and returns once it is sent, without waiting for the answer, so that one thread
+  /// can have several requests in flight; the answer is then pulled through the stream. Fails as
+  /// send() does for what happens before the answer. request.on_body is not used.
+  Expected<std::unique_ptr<ResponseStream>> open(Request request);
 
   ClientStats stats() const;
   /// Closes every idle pooled connection.

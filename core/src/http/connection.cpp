@@ -19,7 +19,7 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 
-#include <array>
+#include <functional>
 #include <vector>
 
 #include "base/call_state.hpp"
@@ -38,7 +38,6 @@ using beast::error_code;
 // How often a blocked step looks at the call's cancel flag.
 constexpr auto kCancelPollSlice = std::chrono::milliseconds(20);
 constexpr std::size_t kHeaderLimit = 64 * 1024;
-constexpr std::size_t kBodyChunk = 16 * 1024;
 
 enum class Wait { done, timed_out, cancelled };
 
@@ -72,6 +71,11 @@ struct Connection::Impl {
   bool broken = false;
   bool keep_alive = false;
   bool name_mismatch = false;
+  bool is_head_request = false;
+  // The answer being read: its parser lives from read_head to the body's end.
+  std::optional<bhttp::response_parser<bhttp::buffer_body>> parser;
+  uint64_t body_received = 0;
+  int64_t max_body = 0;
 
   tcp::socket& lowest() { return tls ? tls->next_layer() : *plain; }
 
@@ -224,10 +228,39 @@ struct Connection::Impl {
                    "TLS handshake with " + authority + " failed: " + reason, false, is_reset(ec));
   }
 
+  // Calls f with the stream the connection speaks: TLS or plain TCP.
+  template <typename F>
+  auto with_stream(F&& f) {
+    return tls ? f(*tls) : f(*plain);
+  }
+
+  // Bytes that a read would return at once: decrypted inside TLS, or waiting at the socket.
+  bool more_arrived() {
+    if (tls && SSL_pending(tls->native_handle()) > 0) return true;
+    error_code ec;
+    return lowest().available(ec) > 0 && !ec;
+  }
+
+  TransportFailure too_large() {
+    broken = true;
+    return failure(Error::Code::upstream_unavailable,
+                   "response from " + authority + " exceeds the " + size_text(max_body) + " limit");
+  }
+
   template <typename Stream>
-  TransportExpected<Response> exchange_on(Stream& stream, const Request& request, const Deadlines& d,
-                                          int64_t max_bytes, const std::function<bool(int)>& stream_body);
+  TransportExpected<void> write_on(Stream& stream, const Request& request, const Deadlines& d);
+  template <typename Stream>
+  TransportExpected<Response> read_head_on(Stream& stream, const Deadlines& d, int64_t max_bytes);
+  template <typename Stream>
+  TransportExpected<std::size_t> read_body_on(Stream& stream, char* out, std::size_t capacity,
+                                              const Deadlines& d);
 };
+
+namespace {
+Clock::time_point step_deadline(const Deadlines& d) {
+  return std::min(d.request, Clock::now() + d.read_timeout);
+}
+}  // namespace
 
 Connection::Connection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Connection::~Connection() = default;
@@ -257,19 +290,28 @@ TransportExpected<std::unique_ptr<Connection>> Connection::open(const Endpoint& 
   return std::unique_ptr<Connection>(new Connection(std::move(impl)));
 }
 
-TransportExpected<Response> Connection::exchange(const Request& request, const Deadlines& d,
-                                                 int64_t max_bytes,
-                                                 const std::function<bool(int)>& stream_body) {
+TransportExpected<void> Connection::write_request(const Request& request, const Deadlines& d) {
   impl_->keep_alive = false;
-  if (impl_->tls) return impl_->exchange_on(*impl_->tls, request, d, max_bytes, stream_body);
-  return impl_->exchange_on(*impl_->plain, request, d, max_bytes, stream_body);
+  impl_->parser.reset();
+  return impl_->with_stream([&](auto& stream) { return impl_->write_on(stream, request, d); });
+}
+
+TransportExpected<Response> Connection::read_head(const Deadlines& d, int64_t max_bytes) {
+  return impl_->with_stream([&](auto& stream) { return impl_->read_head_on(stream, d, max_bytes); });
+}
+
+TransportExpected<std::size_t> Connection::read_body(char* buffer, std::size_t capacity, const Deadlines& d) {
+  if (body_done()) return 0;
+  return impl_->with_stream([&](auto& stream) { return impl_->read_body_on(stream, buffer, capacity, d); });
+}
+
+bool Connection::body_done() const noexcept {
+  return !impl_->parser || impl_->parser->is_done();
 }
 
 template <typename Stream>
-TransportExpected<Response> Connection::Impl::exchange_on(Stream& stream, const Request& request,
-                                                          const Deadlines& d, int64_t max_bytes,
-                                                          const std::function<bool(int)>& stream_body) {
-  auto step_deadline = [&] { return std::min(d.request, Clock::now() + d.read_timeout); };
+TransportExpected<void> Connection::Impl::write_on(Stream& stream, const Request& request,
+                                                   const Deadlines& d) {
   bhttp::request<bhttp::string_body> message{bhttp::string_to_verb(request.method), "", 11};
   // parse_url gave it; re-parsing keeps Connection independent of the caller's bookkeeping.
   auto url = parse_url(request.url);
@@ -287,13 +329,14 @@ TransportExpected<Response> Connection::Impl::exchange_on(Stream& stream, const 
   if (!request.body.empty() || message.method() == bhttp::verb::post ||
       message.method() == bhttp::verb::put || message.method() == bhttp::verb::patch)
     message.prepare_payload();
+  is_head_request = message.method() == bhttp::verb::head;
 
   error_code ec;
   auto wait = run(
       [&](bool& done) {
         bhttp::async_write(stream, message, [&](error_code e, std::size_t) { ec = e, done = true; });
       },
-      step_deadline(), d.cancel);
+      step_deadline(d), d.cancel);
   if (auto f = stopped(wait, "write", authority)) return tl::unexpected(*f);
   if (ec) {
     broken = true;
@@ -301,76 +344,80 @@ TransportExpected<Response> Connection::Impl::exchange_on(Stream& stream, const 
                                   "sending the request to " + authority + " failed: " + ec.message(), true,
                                   is_reset(ec)));
   }
+  return {};
+}
 
-  bhttp::response_parser<bhttp::buffer_body> parser;
-  parser.header_limit(kHeaderLimit);
-  parser.body_limit(static_cast<uint64_t>(max_bytes));
-  if (message.method() == bhttp::verb::head) parser.skip(true);
-  wait = run(
+template <typename Stream>
+TransportExpected<Response> Connection::Impl::read_head_on(Stream& stream, const Deadlines& d,
+                                                           int64_t max_bytes) {
+  parser.emplace();
+  parser->header_limit(kHeaderLimit);
+  parser->body_limit(static_cast<uint64_t>(max_bytes));
+  if (is_head_request) parser->skip(true);
+  max_body = max_bytes;
+  body_received = 0;
+  error_code ec;
+  auto wait = run(
       [&](bool& done) {
-        bhttp::async_read_header(stream, buffer, parser,
+        bhttp::async_read_header(stream, buffer, *parser,
                                  [&](error_code e, std::size_t) { ec = e, done = true; });
       },
-      step_deadline(), d.cancel);
+      step_deadline(d), d.cancel);
   if (auto f = stopped(wait, "read", authority)) return tl::unexpected(*f);
-  auto too_large = [&] {
-    broken = true;
-    return tl::unexpected(
-        failure(Error::Code::upstream_unavailable,
-                "response from " + authority + " exceeds the " + size_text(max_bytes) + " limit"));
-  };
-  if (ec == bhttp::error::body_limit) return too_large();
+  if (ec == bhttp::error::body_limit) return tl::unexpected(too_large());
   if (ec) {
     broken = true;
-    bool nothing = !parser.got_some();
+    bool nothing = !parser->got_some();
     return tl::unexpected(failure(Error::Code::upstream_unavailable,
                                   "reading the answer from " + authority + " failed: " + ec.message(),
                                   nothing, is_reset(ec)));
   }
-
   Response response;
-  response.status = static_cast<int>(parser.get().result_int());
-  for (const auto& field : parser.get())
+  response.status = static_cast<int>(parser->get().result_int());
+  for (const auto& field : parser->get())
     response.headers.push_back({std::string(field.name_string()), std::string(field.value())});
-  bool streaming = request.on_body && stream_body(response.status);
-
-  std::array<char, kBodyChunk> chunk;
-  uint64_t received = 0;
-  while (!parser.is_done()) {
-    parser.get().body().data = chunk.data();
-    parser.get().body().size = chunk.size();
-    wait = run(
-        [&](bool& done) {
-          bhttp::async_read_some(stream, buffer, parser,
-                                 [&](error_code e, std::size_t) { ec = e, done = true; });
-        },
-        step_deadline(), d.cancel);
-    if (auto f = stopped(wait, "read", authority)) return tl::unexpected(*f);
-    if (ec == bhttp::error::need_buffer) ec = {};
-    if (ec == bhttp::error::body_limit) return too_large();
-    if (ec) {
-      broken = true;
-      bool cut = ec == bhttp::error::partial_message || is_reset(ec);
-      return tl::unexpected(failure(Error::Code::upstream_unavailable,
-                                    cut ? "response from " + authority + " was cut short after " +
-                                              std::to_string(received) + " bytes of body"
-                                        : "reading the answer from " + authority + " failed: " + ec.message(),
-                                    false, false));
-    }
-    std::size_t got = chunk.size() - parser.get().body().size;
-    received += got;
-    if (got == 0) continue;
-    if (!streaming) {
-      response.body.append(chunk.data(), got);
-    } else if (int32_t status = request.on_body(std::string_view(chunk.data(), got)); status != TINKR_OK) {
-      broken = true;
-      return tl::unexpected(TransportFailure{
-          Error(code_from_status(status), "the body consumer stopped the transfer from " + authority), false,
-          false});
-    }
-  }
-  keep_alive = parser.get().keep_alive();
+  if (parser->is_done()) keep_alive = parser->get().keep_alive();
   return response;
+}
+
+template <typename Stream>
+TransportExpected<std::size_t> Connection::Impl::read_body_on(Stream& stream, char* out, std::size_t capacity,
+                                                              const Deadlines& d) {
+  auto& body = parser->get().body();
+  std::size_t filled = 0;
+  error_code ec;
+  // One wait for the first bytes, then more reads at once (inside the same run) while they have
+  // already arrived: a 16 KB TLS record per wake-up would cost a run of the loop each.
+  std::function<void(bool&)> read_some = [&](bool& done) {
+    body.data = out + filled;
+    body.size = capacity - filled;
+    bhttp::async_read_some(stream, buffer, *parser, [&](error_code e, std::size_t) {
+      if (e == bhttp::error::need_buffer) e = {};
+      filled = capacity - body.size;
+      // Nothing of the body yet (a chunk's header, say): wait on, or 0 would read as the end.
+      if (e || parser->is_done() || filled == capacity || (filled > 0 && !more_arrived())) {
+        ec = e;
+        done = true;
+        return;
+      }
+      read_some(done);
+    });
+  };
+  auto wait = run(read_some, step_deadline(d), d.cancel);
+  if (auto f = stopped(wait, "read", authority)) return tl::unexpected(*f);
+  if (ec == bhttp::error::body_limit) return tl::unexpected(too_large());
+  if (ec) {
+    broken = true;
+    bool cut = ec == bhttp::error::partial_message || is_reset(ec);
+    return tl::unexpected(failure(Error::Code::upstream_unavailable,
+                                  cut ? "response from " + authority + " was cut short after " +
+                                            std::to_string(body_received + filled) + " bytes of body"
+                                      : "reading the answer from " + authority + " failed: " + ec.message(),
+                                  false, false));
+  }
+  body_received += filled;
+  if (parser->is_done()) keep_alive = parser->get().keep_alive();
+  return filled;
 }
 
 }  // namespace tinkr::http

@@ -1,11 +1,12 @@
 // One client connection (TCP, optionally through a CONNECT tunnel, optionally TLS) that sends a
-// request and reads its answer under deadlines. Blocking for its caller; inside, every step is an
+// request and reads its answer under deadlines, in three steps (write, head, body) so that the body
+// is pulled by whoever reads it. Blocking for its caller; inside, every step is an
 // asynchronous operation run on the connection's own io_context in short slices, so that a deadline
 // or a cancelled call stops it promptly. One thread uses a connection at a time (the pool hands it out).
 #pragma once
 
 #include <chrono>
-#include <functional>
+#include <cstddef>
 #include <memory>
 #include <optional>
 
@@ -55,11 +56,20 @@ class Connection {
                                                              const Deadlines& deadlines);
   ~Connection();
 
-  /// Sends request and reads the answer. When stream_body(status) says so, the body goes to
-  /// request.on_body instead of Response::body. A body over max_response_bytes fails, streamed or not.
-  TransportExpected<Response> exchange(const Request& request, const Deadlines& deadlines,
-                                       int64_t max_response_bytes,
-                                       const std::function<bool(int status)>& stream_body);
+  /// Sends request (its head and body). A failure here, before any answer, is before_response.
+  TransportExpected<void> write_request(const Request& request, const Deadlines& deadlines);
+
+  /// Reads the answer's status line and headers; the body waits for read_body. A body over
+  /// max_response_bytes fails when read_body reaches the limit.
+  TransportExpected<Response> read_head(const Deadlines& deadlines, int64_t max_response_bytes);
+
+  /// Reads the next bytes of the body into buffer: waits until some arrive, then keeps taking what
+  /// has already arrived (at the socket or inside TLS) while buffer has room, so that one call
+  /// returns many network reads. Returns 0 once the body has ended.
+  TransportExpected<std::size_t> read_body(char* buffer, std::size_t capacity, const Deadlines& deadlines);
+
+  /// True once read_body has returned the whole body.
+  bool body_done() const noexcept;
 
   /// True when the last exchange completed cleanly and both sides keep the connection alive.
   bool is_reusable() const noexcept;

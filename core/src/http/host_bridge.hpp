@@ -16,6 +16,16 @@ namespace tinkr::http {
 int32_t host_http_request(const tinkr_http_request* request, const tinkr_cancel* cancel,
                           tinkr_http_response** out_response, tinkr_error** out_error) noexcept;
 
+/// ABI 1.4's pulled body (plugin.h documents each): the request is sent by open_response and its
+/// answer read through the stream, with the same client, retries and errors as host_http_request.
+int32_t open_response(const tinkr_http_request* request, const tinkr_cancel* cancel,
+                      tinkr_http_stream** out_stream, tinkr_error** out_error) noexcept;
+int32_t response_head(tinkr_http_stream* stream, const tinkr_http_response** out_response,
+                      tinkr_error** out_error) noexcept;
+int32_t read_body(tinkr_http_stream* stream, char* buffer, uint64_t capacity, uint64_t* out_len,
+                  tinkr_error** out_error) noexcept;
+void close_response(tinkr_http_stream* stream) noexcept;
+
 /// Releases a response from host_http_request. Accepts NULL.
 void free_http_response(tinkr_http_response* response) noexcept;
 

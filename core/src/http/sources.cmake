@@ -16,5 +16,6 @@ target_sources(tinkr_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/connection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connection_pool.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connection_limit.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/attempts.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client.cpp
   ${CMAKE_CURRENT_LIST_DIR}/host_bridge.cpp)

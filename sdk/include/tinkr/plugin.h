@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define TINKR_PLUGIN_ABI_MAJOR 1
-#define TINKR_PLUGIN_ABI_MINOR 3
+#define TINKR_PLUGIN_ABI_MINOR 4
 
 /* The one exported symbol's name, for hosts that look it up by string. */
 #define TINKR_PLUGIN_ENTRY_SYMBOL "tinkr_plugin_entry"
@@ -236,13 +236,18 @@ typedef struct tinkr_http_request {
   tinkr_str ca_file;          /* PEM bundle to verify the server with; empty = system store */
   uint32_t flags;             /* TINKR_HTTP_* */
   uint32_t reserved0;
-  /* When set, a success's (2xx) body is streamed to on_body as it arrives and not kept in the
-   * response (response->body empty). Any other status's body is read whole into response->body and
+  /* When set, a success's (2xx) body is pushed to on_body as it arrives, on the thread that called
+   * http_request, and not kept in the response (response->body empty); 1.4's open_response lets a
+   * plugin pull the body instead. Any other status's body is read whole into response->body and
    * never reaches on_body: it may be retried, and it is what explains the error. on_body returning
    * non-zero aborts the transfer with that status. */
   tinkr_http_body_fn on_body;
   void* on_body_ctx;
 } tinkr_http_request;
+
+/* 1.4: an answer whose body the plugin pulls (tinkr_host.open_response). Opaque; released with
+ * tinkr_host.close_response. */
+typedef struct tinkr_http_stream tinkr_http_stream;
 
 /* A response, allocated by the host and released with tinkr_host.free_http_response. */
 typedef struct tinkr_http_response {
@@ -280,6 +285,31 @@ typedef struct tinkr_host {
   int32_t (*is_cancelled)(void* ctx, const tinkr_cancel* cancel);
   /* The deadline of the call owning cancel, in Unix nanoseconds; INT64_MAX when none. */
   int64_t (*deadline_unix_nano)(void* ctx, const tinkr_cancel* cancel);
+
+  /* ---- 1.4: a body the plugin pulls from its own thread (no thread or pipe of its own) ---- */
+
+  /* Sends request as http_request does (request->on_body must be NULL) and returns once it is sent,
+   * without waiting for the answer, so that one thread may have several requests in flight. On
+   * TINKR_OK *out_stream is the answer to come, released with close_response; on failure (nothing
+   * could be sent) *out_error says why. cancel (may be NULL) governs every later call on the stream.
+   * A stream is used by one thread at a time. */
+  int32_t (*open_response)(void* ctx, const tinkr_http_request* request, const tinkr_cancel* cancel,
+                           tinkr_http_stream** out_stream, tinkr_error** out_error);
+  /* Waits for the final answer (retrying 408/429/5xx and a reset connection within the deadline, as
+   * http_request does) and stores its status and headers in *out_response, which belongs to the stream
+   * (valid until close_response). A 2xx body is left for read_body (response->body empty); any other
+   * status's body is read whole into response->body. Later calls give the same answer or error. */
+  int32_t (*response_head)(void* ctx, tinkr_http_stream* stream, const tinkr_http_response** out_response,
+                           tinkr_error** out_error);
+  /* Reads the next bytes of a 2xx body into buffer, at most capacity: waits until some arrive, then
+   * takes whatever else has already arrived, so that one call returns many network reads (a buffer of
+   * 256 KiB or more is a good size). *out_len is 0 at the end of the body, and always for a non-2xx
+   * answer. Calls response_head first when it was not called. Fails (body cut short, timeout,
+   * cancelled, over max_response_bytes) with *out_error; the stream then fails every later call. */
+  int32_t (*read_body)(void* ctx, tinkr_http_stream* stream, char* buffer, uint64_t capacity,
+                       uint64_t* out_len, tinkr_error** out_error);
+  /* Releases stream and its response. A body not read to its end closes the connection. Accepts NULL. */
+  void (*close_response)(void* ctx, tinkr_http_stream* stream);
 } tinkr_host;
 
 /* 1.1: a source of bytes the plugin pulls (ingest_stream). read stores up to capacity bytes in

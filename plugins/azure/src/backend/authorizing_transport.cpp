@@ -2,13 +2,11 @@
 #include "backend/authorizing_transport.hpp"
 #include <tinkr/sdk/text.hpp>
 
+#include "backend/host_answer.hpp"
 #include "common/url.hpp"
-#include "decode/content_encoding.hpp"
 #include "decode/missing_role.hpp"
 
 #include <tinkr/sdk/error.hpp>
-
-#include <optional>
 
 namespace tinkr::azure {
 namespace {
@@ -23,8 +21,7 @@ std::string AuthorizingTransport::scope_of(Audience audience) const {
   return token_scope(options_.cloud, audience);
 }
 
-sdk::HttpResponse AuthorizingTransport::send(const RequestPlan& plan, const sdk::CallContext& call,
-                                             const BodyReceiver& on_body) {
+std::unique_ptr<Answer> AuthorizingTransport::open(const RequestPlan& plan, const sdk::CallContext& call) {
   const std::string& endpoint =
       plan.audience == Audience::arm ? options_.endpoints.arm : options_.endpoints.log_analytics;
   auto target = split_url(plan.url);
@@ -44,42 +41,28 @@ sdk::HttpResponse AuthorizingTransport::send(const RequestPlan& plan, const sdk:
   for (const auto& h : plan.headers)
     if (!sdk::equals_ignoring_case(h.name, "Authorization")) request.headers.push_back(h);
   request.headers.push_back({"Authorization", "Bearer " + token.token});
-  // Log Analytics' answers shrink about fivefold in gzip; they are inflated as they arrive.
+  // Log Analytics' answers shrink about fivefold in gzip; they are inflated as they are read.
   request.headers.push_back({"Accept-Encoding", "gzip"});
   request.body = plan.body;
   request.ca_file = options_.ca_file;
   request.timeout_ms =
       (int64_t{options_.server_timeout_seconds} + options_.client_timeout_margin_seconds) * 1000;
   request.max_response_bytes = options_.max_answer_bytes;
-  const std::string source = "the answer from " + std::string(audience_label(plan.audience));
-  std::optional<decode::StreamedBodyInflater> inflating;
-  if (on_body) {
-    inflating.emplace(on_body, static_cast<uint64_t>(options_.max_answer_bytes), source);
-    request.on_body = inflating->receiver();
-  }
   if (target->scheme == "http")
     request.flags |= TINKR_HTTP_ALLOW_PLAIN_HTTP;  // loopback only, checked by options
 
-  sdk::HttpResponse response;
-  try {
-    response = host_.http(request, call);
-  } catch (...) {
-    // The inflater stopped the transfer: its reason, not the host's "stopped by the consumer".
-    if (inflating && inflating->failure()) std::rethrow_exception(inflating->failure());
-    throw;
-  }
-  if (inflating)
-    inflating->finish(response);
-  else
-    decode::inflate_whole_body(response, static_cast<uint64_t>(options_.max_answer_bytes), source);
-  if (response.status == 401) tokens_.invalidate(scope);
-  if (response.status == 403) {  // for the missing-role advice (decode/missing_role.hpp)
-    response.headers.push_back({std::string(decode::kRoleScopeHeader),
-                                decode::role_scope(options_.subscription_id, options_.resource_group)});
-    if (auto principal = decode::principal_from_token(token.token); !principal.empty())
-      response.headers.push_back({std::string(decode::kCallerObjectIdHeader), std::move(principal)});
-  }
-  return response;
+  auto on_head = [this, scope, bearer = std::move(token.token)](sdk::HttpResponse& head) {
+    if (head.status == 401) tokens_.invalidate(scope);
+    if (head.status == 403) {  // for the missing-role advice (decode/missing_role.hpp)
+      head.headers.push_back({std::string(decode::kRoleScopeHeader),
+                              decode::role_scope(options_.subscription_id, options_.resource_group)});
+      if (auto principal = decode::principal_from_token(bearer); !principal.empty())
+        head.headers.push_back({std::string(decode::kCallerObjectIdHeader), std::move(principal)});
+    }
+  };
+  return std::make_unique<HostAnswer>(
+      host_.open(request, call), static_cast<uint64_t>(options_.max_answer_bytes),
+      "the answer from " + std::string(audience_label(plan.audience)), std::move(on_head));
 }
 
 }  // namespace tinkr::azure

@@ -21,9 +21,7 @@ class AuthorizingTransport final : public Transport {
   /// endpoint, before any token is fetched. The request's timeout is the server timeout plus the
   /// client margin (the call's deadline still bounds it). An HTTP 401 answer makes the next request
   /// fetch a new token (the old one was revoked or expired early).
-  sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext& call,
-                         const BodyReceiver& on_body) override;
-  using Transport::send;
+  std::unique_ptr<Answer> open(const RequestPlan& plan, const sdk::CallContext& call) override;
 
   /// The scope whose tokens a plan of that audience carries.
   std::string scope_of(Audience audience) const;

@@ -4,10 +4,12 @@
 // without HTTP. Only Transport does I/O.
 #pragma once
 
+#include "common/piece_source.hpp"
+
 #include <tinkr/sdk/host.hpp>
 
 #include <cstdint>
-#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,22 +80,34 @@ struct RequestPlan {
   std::string kql;  // the KQL inside body, for explain and tests; empty for REST calls
 };
 
-/// Receives a success's body piece by piece as it arrives; returning false stops the transfer.
-using BodyReceiver = std::function<bool(std::string_view piece)>;
+/// One answer in flight (Transport::open): its status and headers once they arrive, then a success's
+/// body pulled piece by piece, its Content-Encoding undone, from the thread that opened it. Destroying
+/// it before the body's end ends the transfer.
+class Answer : public PieceSource {
+ public:
+  /// Waits for the answer and returns its status and headers; the body of any status but a success
+  /// (2xx) is whole in it, inflated. Throws sdk::Error when no answer could be had.
+  virtual const sdk::HttpResponse& head() = 0;
+  /// The next piece of a success's body (calls head() first); empty at its end, and at once for any
+  /// other status.
+  std::string_view next_piece() override = 0;
+};
 
-/// Sends a plan with a bearer token for its audience (attached only to the configured cloud's hosts)
-/// and returns the response whatever its status. Throws sdk::Error when no response could be had.
+/// Sends a plan with a bearer token for its audience (attached only to the configured cloud's hosts).
+/// Throws sdk::Error when no response could be had.
 class Transport {
  public:
   virtual ~Transport() = default;
-  /// With on_body set, a 2xx body goes to on_body as it arrives and HttpResponse::body stays empty;
-  /// any other status's body comes back whole in the response, never through on_body. When on_body
-  /// stops the transfer, send throws sdk::Error(TINKR_CANCELLED).
-  virtual sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext& call,
-                                 const BodyReceiver& on_body) = 0;
-  /// The whole answer at once.
+  /// Sends plan and returns once it is sent, so that several answers can be in flight at once; the
+  /// answer is then pulled through the result.
+  virtual std::unique_ptr<Answer> open(const RequestPlan& plan, const sdk::CallContext& call) = 0;
+  /// The whole answer at once, whatever its status.
   sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext& call) {
-    return send(plan, call, {});
+    auto answer = open(plan, call);
+    sdk::HttpResponse response = answer->head();
+    for (auto piece = answer->next_piece(); !piece.empty(); piece = answer->next_piece())
+      response.body.append(piece);
+    return response;
   }
 };
 

@@ -7,7 +7,7 @@
 // the value ends.
 #pragma once
 
-#include "decode/body_pipe.hpp"
+#include "common/piece_source.hpp"
 
 #include <cstddef>
 #include <string>

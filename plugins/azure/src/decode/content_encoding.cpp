@@ -51,41 +51,39 @@ bool is_identity(const std::string& encoding) {
 
 }  // namespace
 
-StreamedBodyInflater::StreamedBodyInflater(BodyReceiver downstream, uint64_t max_inflated_bytes,
-                                           std::string source)
-    : downstream_(std::move(downstream)), max_inflated_(max_inflated_bytes), source_(std::move(source)) {}
-
-BodyReceiver StreamedBodyInflater::receiver() {
-  return [this](std::string_view piece) { return receive(piece); };
+InflatingBody::InflatingBody(PieceSource& raw, sdk::HttpResponse& response, uint64_t max_inflated_bytes,
+                             std::string source)
+    : raw_(raw), source_(std::move(source)) {
+  const std::string encoding = content_encoding(response);
+  if (encoding == "gzip")
+    inflater_.emplace(max_inflated_bytes, source_, kLimitHint);
+  else if (!is_identity(encoding))
+    unreadable_encoding(source_, encoding);
+  drop_content_encoding(response);
 }
 
-bool StreamedBodyInflater::receive(std::string_view piece) {
-  if (piece.empty()) return true;
-  try {
+std::string_view InflatingBody::next_piece() {
+  if (!inflater_) return raw_.next_piece();
+  while (true) {
+    if (!compressed_.empty() || inflater_->more_output()) {
+      const std::string_view out = inflater_->inflate_some(compressed_);
+      if (!out.empty()) return out;
+      if (!compressed_.empty()) continue;  // zlib took input and gave nothing yet (the gzip header)
+    }
+    compressed_ = raw_.next_piece();
+    if (compressed_.empty()) {
+      inflater_->finish();
+      return {};
+    }
     if (!started_) {
       started_ = true;
-      if (piece.front() == kGzipFirstByte) inflater_.emplace(max_inflated_, source_, kLimitHint);
+      // 0x1f starts every gzip stream and no JSON text: a body that says gzip and is plain is named.
+      if (compressed_.front() != kGzipFirstByte)
+        throw sdk::Error(
+            TINKR_UPSTREAM_UNAVAILABLE,
+            source_ + " is not valid gzip: it says Content-Encoding 'gzip' but is not compressed");
     }
-    if (!inflater_) return downstream_(piece);
-    return inflater_->feed(piece, downstream_);
-  } catch (...) {
-    failure_ = std::current_exception();
-    return false;
   }
-}
-
-void StreamedBodyInflater::finish(sdk::HttpResponse& response) {
-  if (failure_) std::rethrow_exception(failure_);
-  if (!response.body.empty()) return inflate_whole_body(response, max_inflated_, source_);
-  const std::string encoding = content_encoding(response);
-  if (inflater_) {
-    inflater_->finish();
-  } else if (started_ && encoding == "gzip") {
-    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE,
-                     source_ + " is not valid gzip: it says Content-Encoding 'gzip' but is not compressed");
-  }
-  if (!is_identity(encoding) && encoding != "gzip") unreadable_encoding(source_, encoding);
-  drop_content_encoding(response);
 }
 
 void inflate_whole_body(sdk::HttpResponse& response, uint64_t max_inflated_bytes, const std::string& source) {

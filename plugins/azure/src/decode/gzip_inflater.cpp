@@ -43,37 +43,38 @@ void GzipInflater::fail(const std::string& what) const {
   throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, source_ + " is not valid gzip: " + what);
 }
 
-bool GzipInflater::feed(std::string_view compressed, const InflatedReceiver& out) {
+std::string_view GzipInflater::inflate_some(std::string_view& compressed) {
+  if (ended_) {
+    if (!compressed.empty()) fail("data continues after the end of the gzip stream");
+    return {};
+  }
   z_stream& z = stream_->z;
-  while (!compressed.empty()) {
-    if (ended_) fail("data continues after the end of the gzip stream");
-    // zlib counts input in 32-bit units; a larger piece goes in slices.
-    const auto slice = std::min<std::size_t>(compressed.size(), std::numeric_limits<uInt>::max());
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-    z.avail_in = static_cast<uInt>(slice);
-    do {
-      z.next_out = reinterpret_cast<Bytef*>(output_.data());
-      z.avail_out = static_cast<uInt>(output_.size());
-      const int rc = inflate(&z, Z_NO_FLUSH);
-      if (rc == Z_NEED_DICT || rc == Z_DATA_ERROR) fail(z.msg ? z.msg : "corrupt deflate data");
-      if (rc == Z_MEM_ERROR) throw sdk::Error(TINKR_INTERNAL, "zlib ran out of memory inflating " + source_);
-      const std::size_t produced = output_.size() - z.avail_out;
-      inflated_ += produced;
-      if (inflated_ > max_inflated_)
-        throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE,
-                         source_ + " inflates past the " + byte_size_text(max_inflated_) + " limit (" +
-                             limit_hint_ + "); narrow the time range or add filters");
-      if (produced > 0 && !out(std::string_view(output_.data(), produced))) return false;
-      if (rc == Z_STREAM_END) {
-        ended_ = true;
-        break;
-      }
-      // Z_BUF_ERROR: no progress possible until more input arrives.
-      if (rc == Z_BUF_ERROR) break;
-    } while (z.avail_in > 0 || z.avail_out == 0);
-    const std::size_t used = slice - z.avail_in;
-    compressed.remove_prefix(used);
-    if (ended_ && !compressed.empty()) fail("data continues after the end of the gzip stream");
+  // zlib counts input in 32-bit units; a larger piece goes in slices.
+  const auto slice = std::min<std::size_t>(compressed.size(), std::numeric_limits<uInt>::max());
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  z.avail_in = static_cast<uInt>(slice);
+  z.next_out = reinterpret_cast<Bytef*>(output_.data());
+  z.avail_out = static_cast<uInt>(output_.size());
+  const int rc = inflate(&z, Z_NO_FLUSH);
+  if (rc == Z_NEED_DICT || rc == Z_DATA_ERROR) fail(z.msg ? z.msg : "corrupt deflate data");
+  if (rc == Z_MEM_ERROR) throw sdk::Error(TINKR_INTERNAL, "zlib ran out of memory inflating " + source_);
+  compressed.remove_prefix(slice - z.avail_in);
+  const std::size_t produced = output_.size() - z.avail_out;
+  inflated_ += produced;
+  if (inflated_ > max_inflated_)
+    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, source_ + " inflates past the " +
+                                                     byte_size_text(max_inflated_) + " limit (" +
+                                                     limit_hint_ + "); narrow the time range or add filters");
+  ended_ = rc == Z_STREAM_END;
+  // A full output chunk may leave more output inside zlib, even with no input left.
+  more_output_ = !ended_ && z.avail_out == 0;
+  return {output_.data(), produced};
+}
+
+bool GzipInflater::feed(std::string_view compressed, const InflatedReceiver& out) {
+  while (!compressed.empty() || more_output_) {
+    const std::string_view piece = inflate_some(compressed);
+    if (!piece.empty() && !out(piece)) return false;
   }
   return true;
 }

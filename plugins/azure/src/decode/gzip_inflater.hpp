@@ -31,6 +31,13 @@ class GzipInflater {
   /// sdk::Error(TINKR_UPSTREAM_UNAVAILABLE) when the data is not gzip, is corrupt, continues past the
   /// end of the gzip stream, or inflates past the limit.
   bool feed(std::string_view compressed, const InflatedReceiver& out);
+  /// Pull-style: inflates from the front of compressed (advancing it past what zlib took) and returns
+  /// at most kOutputChunk bytes, valid until the next call. Empty when zlib needs more input; call
+  /// again, even without new input, while more_output(). Throws as feed does.
+  std::string_view inflate_some(std::string_view& compressed);
+  /// The last call filled its output: zlib may hold more without further input.
+  bool more_output() const noexcept { return more_output_; }
+
   /// The compressed body has ended: throws sdk::Error when the gzip stream is incomplete.
   void finish() const;
 
@@ -46,6 +53,7 @@ class GzipInflater {
   const std::string limit_hint_;
   uint64_t inflated_ = 0;
   bool ended_ = false;
+  bool more_output_ = false;
   std::string output_;
 };
 

@@ -1,7 +1,6 @@
 # Decoding Log Analytics answers and Azure errors.
 target_sources(tinkr_azure_impl PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/cell.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/body_pipe.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gzip_inflater.cpp
   ${CMAKE_CURRENT_LIST_DIR}/content_encoding.cpp
   ${CMAKE_CURRENT_LIST_DIR}/body_batches.cpp

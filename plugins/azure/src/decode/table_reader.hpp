@@ -5,7 +5,7 @@
 // tables.
 #pragma once
 
-#include "decode/body_pipe.hpp"
+#include "common/piece_source.hpp"
 #include "decode/cell.hpp"
 
 #include <cstdint>

@@ -108,20 +108,20 @@ decode::ReadResult run_sliced_logs(const ir::Query& query, const QueryContext& c
   }
 
   decode::ReadResult total;
-  std::deque<std::unique_ptr<PendingAnswer>> ahead;
+  std::deque<std::unique_ptr<Answer>> ahead;
   std::size_t next = 0;
   const auto concurrency = static_cast<std::size_t>(std::max(1, context.slices.concurrency));
   while (next < slices.size() || !ahead.empty()) {
     // The answer being decoded counts as one of the requests in flight.
     while (ahead.size() < concurrency && next < slices.size()) {
       call.throw_if_cancelled();
-      ahead.push_back(std::make_unique<PendingAnswer>(
-          transport, lower_logs_slice(query, slices[next].range, takes[next], context), call, kLogAnalytics));
+      ahead.push_back(
+          transport.open(lower_logs_slice(query, slices[next].range, takes[next], context), call));
       ++next;
     }
-    const std::unique_ptr<PendingAnswer> answer = std::move(ahead.front());
+    const std::unique_ptr<Answer> answer = std::move(ahead.front());
     ahead.pop_front();
-    const decode::ReadResult result = answer->read(consumer);
+    const decode::ReadResult result = read_answer(*answer, consumer, kLogAnalytics);
     total.tables += result.tables;
     total.rows += result.rows;
     if (observe) observe(result);

@@ -1,8 +1,9 @@
 // Past the service's caps, the sending half (the planning is lower/slice_plan.hpp): a logs query asking
 // for more rows than the profile's slice_above_rows counts its rows per time bin, groups the bins into
 // slices that fit the caps (a bin still too big is counted again in finer bins), and fetches the slices
-// with at most slice_concurrency requests in flight. Each answer streams through a bounded pipe and is
-// decoded in turn, in the query's time order, so memory does not grow with the number of rows.
+// with at most slice_concurrency requests in flight. Each answer is pulled and decoded in turn, in the
+// query's time order; an answer not yet read waits in the socket's buffers (the server stops sending
+// when they fill), so memory does not grow with the number of rows.
 #pragma once
 
 #include "common/query_context.hpp"

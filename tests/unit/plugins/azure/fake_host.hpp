@@ -1,5 +1,6 @@
-// A tinkr_host for the Azure plugin's unit tests: http_request calls a test lambda (and records every
-// request), the clock is a number the test sets, and is_cancelled reports which threads are waiting.
+// A tinkr_host for the Azure plugin's unit tests: http_request and open_response call a test lambda
+// (and record every request), the clock is a number the test sets, and is_cancelled reports which threads are
+// waiting.
 #pragma once
 
 #include <tinkr/plugin.h>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -17,6 +19,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace tinkr::azure::testing {
@@ -55,7 +58,29 @@ class FakeHost {
       return self->cancelled.load() ? 1 : 0;
     };
     table_.deadline_unix_nano = [](void*, const tinkr_cancel*) { return INT64_MAX; };
+    table_.open_response = &FakeHost::open_response;
+    table_.response_head = [](void*, tinkr_http_stream* stream, const tinkr_http_response** out,
+                              tinkr_error**) -> int32_t {
+      *out = &reinterpret_cast<OwnedStream*>(stream)->response->c;
+      return TINKR_OK;
+    };
+    table_.read_body = [](void*, tinkr_http_stream* stream, char* buffer, uint64_t capacity,
+                          uint64_t* out_len, tinkr_error**) -> int32_t {
+      auto* owned = reinterpret_cast<OwnedStream*>(stream);
+      const std::string_view rest = std::string_view(owned->body).substr(owned->read);
+      // Like the core's client, in small pieces: every decoder meets tokens cut at piece boundaries.
+      *out_len = std::min<uint64_t>({capacity, kPieceSize, rest.size()});
+      std::copy_n(rest.data(), *out_len, buffer);
+      owned->read += *out_len;
+      return TINKR_OK;
+    };
+    table_.close_response = [](void*, tinkr_http_stream* stream) {
+      delete reinterpret_cast<OwnedStream*>(stream);
+    };
   }
+
+  /// Makes the host one older than ABI 1.4, without pulled bodies: the SDK then reads answers whole.
+  void without_pulled_bodies() { table_.struct_size = offsetof(tinkr_host, open_response); }
 
   sdk::Host host() const { return sdk::Host(&table_); }
   sdk::CallContext call() const { return sdk::CallContext(&table_, nullptr); }
@@ -84,6 +109,29 @@ class FakeHost {
     std::vector<tinkr_http_header> headers;
     sdk::HttpResponse data;
   };
+
+  // An answer whose success's body the plugin pulls (1.4).
+  struct OwnedStream {
+    std::unique_ptr<OwnedResponse> response;
+    std::string body;
+    std::size_t read = 0;
+  };
+
+  static int32_t open_response(void* ctx, const tinkr_http_request* request, const tinkr_cancel* cancel,
+                               tinkr_http_stream** out_stream, tinkr_error** out_error) {
+    tinkr_http_response* response = nullptr;
+    int32_t status = http_request(ctx, request, cancel, &response, out_error);
+    if (status != TINKR_OK) return status;
+    auto stream = std::make_unique<OwnedStream>();
+    stream->response.reset(reinterpret_cast<OwnedResponse*>(response));
+    auto& data = stream->response->data;
+    if (data.status >= 200 && data.status < 300) {
+      stream->body = std::exchange(data.body, {});
+      stream->response->c.body = {};
+    }
+    *out_stream = reinterpret_cast<tinkr_http_stream*>(stream.release());
+    return TINKR_OK;
+  }
 
   static int32_t http_request(void* ctx, const tinkr_http_request* request, const tinkr_cancel*,
                               tinkr_http_response** out_response, tinkr_error** out_error) {

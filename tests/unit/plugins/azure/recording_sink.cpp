@@ -68,22 +68,28 @@ int32_t RecordingSink::accept() {
   return ++accepted_ >= stop_after ? TINKR_CANCELLED : TINKR_OK;
 }
 
-sdk::HttpResponse ScriptedTransport::send(const RequestPlan& plan, const sdk::CallContext&,
-                                          const BodyReceiver& on_body) {
+PiecedAnswer::PiecedAnswer(sdk::HttpResponse response, std::size_t piece_size, std::size_t* pieces)
+    : head_(std::move(response)), piece_size_(piece_size), pieces_(pieces) {
+  if (head_.status >= 200 && head_.status < 300) body_ = std::exchange(head_.body, {});
+}
+
+std::string_view PiecedAnswer::next_piece() {
+  if (at_ >= body_.size()) return {};
+  if (before_piece) before_piece(handed_);
+  const std::string_view piece = std::string_view(body_).substr(at_, piece_size_);
+  at_ += piece.size();
+  ++handed_;
+  if (pieces_) ++*pieces_;
+  return piece;
+}
+
+std::unique_ptr<Answer> ScriptedTransport::open(const RequestPlan& plan, const sdk::CallContext&) {
   sent.push_back(plan);
   if (script_.empty())
     throw sdk::Error(TINKR_INTERNAL, "scripted transport: no response left for " + plan.url);
   sdk::HttpResponse r = std::move(script_.front());
   script_.pop_front();
-  if (!on_body || r.status < 200 || r.status >= 300) return r;
-  const std::string_view body = r.body;
-  for (std::size_t at = 0; at < body.size(); at += piece_size) {
-    ++pieces_sent;
-    if (!on_body(body.substr(at, piece_size)))
-      throw sdk::Error(TINKR_CANCELLED, "the body consumer stopped the transfer from the script");
-  }
-  r.body.clear();
-  return r;
+  return std::make_unique<PiecedAnswer>(std::move(r), piece_size, &pieces_sent);
 }
 
 std::vector<std::string> log_analytics_answer_vectors() {

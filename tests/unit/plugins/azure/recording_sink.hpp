@@ -59,20 +59,38 @@ class RecordingSink {
   sdk::Sink sink_;
 };
 
-/// Answers plans from a script, in order, and records the plans it was sent. A streamed 2xx body is
-/// handed over in pieces of piece_size bytes, as the host's client would, so that every decoder
-/// meets tokens cut at piece boundaries.
+/// An answer served from memory: its head at once, a success's body in pieces of piece_size bytes.
+/// Each piece handed out is counted in *pieces (when set); before_piece(i), when set, runs before the
+/// i-th piece is handed out and may throw, as a transfer cut short does.
+class PiecedAnswer final : public Answer {
+ public:
+  PiecedAnswer(sdk::HttpResponse response, std::size_t piece_size, std::size_t* pieces = nullptr);
+  const sdk::HttpResponse& head() override { return head_; }
+  std::string_view next_piece() override;
+
+  std::function<void(std::size_t index)> before_piece;
+
+ private:
+  sdk::HttpResponse head_;
+  std::string body_;
+  std::size_t piece_size_;
+  std::size_t* pieces_;
+  std::size_t at_ = 0;
+  std::size_t handed_ = 0;
+};
+
+/// Answers plans from a script, in order, and records the plans it was sent. A 2xx body is handed
+/// over in pieces of piece_size bytes, as the host's client would, so that every decoder meets tokens
+/// cut at piece boundaries.
 class ScriptedTransport : public Transport {
  public:
   void respond(int status, std::string body, std::vector<sdk::HttpHeader> headers = {}) {
     script_.push_back({status, std::move(headers), std::move(body)});
   }
-  sdk::HttpResponse send(const RequestPlan& plan, const sdk::CallContext& call,
-                         const BodyReceiver& on_body) override;
-  using Transport::send;
+  std::unique_ptr<Answer> open(const RequestPlan& plan, const sdk::CallContext& call) override;
   std::vector<RequestPlan> sent;
   std::size_t piece_size = 7;
-  std::size_t pieces_sent = 0;  // streamed pieces, all answers together
+  std::size_t pieces_sent = 0;  // pieces handed out, all answers together
 
  private:
   std::deque<sdk::HttpResponse> script_;

@@ -95,5 +95,39 @@ TEST(AuthorizingTransport, AnHttp401MakesTheNextRequestFetchANewToken) {
   EXPECT_EQ(f.scopes.size(), 2u);
 }
 
+// ABI 1.4: the body is pulled from the host's stream on this thread; under an older host (no
+// open_response) the SDK reads the answer whole and the plugin decodes the same bytes.
+TEST(AuthorizingTransport, PullsTheBodyFromANewHostAndReadsItWholeFromAnOldOne) {
+  const std::string body =
+      R"({"tables":[{"name":"PrimaryResult","columns":[],"rows":[]}],"note":"caf\u00e9"})";
+  for (bool old_host : {false, true}) {
+    TransportFixture f;
+    if (old_host) f.fake.without_pulled_bodies();
+    f.fake.handler = [&](const sdk::HttpRequest&) { return json_response(200, body); };
+    EXPECT_EQ(f.fake.host().pulls_bodies(), !old_host);
+    auto answer = f.transport.open(plan("https://127.0.0.1:8443/v1/workspaces/w/query"), f.fake.call());
+    EXPECT_EQ(answer->head().status, 200);
+    EXPECT_TRUE(answer->head().body.empty()) << "a success's body is pulled, not in the head";
+    std::string pulled;
+    std::size_t pieces = 0;
+    for (auto piece = answer->next_piece(); !piece.empty(); piece = answer->next_piece(), ++pieces)
+      pulled.append(piece);
+    EXPECT_EQ(pulled, body);
+    // The fake host hands a pulled body over in 5-byte reads; an old host's answer comes in one piece.
+    EXPECT_EQ(pieces, old_host ? 1u : (body.size() + 4) / 5);
+  }
+}
+
+TEST(AuthorizingTransport, AnErrorAnswersBodyIsWholeInItsHeadAndNothingIsPulled) {
+  TransportFixture f;
+  f.fake.handler = [](const sdk::HttpRequest&) {
+    return json_response(404, R"({"error":{"code":"NotFound"}})");
+  };
+  auto answer = f.transport.open(plan("https://127.0.0.1:8443/v1/workspaces/w/query"), f.fake.call());
+  EXPECT_EQ(answer->head().status, 404);
+  EXPECT_EQ(answer->head().body, R"({"error":{"code":"NotFound"}})");
+  EXPECT_TRUE(answer->next_piece().empty());
+}
+
 }  // namespace
 }  // namespace tinkr::azure

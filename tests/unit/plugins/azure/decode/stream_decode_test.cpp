@@ -1,6 +1,5 @@
-// Decoding while the answer arrives: every vector decodes the same whatever the piece boundaries, the
-// pipe between the transfer thread and the decoder, and read_answer's streaming, stopping and errors.
-#include "decode/body_pipe.hpp"
+// Decoding while the answer arrives: every vector decodes the same whatever the piece boundaries, and
+// read_answer's streaming, stopping and errors as it pulls the body.
 #include "decode/log_records.hpp"
 #include "decode/native_rows.hpp"
 #include "decode/table_reader.hpp"
@@ -13,23 +12,20 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 
 namespace tinkr::azure {
 namespace {
 
 using testing::error_of;
 using testing::no_call;
+using testing::PiecedAnswer;
 using testing::read_vector;
 using testing::RecordingSink;
 using testing::ScriptedTransport;
 
 /// A body handed over in pieces of one size, on the calling thread.
-class Pieces final : public decode::PieceSource {
+class Pieces final : public PieceSource {
  public:
   Pieces(std::string_view body, std::size_t size) : rest_(body), size_(size) {}
   std::string_view next_piece() override {
@@ -43,41 +39,18 @@ class Pieces final : public decode::PieceSource {
   std::size_t size_;
 };
 
-/// A Transport whose send is the test's own function.
-class FunctionTransport final : public Transport {
- public:
-  using Send = std::function<sdk::HttpResponse(const BodyReceiver& on_body)>;
-  explicit FunctionTransport(Send send) : send_(std::move(send)) {}
-  sdk::HttpResponse send(const RequestPlan&, const sdk::CallContext&, const BodyReceiver& on_body) override {
-    return send_(on_body);
-  }
-
- private:
-  Send send_;
-};
-
-/// Counts rows, lets another thread wait for them, and can stop or throw at a given row.
+/// Counts rows, and can stop or throw at a given row.
 class CountingConsumer final : public decode::RowConsumer {
  public:
   bool begin_table(std::size_t, std::string_view, std::span<const decode::ColumnInfo>) override {
     return true;
   }
   bool row(std::span<const decode::Cell>) override {
-    std::lock_guard lock(mutex_);
     ++rows_;
-    seen_.notify_all();
     if (rows_ == throw_at) throw sdk::Error(TINKR_INTERNAL, "the consumer failed on purpose");
     return rows_ != stop_at;
   }
-  /// Waits until at least n rows were seen; false after timeout.
-  bool wait_for_rows(uint64_t n, std::chrono::seconds timeout) {
-    std::unique_lock lock(mutex_);
-    return seen_.wait_for(lock, timeout, [&] { return rows_ >= n; });
-  }
-  uint64_t rows() const {
-    std::lock_guard lock(mutex_);
-    return rows_;
-  }
+  uint64_t rows() const { return rows_; }
   uint64_t stop_at = 0;
   uint64_t throw_at = 0;
 
@@ -196,62 +169,25 @@ TEST(AzureStreamDecode, ATableWithTwoColumnsMembersIsMalformed) {
       << twice.what();
 }
 
-TEST(AzureBodyPipe, CarriesEveryByteInOrderThroughASmallCapacity) {
-  decode::BodyPipe pipe(64);
-  std::string sent;
-  for (int i = 0; i < 2000; ++i)
-    sent += std::string(static_cast<std::size_t>(1 + i % 97), char('a' + i % 26));
-  std::thread producer([&] {
-    std::string_view rest = sent;
-    for (std::size_t size = 1; !rest.empty(); size = size % 150 + 1) {
-      const auto piece = rest.substr(0, size);
-      ASSERT_TRUE(pipe.push(piece));
-      rest.remove_prefix(piece.size());
-    }
-    pipe.finish();
-  });
-  std::string received;
-  for (auto piece = pipe.next_piece(); !piece.empty(); piece = pipe.next_piece()) received.append(piece);
-  producer.join();
-  EXPECT_EQ(received, sent);
-  EXPECT_TRUE(pipe.finished_first());
-}
-
-TEST(AzureBodyPipe, ClosingReleasesAProducerWaitingForRoom) {
-  decode::BodyPipe pipe(4);
-  ASSERT_TRUE(pipe.push("abcd"));
-  bool pushed = true;
-  std::thread producer([&] { pushed = pipe.push("e"); });  // the pipe is full: this waits
-  pipe.close();
-  producer.join();
-  EXPECT_FALSE(pushed) << "the producer learns that nobody reads any more";
-  EXPECT_FALSE(pipe.finished_first());
-}
-
 TEST(AzureReadAnswer, RowsReachTheConsumerBeforeTheBodyHasArrived) {
   const std::string body = answer_of(200);
   CountingConsumer consumer;
-  bool first_rows_before_the_rest = false;
-  FunctionTransport transport([&](const BodyReceiver& on_body) {
-    const std::size_t half = body.size() / 2;
-    EXPECT_TRUE(on_body(std::string_view(body).substr(0, half)));
-    // The rest is sent only once rows of the first half were decoded (or after a generous bound, so
-    // that a decoder that waits for the whole body fails the test instead of hanging it).
-    first_rows_before_the_rest = consumer.wait_for_rows(1, std::chrono::seconds(30));
-    EXPECT_TRUE(on_body(std::string_view(body).substr(half)));
-    return sdk::HttpResponse{200, {}, {}};
-  });
-  const auto result = read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
-  EXPECT_TRUE(first_rows_before_the_rest);
+  PiecedAnswer answer(sdk::HttpResponse{200, {}, body}, body.size() / 2 + 1);
+  uint64_t rows_before_the_second_half = 0;
+  answer.before_piece = [&](std::size_t index) {
+    if (index == 1) rows_before_the_second_half = consumer.rows();
+  };
+  const auto result = read_answer(answer, consumer, "log analytics");
+  EXPECT_GT(rows_before_the_second_half, 0u) << "the first half was decoded before the second was read";
   EXPECT_EQ(result.rows, 200u);
   EXPECT_EQ(consumer.rows(), 200u);
+  EXPECT_EQ(result.bytes, body.size());
 }
 
 TEST(AzureReadAnswer, AConsumerThatStopsEndsTheTransfer) {
   ScriptedTransport transport;
   transport.piece_size = 16 * 1024;
-  const std::string body = answer_of(100'000);  // several times the pipe's capacity
-  ASSERT_GT(body.size(), 3 * decode::BodyPipe::kDefaultCapacity);
+  const std::string body = answer_of(100'000);
   transport.respond(200, body);
   CountingConsumer consumer;
   consumer.stop_at = 3;
@@ -275,13 +211,14 @@ TEST(AzureReadAnswer, AnErrorStatusIsAnAzureErrorAndNoRows) {
 
 TEST(AzureReadAnswer, ATransferCutShortIsReportedAsSuchNotAsBadJson) {
   const std::string body = answer_of(50);
-  FunctionTransport transport([&](const BodyReceiver& on_body) -> sdk::HttpResponse {
-    on_body(std::string_view(body).substr(0, body.size() / 2));
-    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "response from api.loganalytics.io:443 was cut short", true);
-  });
+  PiecedAnswer answer(sdk::HttpResponse{200, {}, body}, body.size() / 2);
+  answer.before_piece = [](std::size_t index) {
+    if (index == 1)
+      throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "response from api.loganalytics.io:443 was cut short",
+                       true);
+  };
   CountingConsumer consumer;
-  const sdk::Error e =
-      error_of([&] { read_answer(transport, a_plan(), no_call(), consumer, "log analytics"); });
+  const sdk::Error e = error_of([&] { read_answer(answer, consumer, "log analytics"); });
   EXPECT_EQ(e.status(), TINKR_UPSTREAM_UNAVAILABLE);
   EXPECT_NE(std::string(e.what()).find("cut short"), std::string::npos) << e.what();
   EXPECT_GT(consumer.rows(), 0u) << "the rows before the cut were delivered";
@@ -313,12 +250,28 @@ TEST(AzureReadAnswer, AConsumerFailureComesBackAndTheTransferEnds) {
   EXPECT_LT(transport.pieces_sent, body.size() / transport.piece_size / 2);
 }
 
-TEST(AzureReadAnswer, ATransportThatKeptTheBodyStillHasItDecoded) {
+TEST(AzureReadAnswer, ABodyInOnePieceIsDecodedWhole) {
   const std::string body = answer_of(5);
-  FunctionTransport transport([&](const BodyReceiver&) { return sdk::HttpResponse{200, {}, body}; });
+  PiecedAnswer answer(sdk::HttpResponse{200, {}, body}, body.size());
   CountingConsumer consumer;
-  const auto result = read_answer(transport, a_plan(), no_call(), consumer, "log analytics");
+  const auto result = read_answer(answer, consumer, "log analytics");
   EXPECT_EQ(result.rows, 5u) << "never a silent empty result";
+}
+
+TEST(AzureReadAnswer, AParseErrorGivesWayToTheTransfersOwnErrorAfterIt) {
+  // Bad JSON, then the transfer fails: the transfer's error names the cause (a garbled gzip body
+  // inflates into bad JSON before its checksum fails).
+  const std::string body =
+      R"({"tables":[{"name":"t","columns":[{"name":"a","type":"long"}],"rows":[[1],oops)"
+      R"(                                                                         ]]}]})";
+  PiecedAnswer answer(sdk::HttpResponse{200, {}, body}, body.size() / 2);
+  answer.before_piece = [](std::size_t index) {
+    if (index == 1)
+      throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, "the answer is not valid gzip: incorrect data check");
+  };
+  CountingConsumer consumer;
+  const sdk::Error e = error_of([&] { read_answer(answer, consumer, "log analytics"); });
+  EXPECT_NE(std::string(e.what()).find("incorrect data check"), std::string::npos) << e.what();
 }
 
 TEST(AzureReadAnswer, NoContentIsNoData) {
