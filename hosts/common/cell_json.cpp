@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 
 namespace tinkr::host {
 namespace {
@@ -128,21 +129,55 @@ void write_row_array(JsonWriter& w, const std::vector<CellKind>& kinds,
   w.EndArray();
 }
 
-std::string row_to_json_array(const std::vector<CellKind>& kinds,
-                              const std::vector<std::optional<std::string>>& cells) {
-  return to_json_text([&](JsonWriter& w) { write_row_array(w, kinds, cells); });
+RowWriter::RowWriter(const std::vector<Column>& columns) : kinds_(cell_kinds(columns)) {
+  for (const auto& column : columns)
+    keys_.push_back(to_json_text([&](JsonWriter& w) { write_string(w, column.name); }) + ":");
 }
 
-std::string row_to_json_object(const std::vector<Column>& columns, const std::vector<CellKind>& kinds,
-                               const std::vector<std::optional<std::string>>& cells) {
+void RowWriter::put(std::string_view text) {
+  std::memcpy(buffer_.Push(text.size()), text.data(), text.size());
+}
+
+const std::string& RowWriter::key(std::size_t index) {
+  while (keys_.size() <= index) keys_.push_back("\"column" + std::to_string(keys_.size() + 1) + "\":");
+  return keys_[index];
+}
+
+void RowWriter::put_cell(std::size_t index, const std::optional<std::string>& cell) {
+  writer_.Reset(buffer_);  // one value at a time, written after what put() wrote
+  write_cell(writer_, index < kinds_.size() ? kinds_[index] : CellKind::text, cell);
+}
+
+std::string_view RowWriter::object(const std::vector<std::optional<std::string>>& cells) {
+  buffer_.Clear();
+  put("{");
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) put(",");
+    put(key(i));
+    put_cell(i, cells[i]);
+  }
+  put("}");
+  return {buffer_.GetString(), buffer_.GetSize()};
+}
+
+std::string_view RowWriter::array(const std::vector<std::optional<std::string>>& cells) {
+  buffer_.Clear();
+  put("[");
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) put(",");
+    put_cell(i, cells[i]);
+  }
+  put("]");
+  return {buffer_.GetString(), buffer_.GetSize()};
+}
+
+std::string row_to_json_array(const std::vector<CellKind>& kinds,
+                              const std::vector<std::optional<std::string>>& cells) {
   return to_json_text([&](JsonWriter& w) {
-    w.StartObject();
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      const std::string name = i < columns.size() ? columns[i].name : "column" + std::to_string(i + 1);
-      write_string(w, name);
+    w.StartArray();
+    for (std::size_t i = 0; i < cells.size(); ++i)
       write_cell(w, i < kinds.size() ? kinds[i] : CellKind::text, cells[i]);
-    }
-    w.EndObject();
+    w.EndArray();
   });
 }
 

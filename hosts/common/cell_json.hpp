@@ -47,9 +47,30 @@ void write_row_array(JsonWriter& writer, const std::vector<CellKind>& kinds,
 /// A row as a JSON array of typed values: [1,"a",null].
 std::string row_to_json_array(const std::vector<CellKind>& kinds,
                               const std::vector<std::optional<std::string>>& cells);
-/// A row as a JSON object keyed by column name: {"n":1,"s":"a","x":null}.
-std::string row_to_json_object(const std::vector<Column>& columns, const std::vector<CellKind>& kinds,
-                               const std::vector<std::optional<std::string>>& cells);
+
+/// Writes one table's rows, again and again, into one buffer: for a big answer, no string or JSON
+/// writer per row and each column's key escaped once per table. A row as an object keyed by column
+/// name, {"n":1,"s":"a","x":null}, or as an array, the same bytes as row_to_json_array.
+class RowWriter {
+ public:
+  explicit RowWriter(const std::vector<Column>& columns);
+  RowWriter(const RowWriter&) = delete;  // writer_ writes into buffer_
+  RowWriter& operator=(const RowWriter&) = delete;
+  /// The row as {"name":value,...}; valid until the next call.
+  std::string_view object(const std::vector<std::optional<std::string>>& cells);
+  /// The row as [value,...]; valid until the next call.
+  std::string_view array(const std::vector<std::optional<std::string>>& cells);
+
+ private:
+  void put(std::string_view text);
+  void put_cell(std::size_t index, const std::optional<std::string>& cell);
+  const std::string& key(std::size_t index);
+
+  std::vector<std::string> keys_;  // "name": as JSON, one per column (and per cell past them)
+  std::vector<CellKind> kinds_;
+  rapidjson::StringBuffer buffer_;
+  JsonWriter writer_{buffer_};
+};
 
 /// A typed JSON value read back as cell text (remote mode): strings as they are, numbers in their
 /// shortest exact form, booleans as true/false, objects and arrays as compact JSON, null as nullopt.

@@ -23,7 +23,7 @@ TEST(Registry, LoadsTheMockPluginByName) {
   ASSERT_TRUE(plugin) << plugin.error().to_string();
   EXPECT_EQ(plugin->name(), "mock");
   EXPECT_EQ(plugin->version(), "1.0.0");
-  EXPECT_EQ(plugin->abi(), "1.3");
+  EXPECT_EQ(plugin->abi(), "1.4");
   EXPECT_NE(plugin->capabilities_json().find("\"trace_get\""), std::string::npos)
       << "describe() is kept whole";
 }

@@ -20,7 +20,7 @@ TEST(ThirdPartyPlugin, IsFoundInItsFolderAndAnswersQueries) {
   PluginRegistry registry({TINKR_THIRD_PARTY_PLUGIN_DIR});
   auto plugin = registry.load("example");
   ASSERT_TRUE(plugin) << plugin.error().to_string();
-  EXPECT_EQ(plugin->abi(), "1.3");  // built against this tree's SDK
+  EXPECT_EQ(plugin->abi(), "1.4");  // built against this tree's SDK
   auto engine = Engine::open_plugin(*plugin, "{}");
   ASSERT_TRUE(engine) << engine.error().to_string();
   auto q = (*engine)->build(logs_of("web", "severity>=warn"));

@@ -3,20 +3,33 @@
 
 namespace tinkr::cli {
 
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
+void append_csv_field(std::string& line, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    line.append(text);
+    return;
   }
-  return quoted + '"';
+  line += '"';
+  for (char c : text) {
+    if (c == '"') line += '"';
+    line += c;
+  }
+  line += '"';
+}
+
+std::string csv_field(std::string_view text) {
+  std::string field;
+  append_csv_field(field, text);
+  return field;
 }
 
 void CsvOutput::write_line(const TextRow& row) {
-  std::string line;
-  for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "," : "") + csv_field(row[i]);
-  out_ << line << "\r\n";
+  line_.clear();
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i > 0) line_ += ',';
+    append_csv_field(line_, row[i]);
+  }
+  line_ += "\r\n";
+  out_ << line_;
 }
 
 void CsvOutput::use_headers(const std::vector<std::string>& headers) {
@@ -46,9 +59,13 @@ void CsvOutput::table_begin(const std::string& /*name*/, const std::vector<Colum
 }
 
 void CsvOutput::table_row(const std::vector<std::optional<std::string>>& cells) {
-  TextRow row;
-  for (const auto& cell : cells) row.push_back(cell.value_or(""));
-  write_line(row);
+  line_.clear();
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) line_ += ',';
+    if (cells[i]) append_csv_field(line_, *cells[i]);  // null: an empty field
+  }
+  line_ += "\r\n";
+  out_ << line_;
 }
 
 void CsvOutput::flush() {

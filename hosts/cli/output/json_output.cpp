@@ -54,13 +54,14 @@ void JsonOutput::table_begin(const std::string& name, const std::vector<Column>&
   write_item(head + ",\"rows\":[");
   in_table_ = true;
   any_row_ = false;
-  kinds_ = host::cell_kinds(columns);
+  rows_.emplace(columns);
 }
 
 void JsonOutput::table_row(const std::vector<std::optional<std::string>>& cells) {
   if (!in_table_) return;
   if (any_row_) out_ << ',';
-  out_ << host::row_to_json_array(kinds_, cells);
+  if (!rows_) rows_.emplace(std::vector<Column>{});
+  out_ << rows_->array(cells);
   any_row_ = true;
 }
 
@@ -89,12 +90,12 @@ void NdjsonOutput::record_line(std::string_view json_object) {
 }
 
 void NdjsonOutput::table_begin(const std::string& /*name*/, const std::vector<Column>& columns) {
-  columns_ = columns;
-  kinds_ = host::cell_kinds(columns);
+  rows_.emplace(columns);
 }
 
 void NdjsonOutput::table_row(const std::vector<std::optional<std::string>>& cells) {
-  out_ << host::row_to_json_object(columns_, kinds_, cells) << '\n';
+  if (!rows_) rows_.emplace(std::vector<Column>{});  // a row before any table: columns by number
+  out_ << rows_->object(cells) << '\n';
 }
 
 void NdjsonOutput::mark_incomplete(const Incompleteness& missing) {

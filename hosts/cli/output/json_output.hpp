@@ -6,6 +6,7 @@
 #include "common/cell_json.hpp"
 #include "output/output_format.hpp"
 
+#include <optional>
 #include <ostream>
 
 namespace tinkr::cli {
@@ -32,7 +33,7 @@ class JsonOutput final : public OutputFormat {
   bool any_ = false;
   bool in_table_ = false;
   bool any_row_ = false;
-  std::vector<host::CellKind> kinds_;
+  std::optional<host::RowWriter> rows_;  // the current table's
 };
 
 /// One object per line, written as records arrive; a native table's rows are objects keyed by
@@ -52,8 +53,7 @@ class NdjsonOutput final : public OutputFormat {
 
  private:
   std::ostream& out_;
-  std::vector<Column> columns_;
-  std::vector<host::CellKind> kinds_;
+  std::optional<host::RowWriter> rows_;  // the current table's
 };
 
 /// The records that mark a partial result, each a JSON object without a newline.
