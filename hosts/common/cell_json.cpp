@@ -162,12 +162,8 @@ std::string_view RowWriter::object(const std::vector<std::optional<std::string>>
 
 std::string_view RowWriter::array(const std::vector<std::optional<std::string>>& cells) {
   buffer_.Clear();
-  put("[");
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) put(",");
-    put_cell(i, cells[i]);
-  }
-  put("]");
+  writer_.Reset(buffer_);
+  write_row_array(writer_, kinds_, cells);
   return {buffer_.GetString(), buffer_.GetSize()};
 }
 
