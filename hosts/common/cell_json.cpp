@@ -169,12 +169,7 @@ std::string_view RowWriter::array(const std::vector<std::optional<std::string>>&
 
 std::string row_to_json_array(const std::vector<CellKind>& kinds,
                               const std::vector<std::optional<std::string>>& cells) {
-  return to_json_text([&](JsonWriter& w) {
-    w.StartArray();
-    for (std::size_t i = 0; i < cells.size(); ++i)
-      write_cell(w, i < kinds.size() ? kinds[i] : CellKind::text, cells[i]);
-    w.EndArray();
-  });
+  return to_json_text([&](JsonWriter& w) { write_row_array(w, kinds, cells); });
 }
 
 std::optional<std::string> cell_from_json(const rapidjson::Value& value) {
