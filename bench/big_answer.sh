@@ -50,22 +50,13 @@ for mode in off on; do
 done
 
 workspace=11111111-2222-3333-4444-555555555555
+# shellcheck source-path=SCRIPTDIR source=fake_log_analytics.sh
+. "$root/bench/fake_log_analytics.sh"
 for mode in off on; do
-  read -r url ca _ <"$work/$mode.ready"
-  cat >"$work/$mode.toml" <<TOML
-[profiles.bench]
-backend = "azure"
-credential = "environment"
-workspace_id = "$workspace"
-subscription_id = "00000000-0000-0000-0000-000000000001"
-resource_group = "rg"
-log_analytics_endpoint = "$url"
-arm_endpoint = "$url"
-authority_host = "$url"
-ca_file = "$ca"
-# The served answer is one canned 100,000-row body: fetched whole, not counted and sliced.
-slice_above_rows = 100000
-TOML
+  # shellcheck disable=SC2034  # fake_url and fake_ca are write_fake_profile's inputs
+  read -r fake_url fake_ca _ <"$work/$mode.ready"
+  # The served answer is one canned 100,000-row body: fetched whole, not counted and sliced.
+  write_fake_profile "$work/$mode.toml" "slice_above_rows = 100000"
 done
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }

@@ -31,6 +31,9 @@ if [ "$(id -u)" -eq 0 ] && command -v node >/dev/null && command -v tc >/dev/nul
 else
   printf '\n== Azure over a shaped link: skipped (needs root, node and tc)\n'
 fi
+command -v node >/dev/null && scripts/kql-deps.sh bench/azure_js
+run "Azure, a 100,000-row answer on loopback (issue 15): tinkr >= 8x Microsoft's JS client, <= 1.5x curl, RSS <= 1.5x the body" \
+  bench/big_answer.sh --build "$build"
 run "CLI: peak RSS printing a 100,000-row native answer as json, ndjson, csv (bounded, was 214 MB)" \
   bench/native_output_rss.sh "$build"
 run "CLI through tinkr-server: 100,000 records as ndjson and json, printed as the server wrote them" \

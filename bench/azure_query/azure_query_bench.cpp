@@ -50,20 +50,6 @@ void decode(azure::PieceSource& source, CountingSink& counting) {
   azure::decode::read_tables(source, consumer);
 }
 
-// A body held whole, handed out in kPieceSize pieces.
-class Pieces final : public azure::PieceSource {
- public:
-  explicit Pieces(std::string_view body) : rest_(body) {}
-  std::string_view next_piece() override {
-    const std::string_view piece = rest_.substr(0, kPieceSize);
-    rest_.remove_prefix(piece.size());
-    return piece;
-  }
-
- private:
-  std::string_view rest_;
-};
-
 // The answer generated as the decoder pulls it; counts its bytes.
 class Generated final : public azure::PieceSource {
  public:
@@ -95,7 +81,7 @@ void BM_DecodeAppTracesStreamed(benchmark::State& state) {
   const std::string body = make_apptraces_answer();
   CountingSink counting;
   for (auto _ : state) {
-    Pieces pieces(body);
+    azure::PiecedBody pieces(body, kPieceSize);
     decode(pieces, counting);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(body.size()));

@@ -3,6 +3,7 @@
 // body already in memory.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <utility>
 
@@ -25,6 +26,22 @@ class WholeBody final : public PieceSource {
 
  private:
   std::string_view body_;
+};
+
+/// A body in memory handed out in pieces of one size: how tests and benchmarks feed a decoder the way
+/// a transfer does, with tokens cut at piece boundaries.
+class PiecedBody final : public PieceSource {
+ public:
+  PiecedBody(std::string_view body, std::size_t piece_size) noexcept : rest_(body), size_(piece_size) {}
+  std::string_view next_piece() override {
+    const std::string_view piece = rest_.substr(0, size_);
+    rest_.remove_prefix(piece.size());
+    return piece;
+  }
+
+ private:
+  std::string_view rest_;
+  std::size_t size_;
 };
 
 }  // namespace tinkr::azure

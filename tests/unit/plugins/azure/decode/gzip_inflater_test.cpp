@@ -131,24 +131,9 @@ sdk::HttpResponse response_with(std::string encoding, std::string body = {}) {
   return response;
 }
 
-/// The body's raw bytes in pieces of one size.
-class RawPieces final : public PieceSource {
- public:
-  RawPieces(std::string_view body, std::size_t size) : rest_(body), size_(size) {}
-  std::string_view next_piece() override {
-    const std::string_view piece = rest_.substr(0, size_);
-    rest_.remove_prefix(piece.size());
-    return piece;
-  }
-
- private:
-  std::string_view rest_;
-  std::size_t size_;
-};
-
 std::string pull_through(std::string_view body, sdk::HttpResponse response, uint64_t limit = 64 * kMiB,
                          std::size_t piece_size = 1000) {
-  RawPieces raw(body, piece_size);
+  PiecedBody raw(body, piece_size);
   InflatingBody inflating(raw, response, limit, "the answer from Log Analytics");
   EXPECT_TRUE(response.header("Content-Encoding").empty()) << "the header goes once the body is undone";
   std::string out;

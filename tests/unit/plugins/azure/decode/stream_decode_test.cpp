@@ -24,21 +24,6 @@ using testing::read_vector;
 using testing::RecordingSink;
 using testing::ScriptedTransport;
 
-/// A body handed over in pieces of one size, on the calling thread.
-class Pieces final : public PieceSource {
- public:
-  Pieces(std::string_view body, std::size_t size) : rest_(body), size_(size) {}
-  std::string_view next_piece() override {
-    const std::string_view piece = rest_.substr(0, size_);
-    rest_.remove_prefix(piece.size());
-    return piece;
-  }
-
- private:
-  std::string_view rest_;
-  std::size_t size_;
-};
-
 /// Counts rows, and can stop or throw at a given row.
 class CountingConsumer final : public decode::RowConsumer {
  public:
@@ -88,7 +73,7 @@ TEST(AzureStreamDecode, EveryVectorDecodesTheSameWhateverThePieces) {
       SCOPED_TRACE(name + " in pieces of " + std::to_string(size));
       RecordingSink rec;
       decode::NativeRowConsumer consumer(rec.sink());
-      Pieces pieces(body, size);
+      PiecedBody pieces(body, size);
       const auto result = decode::read_tables(pieces, consumer);
       EXPECT_EQ(rec.table_columns, whole.table_columns);
       EXPECT_EQ(rec.rows, whole.rows);
@@ -109,7 +94,7 @@ TEST(AzureStreamDecode, EscapesAndMultiByteTextCutAnywhereReadWhole) {
     SCOPED_TRACE("pieces of " + std::to_string(size));
     RecordingSink rec;
     decode::LogRecordConsumer consumer(kql::table_for("app_insights"), "payments-api", rec.sink());
-    Pieces pieces(body, size);
+    PiecedBody pieces(body, size);
     decode::read_tables(pieces, consumer);
     ASSERT_EQ(rec.logs.size(), 1u);
     EXPECT_EQ(rec.logs[0].body, "café \"résumé\" \\ 日本語 😀");
@@ -130,7 +115,7 @@ TEST(AzureStreamDecode, ARowWithNestedValuesStaysWholeWhateverThePieces) {
     SCOPED_TRACE("pieces of " + std::to_string(size));
     RecordingSink rec;
     decode::NativeRowConsumer consumer(rec.sink());
-    Pieces pieces(body, size);
+    PiecedBody pieces(body, size);
     decode::read_tables(pieces, consumer);
     ASSERT_EQ(rec.rows.size(), 2u);
     EXPECT_EQ(rec.rows[0][0], "first");
@@ -144,7 +129,7 @@ TEST(AzureStreamDecode, ACutBodyOrANulByteIsAnErrorWithItsOffset) {
   RecordingSink rec;
   decode::NativeRowConsumer consumer(rec.sink());
   const std::string cut = answer_of(3).substr(0, 120);
-  Pieces pieces(cut, 16);
+  PiecedBody pieces(cut, 16);
   const sdk::Error cut_short = error_of([&] { decode::read_tables(pieces, consumer); });
   EXPECT_EQ(cut_short.status(), TINKR_UPSTREAM_UNAVAILABLE);
   EXPECT_NE(std::string(cut_short.what()).find("not valid JSON at offset 120"), std::string::npos)
