@@ -31,19 +31,20 @@ bool is_transient_imds_status(int status) {
 }
 
 /// A non-200 answer as an error of the matching status; `service` names who answered.
-sdk::Error answer_error(std::string_view service, const sdk::HttpResponse& response) {
-  std::string what = std::string(service) + " answered HTTP " + std::to_string(response.status);
+sdk::Error answer_error(std::string_view endpoint, const sdk::HttpResponse& response) {
+  std::string what = std::string(endpoint) + " answered HTTP " + std::to_string(response.status);
   if (auto detail = describe_token_error(response.body)) what += ": " + *detail;
   if (response.status == 429) return sdk::Error(TINKR_THROTTLED, what, true);
   if (is_transient_imds_status(response.status)) return sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, what, true);
   return sdk::Error(TINKR_UNAUTHENTICATED, what);
 }
 
-AccessToken parse_or_throw(std::string_view service, const sdk::HttpResponse& response, int64_t received_at) {
+AccessToken parse_or_throw(std::string_view endpoint, const sdk::HttpResponse& response,
+                           int64_t received_at) {
   try {
     return parse_token_response(response.body, received_at);
   } catch (const std::runtime_error& e) {
-    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, std::string(service) + " answered HTTP 200 but " + e.what(),
+    throw sdk::Error(TINKR_UPSTREAM_UNAVAILABLE, std::string(endpoint) + " answered HTTP 200 but " + e.what(),
                      true);
   }
 }

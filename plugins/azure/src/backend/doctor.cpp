@@ -52,9 +52,9 @@ Check run_check(std::string name, const std::function<std::string()>& body) {
 }
 
 std::string send_ok(Transport& transport, const RequestPlan& plan, const sdk::CallContext& call,
-                    std::string_view service) {
+                    std::string_view api) {
   const sdk::HttpResponse response = transport.send(plan, call);
-  if (!decode::is_success(response.status)) throw decode::azure_error(response, service);
+  if (!decode::is_success(response.status)) throw decode::azure_error(response, api);
   return "HTTP " + std::to_string(response.status);
 }
 

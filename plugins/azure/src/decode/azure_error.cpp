@@ -73,10 +73,10 @@ AzureErrorInfo parse_azure_error(std::string_view body) {
   return info;
 }
 
-sdk::Error azure_error(const sdk::HttpResponse& response, std::string_view service) {
+sdk::Error azure_error(const sdk::HttpResponse& response, std::string_view api) {
   const int status = response.status;
   const AzureErrorInfo info = parse_azure_error(response.body);
-  std::string message = std::string(service) + " answered HTTP " + std::to_string(status);
+  std::string message = std::string(api) + " answered HTTP " + std::to_string(status);
   if (!info.code.empty()) message += " (" + info.code + ")";
   if (!info.message.empty())
     message += ": " + info.message;
@@ -89,8 +89,7 @@ sdk::Error azure_error(const sdk::HttpResponse& response, std::string_view servi
       return sdk::Error(TINKR_UNAUTHENTICATED, std::move(message));
     case 403:
       if (is_missing_role(info)) {
-        const auto role_service =
-            service == "log analytics" ? RoleService::log_analytics : RoleService::monitor;
+        const auto role_service = api == "log analytics" ? RoleApi::log_analytics : RoleApi::monitor;
         std::string principal = principal_from_arm_message(info.message);
         if (principal.empty()) principal = response.header(kCallerObjectIdHeader);
         std::string scope(response.header(kRoleScopeHeader));

@@ -19,13 +19,13 @@ struct AzureErrorInfo {
 };
 AzureErrorInfo parse_azure_error(std::string_view body);
 
-/// The error for a non-2xx response from `service` ("log analytics", "azure monitor metrics",
+/// The error for a non-2xx response from the upstream `api` ("log analytics", "azure monitor metrics",
 /// "azure resource manager"): 400 invalid_query, 401 unauthenticated, 403 forbidden, 404
 /// not_found, 408/504 timeout, 429 throttled (retry-after from Retry-After or x-ms-retry-after-ms),
 /// other 5xx upstream_unavailable (retryable). A 403 that says a role is missing also names the role
 /// (Log Analytics Reader for "log analytics", else Monitoring Reader), the scope and the `az role
 /// assignment create` line (missing_role.hpp), from the headers the authorizing transport added.
-sdk::Error azure_error(const sdk::HttpResponse& response, std::string_view service);
+sdk::Error azure_error(const sdk::HttpResponse& response, std::string_view api);
 
 /// True for 2xx.
 inline bool is_success(int status) {

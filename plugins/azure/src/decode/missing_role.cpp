@@ -51,8 +51,8 @@ std::string shell_word(std::string_view text) {
 
 }  // namespace
 
-std::string_view role_for(RoleService service) {
-  return service == RoleService::log_analytics ? "Log Analytics Reader" : "Monitoring Reader";
+std::string_view role_for(RoleApi api) {
+  return api == RoleApi::log_analytics ? "Log Analytics Reader" : "Monitoring Reader";
 }
 
 bool is_missing_role(const AzureErrorInfo& info) {
@@ -88,8 +88,8 @@ std::string role_scope(std::string_view subscription_id, std::string_view resour
   return scope;
 }
 
-std::string missing_role_advice(RoleService service, std::string_view scope, std::string_view principal_id) {
-  const std::string role(role_for(service));
+std::string missing_role_advice(RoleApi api, std::string_view scope, std::string_view principal_id) {
+  const std::string role(role_for(api));
   std::string advice = "the identity needs the role '" + role + "' at " + std::string(scope) +
                        " (or the whole subscription); grant it with: az role assignment create --assignee " +
                        (principal_id.empty() ? std::string("<principal-id>") : std::string(principal_id)) +

@@ -11,11 +11,11 @@
 
 namespace tinkr::azure::decode {
 
-/// Which Azure service answered: decides the role a 403 asks for.
-enum class RoleService { log_analytics, monitor };
+/// Which upstream Azure API answered: decides the role a 403 asks for.
+enum class RoleApi { log_analytics, monitor };
 
 /// "Log Analytics Reader" or "Monitoring Reader".
-std::string_view role_for(RoleService service);
+std::string_view role_for(RoleApi api);
 
 /// Headers the authorizing transport adds to a 403 answer (never sent anywhere) so that the error
 /// built from it can name the caller and the scope: the token's oid, and role_scope() of the profile.
@@ -42,6 +42,6 @@ std::string role_scope(std::string_view subscription_id, std::string_view resour
 /// "the identity needs the role 'Monitoring Reader' at /subscriptions/S/resourceGroups/RG; grant it
 /// with: az role assignment create --assignee OID --role "Monitoring Reader" --scope /subscriptions/...".
 /// Without a principal id the command says <principal-id> and how to look it up.
-std::string missing_role_advice(RoleService service, std::string_view scope, std::string_view principal_id);
+std::string missing_role_advice(RoleApi api, std::string_view scope, std::string_view principal_id);
 
 }  // namespace tinkr::azure::decode

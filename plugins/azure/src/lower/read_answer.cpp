@@ -38,9 +38,9 @@ class CountedBody final : public PieceSource {
 
 }  // namespace
 
-decode::ReadResult read_answer(Answer& answer, decode::RowConsumer& consumer, std::string_view service) {
+decode::ReadResult read_answer(Answer& answer, decode::RowConsumer& consumer, std::string_view api) {
   const sdk::HttpResponse& head = answer.head();
-  if (!decode::is_success(head.status)) throw decode::azure_error(head, service);
+  if (!decode::is_success(head.status)) throw decode::azure_error(head, api);
   CountedBody body(answer);
   decode::ReadResult result;
   try {
@@ -61,9 +61,9 @@ decode::ReadResult read_answer(Answer& answer, decode::RowConsumer& consumer, st
 }
 
 decode::ReadResult read_answer(Transport& transport, const RequestPlan& plan, const sdk::CallContext& call,
-                               decode::RowConsumer& consumer, std::string_view service) {
+                               decode::RowConsumer& consumer, std::string_view api) {
   const auto answer = transport.open(plan, call);
-  return read_answer(*answer, consumer, service);
+  return read_answer(*answer, consumer, api);
 }
 
 }  // namespace tinkr::azure

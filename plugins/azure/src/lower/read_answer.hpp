@@ -13,12 +13,12 @@ namespace tinkr::azure {
 /// Streams answer's rows to consumer. Returns read_tables' result (stopped when the consumer stopped;
 /// the caller then drops the answer, which ends the transfer). Throws: the transport's sdk::Error when
 /// no answer could be had or its body could not be read (a cut body explains any parse error after
-/// it); decode::azure_error for a non-2xx answer (`service` names the upstream in its message);
+/// it); decode::azure_error for a non-2xx answer (`api` names the upstream in its message);
 /// read_tables' error for a malformed answer; and whatever the consumer threw.
-decode::ReadResult read_answer(Answer& answer, decode::RowConsumer& consumer, std::string_view service);
+decode::ReadResult read_answer(Answer& answer, decode::RowConsumer& consumer, std::string_view api);
 
 /// Sends plan and reads its answer as above.
 decode::ReadResult read_answer(Transport& transport, const RequestPlan& plan, const sdk::CallContext& call,
-                               decode::RowConsumer& consumer, std::string_view service);
+                               decode::RowConsumer& consumer, std::string_view api);
 
 }  // namespace tinkr::azure

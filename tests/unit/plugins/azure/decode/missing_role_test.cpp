@@ -54,13 +54,13 @@ TEST(MissingRole, OnlyMissingRoleCodesGetAdvice) {
 
 TEST(MissingRole, TheAdviceIsTheExactCommand) {
   EXPECT_EQ(
-      missing_role_advice(RoleService::monitor, role_scope("sub-1", "rg-shop"),
+      missing_role_advice(RoleApi::monitor, role_scope("sub-1", "rg-shop"),
                           "e84813c7-479f-4411-9918-ee85c8a9246b"),
       "the identity needs the role 'Monitoring Reader' at /subscriptions/sub-1/resourceGroups/rg-shop (or "
       "the whole subscription); grant it with: az role assignment create --assignee "
       "e84813c7-479f-4411-9918-ee85c8a9246b --role \"Monitoring Reader\" --scope "
       "/subscriptions/sub-1/resourceGroups/rg-shop");
-  const std::string unknown = missing_role_advice(RoleService::log_analytics, role_scope("", ""), "");
+  const std::string unknown = missing_role_advice(RoleApi::log_analytics, role_scope("", ""), "");
   EXPECT_NE(unknown.find("--assignee <principal-id> --role \"Log Analytics Reader\" --scope "
                          "'/subscriptions/<subscription-id>'"),
             std::string::npos)
@@ -68,7 +68,7 @@ TEST(MissingRole, TheAdviceIsTheExactCommand) {
   EXPECT_NE(unknown.find("az identity show --name IDENTITY --resource-group RG --query principalId -o tsv"),
             std::string::npos)
       << unknown;
-  EXPECT_NE(missing_role_advice(RoleService::monitor, role_scope("s", "rg(prod)"), "")
+  EXPECT_NE(missing_role_advice(RoleApi::monitor, role_scope("s", "rg(prod)"), "")
                 .find("--scope '/subscriptions/s/resourceGroups/rg(prod)'"),
             std::string::npos)
       << "a scope with shell characters is quoted";
