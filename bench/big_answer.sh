@@ -39,22 +39,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Both servers, each announcing "<URL> <CA file>" in its ready file: one never compresses, one does when asked.
-for mode in off on; do
-  "$build/bin/fake_log_analytics_serve" --gzip "$mode" --ready "$work/$mode.ready" 2>"$work/$mode.log" &
-  server_pids+=("$!")
-done
-for mode in off on; do
-  for _ in $(seq 600); do [ -s "$work/$mode.ready" ] && break; sleep 0.1; done
-  [ -s "$work/$mode.ready" ] || { echo "big_answer: the $mode server did not start:" >&2; cat "$work/$mode.log" >&2; exit 1; }
-done
-
+# Both servers (bench/fake_log_analytics.sh starts each in a folder of its own, whose ready file holds
+# "<URL> <CA file>"): one never compresses, one does when asked.
 workspace=11111111-2222-3333-4444-555555555555
 # shellcheck source-path=SCRIPTDIR source=fake_log_analytics.sh
 . "$root/bench/fake_log_analytics.sh"
 for mode in off on; do
-  # shellcheck disable=SC2034  # fake_url and fake_ca are write_fake_profile's inputs
-  read -r fake_url fake_ca _ <"$work/$mode.ready"
+  mkdir "$work/$mode"
+  start_fake_log_analytics "$build" "$work/$mode" --gzip "$mode"
+  server_pids+=("$fake_pid")
+  cp "$work/$mode/ready" "$work/$mode.ready"
   # The served answer is one canned 100,000-row body: fetched whole, not counted and sliced.
   write_fake_profile "$work/$mode.toml" "slice_above_rows = 100000"
 done
@@ -116,7 +110,7 @@ done
 declare -A medians
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 body=$(cat "$work/curl-plain.bytes")
-echo "the answer: $body bytes of JSON ($(grep -o 'gzip on: [0-9]*' "$work/on.log" | cut -d' ' -f3) in gzip);" \
+echo "the answer: $body bytes of JSON ($(grep -o 'gzip on: [0-9]*' "$work/on/server.log" | cut -d' ' -f3) in gzip);" \
   "medians of $rounds rounds, whole processes, on 127.0.0.1"
 printf '  %-22s %8s %12s %14s\n' client "ms" "peak RSS MB" "RSS / body"
 for c in "${clients[@]}"; do

@@ -22,13 +22,30 @@ std::string csv_field(std::string_view text) {
   return field;
 }
 
-void CsvOutput::write_line(const TextRow& row) {
-  line_.clear();
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    if (i > 0) line_ += ',';
-    append_csv_field(line_, row[i]);
+namespace {
+
+std::string_view field_text(const std::string& text) {
+  return text;
+}
+std::string_view field_text(const std::optional<std::string>& cell) {
+  return cell ? std::string_view(*cell) : std::string_view();  // null: an empty field
+}
+
+// One CSV line of cells (text or nullable cells) into line, which is reused from line to line.
+template <typename Cells>
+void fill_line(std::string& line, const Cells& cells) {
+  line.clear();
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) line += ',';
+    append_csv_field(line, field_text(cells[i]));
   }
-  line_ += "\r\n";
+  line += "\r\n";
+}
+
+}  // namespace
+
+void CsvOutput::write_line(const TextRow& row) {
+  fill_line(line_, row);
   out_ << line_;
 }
 
@@ -59,12 +76,7 @@ void CsvOutput::table_begin(const std::string& /*name*/, const std::vector<Colum
 }
 
 void CsvOutput::table_row(const std::vector<std::optional<std::string>>& cells) {
-  line_.clear();
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) line_ += ',';
-    if (cells[i]) append_csv_field(line_, *cells[i]);  // null: an empty field
-  }
-  line_ += "\r\n";
+  fill_line(line_, cells);
   out_ << line_;
 }
 

@@ -1,12 +1,14 @@
 // HostAnswer: the head, then the body pulled and inflated (see host_answer.hpp).
 #include "backend/host_answer.hpp"
 
+#include "decode/azure_error.hpp"
+
 namespace tinkr::azure {
 
 const sdk::HttpResponse& HostAnswer::head() {
   if (head_) return *head_;
   sdk::HttpResponse response = stream_.head();
-  if (response.status >= 200 && response.status < 300)
+  if (decode::is_success(response.status))
     body_.emplace(raw_, response, max_inflated_, source_);
   else
     decode::inflate_whole_body(response, max_inflated_, source_);
