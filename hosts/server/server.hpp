@@ -39,10 +39,13 @@ class Server {
   ServerMetrics& metrics() { return context_.services.metrics; }
 
  private:
-  boost::asio::io_context io_;
   boost::asio::thread_pool workers_;
   AccessLog access_log_;
   ServerContext context_;
+  // Declared after context_ so that it is destroyed first: a handler still queued when the I/O threads
+  // ran out of work (a session's shutdown posted just as its last handler finished) owns a session, and
+  // destroying that session removes it from context_.sessions, which must still be alive.
+  boost::asio::io_context io_;
   std::shared_ptr<Listener> listener_;
   std::vector<std::thread> threads_;
   std::once_flag shutdown_once_;
