@@ -1,0 +1,77 @@
+// json::JsonWriter copies strings and raw values in runs instead of rapidjson's byte at a time (issue
+// 15); what it writes must stay rapidjson's text exactly: every escape, every byte from 0x7F up as it
+// is, NUL inside a string, keys, raw values, and values written through Value::Accept.
+#include <tinkr/json_writing.hpp>
+
+#include <rapidjson/document.h>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace tinkr::json {
+namespace {
+
+// What `write` writes through rapidjson's own writer and through JsonWriter.
+template <class Write>
+std::pair<std::string, std::string> both(Write write) {
+  rapidjson::StringBuffer rapidjson_text;
+  rapidjson::Writer<rapidjson::StringBuffer> rapidjson_writer(rapidjson_text);
+  write(rapidjson_writer);
+  rapidjson::StringBuffer our_text;
+  JsonWriter our_writer(our_text);
+  write(our_writer);
+  return {std::string(rapidjson_text.GetString(), rapidjson_text.GetSize()),
+          std::string(our_text.GetString(), our_text.GetSize())};
+}
+
+TEST(JsonWriter, EveryByteIsWrittenAsRapidjsonWritesIt) {
+  std::string every_byte;
+  for (int byte = 0; byte < 256; ++byte) every_byte += static_cast<char>(byte);
+  const auto [expected, written] = both([&](auto& w) {
+    w.StartArray();
+    w.String(every_byte.data(), static_cast<rapidjson::SizeType>(every_byte.size()));
+    w.EndArray();
+  });
+  EXPECT_EQ(written, expected);
+  // The escapes themselves, so that a change in rapidjson cannot hide one here.
+  EXPECT_NE(written.find(R"(\u0000\u0001)"), std::string::npos);
+  EXPECT_NE(written.find(R"(\b\t\n\u000B\f\r)"), std::string::npos);
+  EXPECT_NE(written.find(R"( !\"#)"), std::string::npos);
+  EXPECT_NE(written.find(R"([\\])"), std::string::npos);
+  EXPECT_NE(written.find("\x7F\x80\x81"), std::string::npos);
+  EXPECT_TRUE(written.ends_with("\xFE\xFF\"]"));
+}
+
+TEST(JsonWriter, KeysStringsAndRawValuesInAnObject) {
+  const std::string long_text(1000, 'x');
+  const auto [expected, written] = both([&](auto& w) {
+    w.StartObject();
+    w.Key("plain");
+    w.String("text with \"quotes\", a \\ and a\nnewline");
+    w.Key("empty", 5);
+    w.String("", 0);
+    w.Key(std::string("key \"quoted\"").c_str());
+    w.String(long_text.data(), static_cast<rapidjson::SizeType>(long_text.size()));
+    w.Key("raw");
+    w.RawValue(R"({"a":[1,2]})", 11, rapidjson::kObjectType);
+    w.Key("after");
+    w.Int64(-7);
+    w.EndObject();
+  });
+  EXPECT_EQ(written, expected);
+  EXPECT_TRUE(written.starts_with(R"({"plain":"text with \"quotes\", a \\ and a\nnewline","empty":"",)"))
+      << written;
+}
+
+TEST(JsonWriter, ValuesWrittenThroughAccept) {
+  rapidjson::Document document;
+  document.Parse(R"({"k\u0001":["a\"b",{"c":"\u00e9\t"}],"n":null,"t":true,"x":1.5})");
+  ASSERT_FALSE(document.HasParseError());
+  const auto [expected, written] = both([&](auto& w) { document.Accept(w); });
+  EXPECT_EQ(written, expected);
+  EXPECT_EQ(written, "{\"k\\u0001\":[\"a\\\"b\",{\"c\":\"\xC3\xA9\\t\"}],\"n\":null,\"t\":true,\"x\":1.5}");
+}
+
+}  // namespace
+}  // namespace tinkr::json
