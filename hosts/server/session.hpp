@@ -67,6 +67,9 @@ class BasicSession final : public SessionControl, public std::enable_shared_from
   void do_read();
   void on_read_header(boost::beast::error_code ec);
   void on_read(boost::beast::error_code ec);
+  /// After the head: parses what of the body is buffered already; true when the request is complete
+  /// (or ec says why it cannot be), false when the rest must be read.
+  bool parse_buffered_body(boost::beast::error_code& ec);
   /// A failed read answered (413 or 400 naming the cause) or closed quietly; false when ec is success.
   bool ended_by_read_error(boost::beast::error_code ec);
   void reject_and_drain(http::status status, const Error& error);

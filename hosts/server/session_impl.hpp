@@ -144,10 +144,26 @@ void BasicSession<Stream>::on_read_header(beast::error_code ec) {
         });
     return;
   }
+  if (parse_buffered_body(ec)) return on_read(ec);
   Ops::expires_after(stream_, milliseconds(context_.settings.header_timeout_ms));
   http::async_read(
       stream_, buffer_, *parser_,
       [self = this->shared_from_this()](beast::error_code read_ec, std::size_t) { self->on_read(read_ec); });
+}
+
+template <class Stream>
+bool BasicSession<Stream>::parse_buffered_body(beast::error_code& ec) {
+  // A request usually arrives whole, its body read with its head: parsing the body from the buffer here
+  // spares a second read operation, whose completion would be posted (a post can wake the other I/O
+  // thread: issue 15). Parsing stops where the buffer does; the read goes on from there otherwise.
+  parser_->eager(true);
+  while (!parser_->is_done() && buffer_.size() > 0) {
+    const std::size_t used = parser_->put(buffer_.data(), ec);
+    buffer_.consume(used);
+    if (ec == http::error::need_more) ec = {};
+    if (ec || used == 0) break;
+  }
+  return ec || parser_->is_done();
 }
 
 template <class Stream>

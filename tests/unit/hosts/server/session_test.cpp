@@ -199,6 +199,33 @@ TEST_F(SessionTest, AWrongMethodIs405NamingTheAllowedOne) {
   EXPECT_EQ(reply[http::field::allow], "POST");
 }
 
+TEST_F(SessionTest, ABodyReadWithItsHeadIsParsedFromTheBuffer) {
+  // The whole request in one write: the body is parsed from what the head's read buffered.
+  auto reply = exchange(request("POST", "/api/v1/logs", "viewer-key", "not json"));
+  expect_error(reply, 400, "request body: invalid JSON at offset 1: Invalid value.");
+}
+
+TEST_F(SessionTest, ABodyThatComesAfterItsHeadIsReadToo) {
+  // The head alone, then (once the session has read it and waits) the body: the read goes on.
+  const std::string text = request("POST", "/api/v1/logs", "viewer-key", "not json");
+  const std::size_t head_end = text.find("\r\n\r\n") + 4;
+  start();
+  boost::asio::write(*client_, boost::asio::buffer(text.substr(0, head_end)));
+  io_.poll();
+  EXPECT_FALSE(session_.expired());
+  EXPECT_EQ(access_log_text(), "") << "answered before its body came";
+  boost::asio::write(*client_, boost::asio::buffer(text.substr(head_end)));
+  http::response<http::string_body> reply;
+  boost::beast::flat_buffer buffer;
+  http::async_read(*client_, buffer, reply, [&](boost::beast::error_code ec, std::size_t) {
+    read_error_ = ec;
+    client_->close();
+  });
+  io_.run_for(10s);
+  EXPECT_FALSE(read_error_) << read_error_.message();
+  expect_error(reply, 400, "request body: invalid JSON at offset 1: Invalid value.");
+}
+
 TEST_F(SessionTest, AClientThatVanishesMidRequestEndsTheSession) {
   // Half a request, then the client is gone altogether: the session answers the cut request (400)
   // into a closed connection and ends, having logged it once.
