@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace tinkr::json {
 namespace {
@@ -26,6 +28,16 @@ char escape_letter(char byte) {
   return kEscapeLetter[static_cast<unsigned char>(byte)];
 }
 
+// Whether any of eight bytes is below 0x20, a quote or a backslash (the bytes escape_letter names), by
+// the bit tricks of "Bit Twiddling Hacks" (haszero, hasless): exact for "any", which is all we ask.
+bool needs_escape(uint64_t chunk) {
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  constexpr uint64_t kHighs = 0x8080808080808080u;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const uint64_t below_space = (chunk - kOnes * 0x20) & ~chunk & kHighs;
+  return (below_space | has_zero(chunk ^ (kOnes * '"')) | has_zero(chunk ^ (kOnes * '\\'))) != 0;
+}
+
 }  // namespace
 
 bool JsonWriter::String(const char* text, rapidjson::SizeType length, bool /*copy*/) {
@@ -37,21 +49,34 @@ bool JsonWriter::String(const char* text, rapidjson::SizeType length, bool /*cop
   char* const start = os_->Push(room);
   char* out = start;
   *out++ = '"';
+  const char* byte = text;
   const char* const end = text + length;
-  for (const char* run = text;;) {
-    const char* const special = std::find_if(run, end, escape_letter);
-    out = std::copy(run, special, out);
-    if (special == end) break;
-    const auto byte = static_cast<unsigned char>(*special);
-    *out++ = '\\';
-    *out++ = kEscapeLetter[byte];
-    if (kEscapeLetter[byte] == 'u') {
-      *out++ = '0';
-      *out++ = '0';
-      *out++ = kHexDigits[byte >> 4];
-      *out++ = kHexDigits[byte & 0xF];
+  // Eight bytes at once while none of them needs escaping (the usual case), else one byte.
+  while (byte != end) {
+    if (end - byte >= 8) {
+      uint64_t chunk;
+      std::memcpy(&chunk, byte, 8);
+      if (!needs_escape(chunk)) {
+        std::memcpy(out, byte, 8);
+        out += 8;
+        byte += 8;
+        continue;
+      }
     }
-    run = special + 1;
+    const char letter = escape_letter(*byte);
+    if (letter == 0) {
+      *out++ = *byte++;
+      continue;
+    }
+    *out++ = '\\';
+    *out++ = letter;
+    if (letter == 'u') {
+      *out++ = '0';
+      *out++ = '0';
+      *out++ = kHexDigits[static_cast<unsigned char>(*byte) >> 4];
+      *out++ = kHexDigits[static_cast<unsigned char>(*byte) & 0xF];
+    }
+    ++byte;
   }
   *out++ = '"';
   os_->Pop(room - static_cast<std::size_t>(out - start));

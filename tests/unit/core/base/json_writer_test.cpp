@@ -1,6 +1,7 @@
-// json::JsonWriter copies strings and raw values in runs instead of rapidjson's byte at a time (issue
-// 15); what it writes must stay rapidjson's text exactly: every escape, every byte from 0x7F up as it
-// is, NUL inside a string, keys, raw values, and values written through Value::Accept.
+// json::JsonWriter copies strings eight bytes at a time where it can and raw values at once, instead of
+// rapidjson's byte at a time (issue 15); what it writes must stay rapidjson's text exactly: every escape,
+// every byte from 0x7F up as it is, NUL inside a string, keys, raw values, and values written through
+// Value::Accept.
 #include <tinkr/json_writing.hpp>
 
 #include <rapidjson/document.h>
@@ -41,6 +42,23 @@ TEST(JsonWriter, EveryByteIsWrittenAsRapidjsonWritesIt) {
   EXPECT_NE(written.find(R"([\\])"), std::string::npos);
   EXPECT_NE(written.find("\x7F\x80\x81"), std::string::npos);
   EXPECT_TRUE(written.ends_with("\xFE\xFF\"]"));
+}
+
+TEST(JsonWriter, AnEscapeAnywhereInALongStringIsFound) {
+  // Strings are scanned eight bytes at a time: each byte that needs escaping, at every offset of a
+  // string longer than two such chunks, and bytes from 0x80 (which must pass) beside it.
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1F', '\x7F', '\x80', ' '}) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string text = "0123456789abcdef\xC3\xA9xyz";
+      text[at] = special;
+      const auto [expected, written] = both([&](auto& w) {
+        w.StartArray();
+        w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+        w.EndArray();
+      });
+      EXPECT_EQ(written, expected) << "byte " << int(static_cast<unsigned char>(special)) << " at " << at;
+    }
+  }
 }
 
 TEST(JsonWriter, KeysStringsAndRawValuesInAnObject) {
