@@ -26,12 +26,21 @@ void write_object_text(JsonWriter& w, std::string_view key, const std::string& j
   }
 }
 
+// A record's time as text, in a buffer each thread keeps: a string per time was an allocation per
+// record (24 bytes, past the short-string buffer) in every reply (issue 15).
+std::string_view time_text(int64_t unix_ns) {
+  thread_local std::string text;
+  text.clear();
+  append_time(text, unix_ns);
+  return text;
+}
+
 void write_points(JsonWriter& w, std::string_view key, const std::vector<MetricPoint>& points) {
   write_key(w, key);
   w.StartArray();
   for (const auto& point : points) {
     w.StartObject();
-    write_string_member(w, "time", format_time(point.time_ns));
+    write_string_member(w, "time", time_text(point.time_ns));
     write_int_member(w, "time_ns", point.time_ns);
     write_key(w, "value");
     if (point.has_value) {
@@ -64,7 +73,7 @@ void write_fields(JsonWriter& w, const Kept& record) {
     } else if constexpr (std::is_same_v<Value, std::vector<MetricPoint>>) {
       write_points(w, field.name, value);
     } else if (field.json == Json::time) {
-      write_string_member(w, field.shown, format_time(value));
+      write_string_member(w, field.shown, time_text(value));
       write_int_member(w, field.name, value);
     } else if (field.json == Json::severity) {
       write_string_member(w, field.shown, ir::severity_text(value));

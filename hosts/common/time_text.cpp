@@ -8,8 +8,13 @@
 namespace tinkr::host {
 
 std::string format_time(int64_t unix_ns) {
-  if (unix_ns <= 0) return "";
-  return sdk::rfc3339::format(unix_ns, sdk::rfc3339::Digits::milliseconds);
+  std::string text;
+  append_time(text, unix_ns);
+  return text;
+}
+
+void append_time(std::string& out, int64_t unix_ns) {
+  if (unix_ns > 0) sdk::rfc3339::append(out, unix_ns, sdk::rfc3339::Digits::milliseconds);
 }
 
 std::string format_duration(int64_t ns) {

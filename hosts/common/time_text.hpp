@@ -9,6 +9,8 @@ namespace tinkr::host {
 
 /// 1764064800123000000 -> "2025-11-25T10:00:00.123Z". Zero or negative -> "".
 std::string format_time(int64_t unix_ns);
+/// format_time's text appended to out (for writers that reuse one buffer instead of a string per time).
+void append_time(std::string& out, int64_t unix_ns);
 
 /// 1500 -> "1.5µs", 12'400'000 -> "12.4ms", 1'200'000'000 -> "1.20s", 90 s -> "1m30s".
 std::string format_duration(int64_t ns);
