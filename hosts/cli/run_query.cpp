@@ -50,22 +50,32 @@ void report_notices_and_cost(const RunStats& stats, const QuerySpec& spec, std::
 
 }  // namespace
 
+FormatSink::FormatSink(OutputFormat& output, std::ostream& err, bool own_thread)
+    : output_(output), err_(err) {
+  if (own_thread) writer_.emplace(output_);
+}
+
 bool FormatSink::on_record(Record&& record) {
   ++records_;
   if (progress_) progress_->add_records(1);
-  output_.record(record);
   if (const auto* span = std::get_if<Span>(&record); span && keep_spans_) spans_.push_back(*span);
+  if (writer_)
+    writer_->record(std::move(record));
+  else
+    output_.record(record);
   return true;
 }
 
 bool FormatSink::on_record_line(std::string_view json_object) {
   ++records_;
   if (progress_) progress_->add_records(1);
+  if (writer_) writer_->drain();  // the line is a view: written here, after what was handed over
   output_.record_line(json_object);
   return true;
 }
 
 bool FormatSink::on_table_begin(const std::string& name, const std::vector<Column>& columns) {
+  if (writer_) writer_->drain();
   output_.table_begin(name, columns);
   return true;
 }
@@ -73,8 +83,17 @@ bool FormatSink::on_table_begin(const std::string& name, const std::vector<Colum
 bool FormatSink::on_table_row(std::vector<std::optional<std::string>>&& cells) {
   ++records_;
   if (progress_) progress_->add_records(1);
-  output_.table_row(cells);
+  if (writer_)
+    writer_->table_row(std::move(cells));
+  else
+    output_.table_row(cells);
   return true;
+}
+
+void FormatSink::finish_writing() {
+  if (!writer_) return;
+  writer_->drain();
+  writer_->rethrow_failure();
 }
 
 void FormatSink::on_warning(const std::string& message) {
@@ -125,12 +144,14 @@ int run_query_command(const QueryEnv& env, const QuerySpec& spec, bool explain) 
     return 0;
   }
 
-  auto output = make_output(*format, env.console.out, env.console.style());
-  FormatSink sink(*output, env.console.err);
+  const Style style = env.console.style();
+  auto output = make_output(*format, env.console.out, style);
+  FormatSink sink(*output, env.console.err, /*own_thread=*/!style.terminal);
   sink.count_into(&progress);
   const bool trace = spec.signal == ir::Signal::trace_get;
   if (trace) sink.keep_spans();
   auto stats = (*client)->run(spec, sink, options, sink.record_lines());
+  sink.finish_writing();
   progress.stop();
   if (trace && stats) output->trailer(host::critical_path_item(sink.spans()));
   // A result that stands in part says so where a script reads it: in the output, and in the exit code.

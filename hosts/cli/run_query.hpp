@@ -5,6 +5,7 @@
 
 #include "common/result_json.hpp"
 #include "context.hpp"
+#include "output/output_thread.hpp"
 
 #include <tinkr/engine.hpp>
 
@@ -16,10 +17,12 @@ int run_query_command(const QueryEnv& env, const QuerySpec& spec, bool explain);
 /// Prints an explanation: readable text for the table format, the server's JSON object otherwise.
 void print_explanation(const Explanation& explanation, Format format, std::ostream& out);
 
-/// Feeds records to an output format, counting them for the progress line.
+/// Feeds records to an output format, counting them for the progress line. With own_thread, records
+/// and table rows are written on an OutputThread (output/output_thread.hpp); call finish_writing()
+/// before using the output again.
 class FormatSink final : public ResultSink, public host::RecordLineSink {
  public:
-  FormatSink(OutputFormat& output, std::ostream& err) : output_(output), err_(err) {}
+  FormatSink(OutputFormat& output, std::ostream& err, bool own_thread = false);
   bool on_record(Record&& record) override;
   bool on_record_line(std::string_view json_object) override;
   /// Where a remote query may send record lines: this sink when the output prints them as they are
@@ -36,6 +39,8 @@ class FormatSink final : public ResultSink, public host::RecordLineSink {
   const std::vector<Span>& spans() const { return spans_; }
   int64_t records() const { return records_; }
   const std::vector<std::string>& warnings() const { return warnings_; }
+  /// Returns once every record and row received has been written; rethrows what writing one threw.
+  void finish_writing();
 
  private:
   OutputFormat& output_;
@@ -45,6 +50,7 @@ class FormatSink final : public ResultSink, public host::RecordLineSink {
   std::vector<std::string> warnings_;
   bool keep_spans_ = false;
   std::vector<Span> spans_;
+  std::optional<OutputThread> writer_;
 };
 
 }  // namespace tinkr::cli

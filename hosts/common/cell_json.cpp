@@ -2,8 +2,6 @@
 #include "common/cell_json.hpp"
 #include <tinkr/text.hpp>
 
-#include <rapidjson/encodedstream.h>
-#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
 #include <algorithm>
@@ -36,11 +34,13 @@ struct VerbatimNumberWriter : JsonWriter {
 // A dynamic cell's JSON re-written compact (a value spread over lines must not split NDJSON), its
 // numbers exactly as they came: read as doubles, big integers would be rounded, and Debian's
 // RapidJSON misreads some (see sdk/json_numbers.hpp). Nothing when the text is not JSON.
-std::optional<std::string> compact_json(std::string_view text) {
+// The text is read as a NUL-terminated StringStream, the stream RapidJSON's SSE2 string scanning
+// works on; a NUL inside would end it early and drop what follows, so such a cell is not JSON.
+std::optional<std::string> compact_json(const std::string& text) {
+  if (text.find('\0') != std::string::npos) return std::nullopt;
   rapidjson::StringBuffer buffer;
   VerbatimNumberWriter writer(buffer);
-  rapidjson::MemoryStream memory(text.data(), text.size());
-  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(memory);
+  rapidjson::StringStream input(text.c_str());
   rapidjson::Reader reader;
   if (reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(input, writer).IsError()) return std::nullopt;
   return std::string(buffer.GetString(), buffer.GetSize());

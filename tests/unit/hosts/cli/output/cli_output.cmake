@@ -11,5 +11,6 @@ if(TARGET tinkr_cli_lib)
             ${CMAKE_CURRENT_LIST_DIR}/terminal_safety_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/incident_text_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/stdout_buffer_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/output_thread_test.cpp
     LIBRARIES tinkr_cli_lib)
 endif()
