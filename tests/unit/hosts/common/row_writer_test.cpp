@@ -30,6 +30,17 @@ TEST(RowWriter, WritesObjectsAndArraysAsAFreshWriterWould) {
   EXPECT_FALSE(parsed.Parse(object.c_str()).HasParseError());
 }
 
+// A NUL inside a dynamic cell would end the JSON early and drop what follows it: such a cell is text,
+// written whole (the NUL escaped).
+TEST(RowWriter, ADynamicCellWithANulInsideIsWrittenWholeAsText) {
+  RowWriter rows(std::vector<Column>{{"props", "dynamic"}});
+  const std::string cell("{\"a\":1}\0{\"b\":2}", 15);
+  EXPECT_EQ(rows.object({cell}), R"({"props":"{\"a\":1}\u0000{\"b\":2}"})");
+  // Long strings go through RapidJSON's 16-byte scanning when it is built in: the same text either way.
+  const std::string long_text(100, 'x');
+  EXPECT_EQ(rows.object({"{\"k\":\"" + long_text + "\\n\"}"}), R"({"props":{"k":")" + long_text + R"(\n"}})");
+}
+
 TEST(RowWriter, NamesColumnsByNumberWithoutATable) {
   RowWriter rows({});
   EXPECT_EQ(rows.object({"a", std::nullopt}), R"({"column1":"a","column2":null})");
