@@ -80,13 +80,25 @@ bool FormatSink::on_table_begin(const std::string& name, const std::vector<Colum
   return true;
 }
 
+// A tinkr-server's rows come here (the engine's come as views).
 bool FormatSink::on_table_row(std::vector<std::optional<std::string>>&& cells) {
+  if (writer_) {
+    views_.clear();
+    for (const auto& cell : cells)
+      views_.push_back(cell ? std::optional<std::string_view>(*cell) : std::nullopt);
+    return on_table_row_view(views_);
+  }
   ++records_;
   if (progress_) progress_->add_records(1);
-  if (writer_)
-    writer_->table_row(std::move(cells));
-  else
-    output_.table_row(cells);
+  output_.table_row(cells);
+  return true;
+}
+
+bool FormatSink::on_table_row_view(std::span<const std::optional<std::string_view>> cells) {
+  if (!writer_) return ResultSink::on_table_row_view(cells);  // copied for on_table_row
+  ++records_;
+  if (progress_) progress_->add_records(1);
+  writer_->table_row(cells);
   return true;
 }
 

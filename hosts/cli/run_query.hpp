@@ -32,6 +32,7 @@ class FormatSink final : public ResultSink, public host::RecordLineSink {
   }
   bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override;
   bool on_table_row(std::vector<std::optional<std::string>>&& cells) override;
+  bool on_table_row_view(std::span<const std::optional<std::string_view>> cells) override;
   void on_warning(const std::string& message) override;
   void count_into(class ProgressLine* progress) { progress_ = progress; }
   /// Keeps a copy of each span printed (a trace's, for its critical path once all are in).
@@ -51,6 +52,7 @@ class FormatSink final : public ResultSink, public host::RecordLineSink {
   bool keep_spans_ = false;
   std::vector<Span> spans_;
   std::optional<OutputThread> writer_;
+  std::vector<std::optional<std::string_view>> views_;  // a server's row, handed to writer_
 };
 
 }  // namespace tinkr::cli

@@ -19,7 +19,9 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tinkr {
@@ -53,6 +55,16 @@ class ResultSink {
     return true;
   }
   virtual bool on_table_row(std::vector<std::optional<std::string>>&& /*cells*/) { return true; }
+  /// The engine delivers a row here: views into the backend's memory, valid only during the call
+  /// (nullopt: null). By default the row is copied for on_table_row(); a sink that keeps rows its own
+  /// way overrides this and saves a string per cell (the CLI's output thread packs a batch of rows
+  /// into one buffer).
+  virtual bool on_table_row_view(std::span<const std::optional<std::string_view>> cells) {
+    std::vector<std::optional<std::string>> row;
+    row.reserve(cells.size());
+    for (const auto& cell : cells) row.push_back(cell ? std::optional<std::string>(*cell) : std::nullopt);
+    return on_table_row(std::move(row));
+  }
   /// A partial result: the records delivered stand, and this says what is missing.
   virtual void on_warning(const std::string& /*message*/) {}
 };

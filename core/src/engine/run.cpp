@@ -31,6 +31,7 @@ struct RunState {
   TimePager* pager = nullptr;    // set when the core pages through the backend by time
   tinkr_cancel* call = nullptr;  // its `finished` says the core stopped the plugin
   std::exception_ptr failure;    // an exception thrown by the host's sink, rethrown after execute
+  std::vector<std::optional<std::string_view>> row_views;  // the table row being delivered, reused
   RunStats stats;
 };
 
@@ -97,12 +98,15 @@ int32_t on_table_row(void* ctx, const tinkr_str* cells, uint64_t count) {
       st.stats.truncated = true;
       return stop_by_core(st);
     }
-    std::vector<std::optional<std::string>> row;
-    row.reserve(static_cast<std::size_t>(count));
+    // The views are the plugin's; the sink copies what it keeps (ResultSink::on_table_row_view).
+    auto& row = st.row_views;
+    row.clear();
     for (uint64_t i = 0; i < count; ++i)
-      row.push_back(cells[i].ptr ? std::optional<std::string>(copy_string(cells[i])) : std::nullopt);
+      row.push_back(cells[i].ptr ? std::optional<std::string_view>(
+                                       std::string_view(cells[i].ptr, static_cast<std::size_t>(cells[i].len)))
+                                 : std::nullopt);
     ++st.stats.delivered;
-    if (st.out.on_table_row(std::move(row))) return TINKR_OK;
+    if (st.out.on_table_row_view(row)) return TINKR_OK;
     return stop_by_core(st);
   } catch (...) {
     st.failure = std::current_exception();

@@ -10,13 +10,22 @@ namespace {
 // wake-up), and few batches in memory at once: the one filling, the queued ones, the one being
 // written, and those written since the last hand-over.
 constexpr std::size_t kBatchItems = 256;
+constexpr std::size_t kBatchBytes = std::size_t{256} << 10;  // rows of very long cells
 constexpr std::size_t kQueuedBatches = 4;
 
 }  // namespace
 
-OutputThread::OutputThread(OutputFormat& output) : output_(output), writer_([this] { write_batches(); }) {
-  filling_.reserve(kBatchItems);
+bool OutputThread::Batch::full() const {
+  return items.size() >= kBatchItems || text.size() >= kBatchBytes;
 }
+
+void OutputThread::Batch::clear() {
+  items.clear();
+  cells.clear();
+  text.clear();
+}
+
+OutputThread::OutputThread(OutputFormat& output) : output_(output), writer_([this] { write_batches(); }) {}
 
 OutputThread::~OutputThread() {
   drain();
@@ -29,35 +38,39 @@ OutputThread::~OutputThread() {
 }
 
 void OutputThread::record(Record&& record) {
-  add(std::move(record));
+  filling_.items.emplace_back(std::move(record));
+  if (filling_.full()) hand_over();
 }
 
-void OutputThread::table_row(Row&& cells) {
-  add(std::move(cells));
-}
-
-void OutputThread::add(Item&& item) {
-  filling_.push_back(std::move(item));
-  if (filling_.size() == kBatchItems) hand_over();
+void OutputThread::table_row(std::span<const std::optional<std::string_view>> cells) {
+  for (const auto& cell : cells) {
+    filling_.cells.push_back({filling_.text.size(), cell ? cell->size() : 0, !cell});
+    if (cell) filling_.text.append(*cell);
+  }
+  filling_.items.emplace_back(cells.size());
+  if (filling_.full()) hand_over();
 }
 
 void OutputThread::hand_over() {
-  std::vector<std::vector<Item>> written;
+  Batch next;
   {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return queue_.size() < kQueuedBatches; });
     queue_.push_back(std::exchange(filling_, {}));
-    written.swap(written_);
+    if (!written_.empty()) {
+      next = std::move(written_.back());
+      written_.pop_back();
+    }
   }
   changed_.notify_all();
-  filling_.reserve(kBatchItems);
-  // Freed here, on the thread that allocated them: glibc puts a block freed by another thread in that
-  // thread's cache, so the rows' allocations here would never find a free block close at hand.
-  written.clear();
+  // Cleared here, on the thread that filled it: glibc keeps a block freed by another thread in that
+  // thread's cache, where this thread's next allocations would never find it.
+  next.clear();
+  filling_ = std::move(next);
 }
 
 void OutputThread::drain() {
-  if (!filling_.empty()) hand_over();
+  if (!filling_.items.empty()) hand_over();
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return queue_.empty() && !writing_; });
 }
@@ -67,12 +80,35 @@ void OutputThread::rethrow_failure() {
   if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
 }
 
+void OutputThread::write(const Batch& batch) {
+  std::size_t next_cell = 0;
+  for (const auto& item : batch.items) {
+    if (const auto* record = std::get_if<Record>(&item)) {
+      output_.record(*record);
+      continue;
+    }
+    const std::size_t count = std::get<std::size_t>(item);
+    row_.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const Cell& cell = batch.cells[next_cell++];
+      const std::string_view text(batch.text.data() + cell.offset, cell.size);
+      if (cell.null)
+        row_[i].reset();
+      else if (row_[i])
+        row_[i]->assign(text);  // keeps the string's buffer from the rows before
+      else
+        row_[i].emplace(text);
+    }
+    output_.table_row(row_);
+  }
+}
+
 void OutputThread::write_batches() {
   std::unique_lock lock(mutex_);
   for (;;) {
     changed_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
     if (queue_.empty()) return;  // stopping, and everything is written
-    std::vector<Item> batch = std::move(queue_.front());
+    Batch batch = std::move(queue_.front());
     queue_.pop_front();
     writing_ = true;
     const bool failed = failure_ != nullptr;
@@ -81,12 +117,7 @@ void OutputThread::write_batches() {
     std::exception_ptr failure;
     if (!failed) {
       try {
-        for (const auto& item : batch) {
-          if (const auto* record = std::get_if<Record>(&item))
-            output_.record(*record);
-          else
-            output_.table_row(std::get<Row>(item));
-        }
+        write(batch);
       } catch (...) {
         failure = std::current_exception();
       }

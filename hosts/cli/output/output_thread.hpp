@@ -6,8 +6,10 @@
 // terminal reads rows one screen at a time and shares that terminal with the progress line.
 //
 // The query thread hands rows over in batches through a bounded queue, so memory stays small: it waits
-// when the writer falls behind. Only one thread uses the OutputFormat at a time: anyone else who
-// writes to it (a table's header, a trailer, the end) calls drain() first.
+// when the writer falls behind. A table row's cells are copied into its batch's one buffer, and written
+// batches come back to be filled again, so that a big answer costs no allocation per row or cell.
+// Only one thread uses the OutputFormat at a time: anyone else who writes to it (a table's header, a
+// trailer, the end) calls drain() first.
 #pragma once
 
 #include "output/output_format.hpp"
@@ -18,7 +20,9 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <variant>
 #include <vector>
@@ -34,7 +38,8 @@ class OutputThread {
   OutputThread& operator=(const OutputThread&) = delete;
 
   void record(Record&& record);
-  void table_row(std::vector<std::optional<std::string>>&& cells);
+  /// Copies the cells (views, nullopt: null) into the batch being filled.
+  void table_row(std::span<const std::optional<std::string_view>> cells);
   /// Returns once everything handed over has been written: the OutputFormat is the caller's again.
   /// Never throws (it is called from inside a query's callbacks); what the writer threw waits for
   /// rethrow_failure().
@@ -44,23 +49,34 @@ class OutputThread {
   void rethrow_failure();
 
  private:
-  using Row = std::vector<std::optional<std::string>>;
-  using Item = std::variant<Record, Row>;
+  struct Cell {
+    std::size_t offset = 0;  // into Batch::text
+    std::size_t size = 0;
+    bool null = false;
+  };
+  struct Batch {
+    std::vector<std::variant<Record, std::size_t>> items;  // a record, or a table row: its cell count
+    std::vector<Cell> cells;                               // every row's cells, one after another
+    std::string text;                                      // every cell's bytes, one after another
+    bool full() const;
+    void clear();
+  };
 
-  void add(Item&& item);
   void hand_over();
   void write_batches();
+  void write(const Batch& batch);
 
   OutputFormat& output_;
-  std::vector<Item> filling_;  // the batch the query thread is filling; only it touches this
+  Batch filling_;  // the batch the query thread is filling; only it touches this
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::vector<Item>> queue_;
-  std::vector<std::vector<Item>> written_;  // batches written, freed by the query thread
-  bool writing_ = false;  // the writer holds a batch taken from the queue
+  std::deque<Batch> queue_;
+  std::vector<Batch> written_;  // back from the writer, to be cleared and filled again by the query thread
+  bool writing_ = false;        // the writer holds a batch taken from the queue
   bool stopping_ = false;
   std::exception_ptr failure_;
-  std::thread writer_;  // last: started once everything above exists
+  std::vector<std::optional<std::string>> row_;  // the writer's row, its strings reused
+  std::thread writer_;                           // last: started once everything above exists
 };
 
 }  // namespace tinkr::cli

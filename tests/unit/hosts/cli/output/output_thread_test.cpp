@@ -20,12 +20,22 @@ LogRecord log_record(int i) {
   return r;
 }
 
+// Nulls, empty strings and texts of changing lengths, so that a reused cell must forget the row before.
 std::vector<std::optional<std::string>> row(int i) {
-  return {std::to_string(i),
-          i % 3 == 0 ? std::nullopt : std::optional<std::string>("cell \"" + std::to_string(i) + "\"")};
+  std::optional<std::string> text;
+  if (i % 3 != 0) text = "cell \"" + std::string(static_cast<std::size_t>(i % 40), 'x') + "\"";
+  std::optional<std::string> empty_or_null = i % 5 == 0 ? std::nullopt : std::optional<std::string>("");
+  return {std::to_string(i), text, empty_or_null};
 }
 
-const std::vector<Column> kColumns = {{"n", "long"}, {"text", "string"}};
+// The row as the engine hands it over: views.
+std::vector<std::optional<std::string_view>> views(const std::vector<std::optional<std::string>>& cells) {
+  std::vector<std::optional<std::string_view>> out;
+  for (const auto& cell : cells) out.push_back(cell ? std::optional<std::string_view>(*cell) : std::nullopt);
+  return out;
+}
+
+const std::vector<Column> kColumns = {{"n", "long"}, {"text", "string"}, {"maybe", "string"}};
 
 // The same calls, to an output used directly and through an OutputThread.
 template <typename Feed>
@@ -56,7 +66,7 @@ TEST(OutputThread, RowsComeOutInOrderAsTheyWouldDirectly) {
       // More rows than a few batches, so that the queue fills and the producer waits.
       for (int i = 0; i < 5000; ++i) {
         if (writer)
-          writer->table_row(row(i));
+          writer->table_row(views(row(i)));
         else
           output.table_row(row(i));
       }
@@ -77,7 +87,7 @@ TEST(OutputThread, RecordsAndDirectWritesKeepTheirOrderAcrossDrains) {
     output.table_begin("second", kColumns);
     for (int i = 0; i < 300; ++i) {
       if (writer)
-        writer->table_row(row(i));
+        writer->table_row(views(row(i)));
       else
         output.table_row(row(i));
     }
@@ -120,7 +130,7 @@ class FailingOutput final : public OutputFormat {
 TEST(OutputThread, AFailureStopsTheWritingAndReachesTheCaller) {
   FailingOutput output(600);
   OutputThread writer(output);
-  for (int i = 0; i < 2000; ++i) writer.table_row(row(i));
+  for (int i = 0; i < 2000; ++i) writer.table_row(views(row(i)));
   writer.drain();  // never throws: it runs inside a query's callbacks
   EXPECT_THROW(
       {
