@@ -34,8 +34,8 @@ struct VerbatimNumberWriter : JsonWriter {
 // A dynamic cell's JSON re-written compact (a value spread over lines must not split NDJSON), its
 // numbers exactly as they came: read as doubles, big integers would be rounded, and Debian's
 // RapidJSON misreads some (see sdk/json_numbers.hpp). Nothing when the text is not JSON.
-// The text is read as a NUL-terminated StringStream, the stream RapidJSON's SSE2 string scanning
-// works on; a NUL inside would end it early and drop what follows, so such a cell is not JSON.
+// RapidJSON's readers take '\0' for the end of the text: with a NUL inside, what follows it would be
+// dropped unseen, so such a cell is not JSON.
 std::optional<std::string> compact_json(const std::string& text) {
   if (text.find('\0') != std::string::npos) return std::nullopt;
   rapidjson::StringBuffer buffer;
