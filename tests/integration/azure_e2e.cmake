@@ -15,7 +15,7 @@ tinkr_add_test(azure_e2e_integration_tests
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/gzip_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/slicing_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/azure_e2e/incident_test.cpp
-  LIBRARIES tinkr::core tinkr_cli_lib tinkr_fake_azure)
+  LIBRARIES tinkr::core tinkr_cli_lib tinkr_fake_azure PkgConfig::RE2)
 add_dependencies(azure_e2e_integration_tests tinkr_plugin_azure)
 # The tinkr binary against the fake Azure (output formats, partial answers).
 if(TARGET tinkr)

@@ -35,6 +35,14 @@ std::vector<std::optional<std::string_view>> views(const std::vector<std::option
   return out;
 }
 
+// Row i, through the writer when there is one, else to the output directly.
+void put_row(OutputFormat& output, OutputThread* writer, int i) {
+  if (writer)
+    writer->table_row(views(row(i)));
+  else
+    output.table_row(row(i));
+}
+
 const std::vector<Column> kColumns = {{"n", "long"}, {"text", "string"}, {"maybe", "string"}};
 
 // The same calls, to an output used directly and through an OutputThread.
@@ -64,12 +72,7 @@ TEST(OutputThread, RowsComeOutInOrderAsTheyWouldDirectly) {
     expect_same_output(format, [](OutputFormat& output, OutputThread* writer) {
       output.table_begin("AppTraces", kColumns);
       // More rows than a few batches, so that the queue fills and the producer waits.
-      for (int i = 0; i < 5000; ++i) {
-        if (writer)
-          writer->table_row(views(row(i)));
-        else
-          output.table_row(row(i));
-      }
+      for (int i = 0; i < 5000; ++i) put_row(output, writer, i);
     });
   }
 }
@@ -85,12 +88,7 @@ TEST(OutputThread, RecordsAndDirectWritesKeepTheirOrderAcrossDrains) {
     // A second table after records: whoever writes directly drains first.
     if (writer) writer->drain();
     output.table_begin("second", kColumns);
-    for (int i = 0; i < 300; ++i) {
-      if (writer)
-        writer->table_row(views(row(i)));
-      else
-        output.table_row(row(i));
-    }
+    for (int i = 0; i < 300; ++i) put_row(output, writer, i);
   });
 }
 
