@@ -3,6 +3,9 @@
 
 namespace tinkr::cli {
 
+namespace {
+
+// One CSV field appended to line, quoted when it must be.
 void append_csv_field(std::string& line, std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
     line.append(text);
@@ -15,14 +18,6 @@ void append_csv_field(std::string& line, std::string_view text) {
   }
   line += '"';
 }
-
-std::string csv_field(std::string_view text) {
-  std::string field;
-  append_csv_field(field, text);
-  return field;
-}
-
-namespace {
 
 std::string_view field_text(const std::string& text) {
   return text;

@@ -27,9 +27,4 @@ class CsvOutput final : public OutputFormat {
   std::string line_;  // reused for every line: a big answer allocates nothing per row
 };
 
-/// One CSV field, quoted when it must be.
-std::string csv_field(std::string_view text);
-/// Appends csv_field(text) to line.
-void append_csv_field(std::string& line, std::string_view text);
-
 }  // namespace tinkr::cli

@@ -57,6 +57,7 @@ void OutputThread::hand_over() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return queue_.size() < kQueuedBatches; });
     queue_.push_back(std::exchange(filling_, {}));
+    handed_over_ = true;
     if (!written_.empty()) {
       next = std::move(written_.back());
       written_.pop_back();
@@ -71,8 +72,12 @@ void OutputThread::hand_over() {
 
 void OutputThread::drain() {
   if (!filling_.items.empty()) hand_over();
+  // Nothing handed over since the last drain: nothing to wait for, and no lock (a server's record lines
+  // drain before each line).
+  if (!handed_over_) return;
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return queue_.empty() && !writing_; });
+  handed_over_ = false;
 }
 
 void OutputThread::rethrow_failure() {

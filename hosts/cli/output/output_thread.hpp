@@ -67,7 +67,8 @@ class OutputThread {
   void write(const Batch& batch);
 
   OutputFormat& output_;
-  Batch filling_;  // the batch the query thread is filling; only it touches this
+  Batch filling_;             // the batch the query thread is filling; only it touches this
+  bool handed_over_ = false;  // a batch went to the writer since the last drain; the query thread's too
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Batch> queue_;
