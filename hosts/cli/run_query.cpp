@@ -55,9 +55,13 @@ FormatSink::FormatSink(OutputFormat& output, std::ostream& err, bool own_thread)
   if (own_thread) writer_.emplace(output_);
 }
 
-bool FormatSink::on_record(Record&& record) {
+void FormatSink::count_one() {
   ++records_;
   if (progress_) progress_->add_records(1);
+}
+
+bool FormatSink::on_record(Record&& record) {
+  count_one();
   if (const auto* span = std::get_if<Span>(&record); span && keep_spans_) spans_.push_back(*span);
   if (writer_)
     writer_->record(std::move(record));
@@ -66,9 +70,17 @@ bool FormatSink::on_record(Record&& record) {
   return true;
 }
 
+bool FormatSink::on_log_record_view(const LogRecordView& record) {
+  count_one();
+  if (writer_)
+    writer_->log_record(record);
+  else
+    output_.log_record(record);
+  return true;
+}
+
 bool FormatSink::on_record_line(std::string_view json_object) {
-  ++records_;
-  if (progress_) progress_->add_records(1);
+  count_one();
   if (writer_) writer_->drain();  // the line is a view: written here, after what was handed over
   output_.record_line(json_object);
   return true;
@@ -88,16 +100,14 @@ bool FormatSink::on_table_row(std::vector<std::optional<std::string>>&& cells) {
       views_.push_back(cell ? std::optional<std::string_view>(*cell) : std::nullopt);
     return on_table_row_view(views_);
   }
-  ++records_;
-  if (progress_) progress_->add_records(1);
+  count_one();
   output_.table_row(cells);
   return true;
 }
 
 bool FormatSink::on_table_row_view(std::span<const std::optional<std::string_view>> cells) {
   if (!writer_) return ResultSink::on_table_row_view(cells);  // copied for on_table_row
-  ++records_;
-  if (progress_) progress_->add_records(1);
+  count_one();
   writer_->table_row(cells);
   return true;
 }

@@ -17,13 +17,14 @@ int run_query_command(const QueryEnv& env, const QuerySpec& spec, bool explain);
 /// Prints an explanation: readable text for the table format, the server's JSON object otherwise.
 void print_explanation(const Explanation& explanation, Format format, std::ostream& out);
 
-/// Feeds records to an output format, counting them for the progress line. With own_thread, records
-/// and table rows are written on an OutputThread (output/output_thread.hpp); call finish_writing()
-/// before using the output again.
+/// Feeds records to an output format, counting them for the progress line. With own_thread, records,
+/// log records' views and table rows are written on an OutputThread (output/output_thread.hpp); call
+/// finish_writing() before using the output again.
 class FormatSink final : public ResultSink, public host::RecordLineSink {
  public:
   FormatSink(OutputFormat& output, std::ostream& err, bool own_thread = false);
   bool on_record(Record&& record) override;
+  bool on_log_record_view(const LogRecordView& record) override;
   bool on_record_line(std::string_view json_object) override;
   /// Where a remote query may send record lines: this sink when the output prints them as they are
   /// and no record is kept (a trace's spans are, for its critical path); null otherwise.
@@ -44,6 +45,8 @@ class FormatSink final : public ResultSink, public host::RecordLineSink {
   void finish_writing();
 
  private:
+  void count_one();
+
   OutputFormat& output_;
   std::ostream& err_;
   class ProgressLine* progress_ = nullptr;

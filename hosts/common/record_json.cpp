@@ -14,7 +14,7 @@ namespace {
 
 // attributes_json and friends are JSON objects the core produced; anything else is kept as text
 // rather than risk writing invalid JSON.
-void write_object_text(JsonWriter& w, std::string_view key, const std::string& json) {
+void write_object_text(JsonWriter& w, std::string_view key, std::string_view json) {
   if (json.empty()) return;
   write_key(w, key);
   if (json.front() == '{' && json.back() == '}') {
@@ -53,14 +53,15 @@ void write_points(JsonWriter& w, std::string_view key, const std::vector<MetricP
   w.EndArray();
 }
 
-/// A kept record's members, each as its field's Json rule says (tinkr/sdk/record_fields.hpp).
+/// A kept record's members (or a log record view's), each as its field's Json rule says
+/// (tinkr/sdk/record_fields.hpp).
 template <class Kept>
 void write_fields(JsonWriter& w, const Kept& record) {
   using fields::Json;
   for_each_kept_field<Kept>([&](const auto& field) {
     const auto& value = record.*field.member;
     using Value = std::decay_t<decltype(value)>;
-    if constexpr (std::is_same_v<Value, std::string>) {
+    if constexpr (std::is_same_v<Value, std::string> || std::is_same_v<Value, std::string_view>) {
       if (field.json == Json::object) {
         write_object_text(w, field.name, value);
       } else if (field.json == Json::text || !value.empty()) {
@@ -84,6 +85,14 @@ void write_fields(JsonWriter& w, const Kept& record) {
   });
 }
 
+template <class Kept>
+void write_object(JsonWriter& w, const Kept& record) {
+  w.StartObject();
+  write_string_member(w, "type", record_type_of<Kept>);
+  write_fields(w, record);
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string_view record_type(const Record& record) {
@@ -91,10 +100,11 @@ std::string_view record_type(const Record& record) {
 }
 
 void write_record(JsonWriter& w, const Record& record) {
-  w.StartObject();
-  write_string_member(w, "type", record_type(record));
-  std::visit([&w](const auto& kept) { write_fields(w, kept); }, record);
-  w.EndObject();
+  std::visit([&w](const auto& kept) { write_object(w, kept); }, record);
+}
+
+void write_record(JsonWriter& w, const LogRecordView& record) {
+  write_object(w, record);
 }
 
 void write_table_head(JsonWriter& w, const std::string& name, const std::vector<Column>& columns) {

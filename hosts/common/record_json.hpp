@@ -20,6 +20,8 @@ namespace tinkr::host {
 std::string_view record_type(const Record& record);
 
 void write_record(JsonWriter& writer, const Record& record);
+/// The same object for a log record's view (ResultSink::on_log_record_view).
+void write_record(JsonWriter& writer, const LogRecordView& record);
 /// A table's head members ("type", "name", "columns") inside an object the caller opened, so that a
 /// writer can add the rows as they arrive (the server's answers).
 void write_table_head(JsonWriter& writer, const std::string& name, const std::vector<Column>& columns);
@@ -28,6 +30,26 @@ void write_table(JsonWriter& writer, const Table& table);
 
 /// One record (or table) as a compact JSON object, without a newline.
 std::string record_to_json(const Record& record);
+
+/// The same text, written again and again into one buffer: no allocation per record (the CLI's json
+/// and ndjson outputs). The text returned is valid until the next call.
+class RecordText {
+ public:
+  RecordText() : writer_(buffer_) {}
+  RecordText(const RecordText&) = delete;
+  RecordText& operator=(const RecordText&) = delete;
+  template <class AnyRecord>  // Record or LogRecordView
+  std::string_view operator()(const AnyRecord& record) {
+    buffer_.Clear();
+    writer_.Reset(buffer_);
+    write_record(writer_, record);
+    return {buffer_.GetString(), buffer_.GetSize()};
+  }
+
+ private:
+  rapidjson::StringBuffer buffer_;
+  JsonWriter writer_;
+};
 std::string table_to_json(const Table& table);
 /// A table's head without rows, {"type":"table","name":...,"columns":[...]}: the NDJSON line that
 /// precedes its row lines on the wire, and (less its closing brace) the start of a streamed table.

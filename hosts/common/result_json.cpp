@@ -116,6 +116,10 @@ void JsonReplyWriter::record(const Record& record) {
   write_record(reply_writer_, record);
 }
 
+void JsonReplyWriter::record(const LogRecordView& record) {
+  write_record(reply_writer_, record);
+}
+
 void JsonReplyWriter::table_begin(const std::string& name, const std::vector<Column>& columns) {
   end_table();
   tables_writer_.StartObject();

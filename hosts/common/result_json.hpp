@@ -26,6 +26,7 @@ class JsonReplyWriter {
  public:
   JsonReplyWriter();
   void record(const Record& record);
+  void record(const LogRecordView& record);
   void table_begin(const std::string& name, const std::vector<Column>& columns);
   void table_row(const std::vector<std::optional<std::string>>& cells);
   /// The whole reply, with the stats and the warnings they hold; the writer is spent after it.

@@ -23,12 +23,8 @@ class StreamingSink final : public ResultSink {
  public:
   explicit StreamingSink(JobOutput& output) : output_(output), writer_(chunk_) {}
 
-  bool on_record(Record&& record) override {
-    writer_.Reset(chunk_);
-    host::write_record(writer_, record);
-    chunk_.Put('\n');
-    return maybe_flush();
-  }
+  bool on_record(Record&& record) override { return write_line(record); }
+  bool on_log_record_view(const LogRecordView& record) override { return write_line(record); }
   bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override {
     append(host::table_line(name, columns));
     kinds_ = host::cell_kinds(columns);
@@ -53,6 +49,13 @@ class StreamingSink final : public ResultSink {
   }
 
  private:
+  template <class AnyRecord>  // Record or LogRecordView
+  bool write_line(const AnyRecord& record) {
+    writer_.Reset(chunk_);
+    host::write_record(writer_, record);
+    chunk_.Put('\n');
+    return maybe_flush();
+  }
   void append(const std::string& text) { std::memcpy(chunk_.Push(text.size()), text.data(), text.size()); }
   std::string take_chunk() {
     std::string chunk(chunk_.GetString(), chunk_.GetSize());
@@ -80,6 +83,10 @@ class StreamingSink final : public ResultSink {
 class JsonReplySink final : public ResultSink {
  public:
   explicit JsonReplySink(bool keep_spans) : keep_spans_(keep_spans) {}
+  bool on_log_record_view(const LogRecordView& record) override {
+    writer_.record(record);
+    return true;
+  }
   bool on_record(Record&& record) override {
     writer_.record(record);
     if (keep_spans_)

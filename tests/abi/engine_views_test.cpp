@@ -1,5 +1,6 @@
 // Records stay views until kept (issue 15): the engine runs the residual filter on the C view a plugin
-// passes and copies only the records that pass. Observed by counting operator new while a plain-C
+// passes and copies only the records that pass, and a sink that takes views (on_log_record_view) gets
+// them uncopied. Observed by counting operator new while a plain-C
 // plugin (tests/abi/fixtures/many_logs.c, which allocates nothing per record this way) streams 10,000
 // log records whose strings are all longer than a small-string buffer: a copy of any one of them
 // would allocate. This binary replaces the global operator new, so it holds these tests alone.
@@ -110,6 +111,39 @@ TEST_F(EngineViews, ARecordThatPassesIsCopiedWhole) {
   EXPECT_EQ(log.attributes_json, R"({"http.route":"/payments/authorize","http.response.status_code":200})");
   EXPECT_EQ(log.severity_number, 9);
   EXPECT_EQ(log.item_count, 1);
+}
+
+// A sink that writes records out as they come takes each log record as the plugin's view: 10,000 records
+// that pass the filter reach it without one allocation each, whole.
+TEST_F(EngineViews, ASinkOfViewsGetsEveryRecordWithoutACopy) {
+  auto query = *ir::parse_json(R"({"ir":1,"signal":"logs","filter":{"text":"payments service"}})");
+  query.time = {1'749'000'000'000'000'000, 1'751'000'000'000'000'000};
+  struct Views final : ResultSink {
+    int64_t views = 0;
+    int64_t copies = 0;
+    std::string twelve;  // the one record the test reads whole, as JSON-ish text
+    bool on_record(Record&&) override { return ++copies, true; }
+    bool on_log_record_view(const LogRecordView& r) override {
+      ++views;
+      if (r.body.find("twelve") != std::string_view::npos && twelve.empty())
+        twelve = std::string(r.service) + "|" + std::string(r.severity_text) + "|" + std::string(r.trace_id) +
+                 "|" + std::string(r.span_id) + "|" + std::string(r.attributes_json) + "|" +
+                 std::to_string(r.severity_number) + "|" + std::to_string(r.item_count);
+      return true;
+    }
+  } sink;
+  const int64_t before = allocations.load();
+  auto run = engine_->run(query, sink);
+  const int64_t made = allocations.load() - before;
+  ASSERT_TRUE(run) << run.error().to_string();
+  EXPECT_EQ(sink.views, kRecords);
+  EXPECT_EQ(sink.copies, 0);
+  EXPECT_LT(made, 500) << made << " allocations for " << kRecords << " records delivered as views";
+  EXPECT_EQ(sink.twelve,
+            "payments-api-with-a-long-service-name|Information: a level text longer than a small string|"
+            "5b8efff798038103d269b633813fc60c|eee19b7ec3c1b174|"
+            R"({"http.route":"/payments/authorize","http.response.status_code":200})"
+            "|9|1");
 }
 
 }  // namespace

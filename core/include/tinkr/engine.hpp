@@ -51,6 +51,10 @@ class ResultSink {
  public:
   virtual ~ResultSink() = default;
   virtual bool on_record(Record&& record) = 0;
+  /// The engine delivers each log record here: views into the backend's memory, valid only during the
+  /// call. By default the record is copied for on_record(); a sink that writes records out as they come
+  /// overrides this and saves a string per field (tinkr-server's replies, the CLI's output thread).
+  virtual bool on_log_record_view(const LogRecordView& record) { return on_record(to_log_record(record)); }
   virtual bool on_table_begin(const std::string& /*name*/, const std::vector<Column>& /*columns*/) {
     return true;
   }

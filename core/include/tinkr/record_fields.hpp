@@ -1,6 +1,7 @@
 // tinkr/record_fields.hpp: the record vocabulary (tinkr/sdk/record_fields.hpp) for the records the core
-// keeps. CView<LogRecord> is the C view a kept LogRecord is copied from; for_each_kept_field walks its
-// fields in JSON order. The hosts' JSON writer and reader and the core's copy and filter are built on it.
+// keeps (and for LogRecordView, a log record's borrowed view, whose members are LogRecord's).
+// CView<LogRecord> is the C view a kept LogRecord is copied from; for_each_kept_field walks its fields in
+// JSON order. The hosts' JSON writer and reader and the core's copy and filter are built on it.
 #pragma once
 
 #include <tinkr/records.hpp>
@@ -12,6 +13,10 @@ template <class Kept>
 struct CViewOf;
 template <>
 struct CViewOf<LogRecord> {
+  using type = tinkr_log_record;
+};
+template <>
+struct CViewOf<LogRecordView> {
   using type = tinkr_log_record;
 };
 template <>

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -21,6 +22,26 @@ struct LogRecord {
   std::string attributes_json;  // a JSON object, or empty
   int64_t item_count = 1;       // records this one stands for (sampling)
 };
+
+/// A log record as the backend streamed it: LogRecord's members in LogRecord's order, the text borrowed
+/// (views into the backend's memory, valid only during ResultSink::on_log_record_view). A sink that only
+/// writes records out takes them this way and saves a string per field; one that keeps a record copies
+/// it with to_log_record.
+struct LogRecordView {
+  int64_t time_ns = 0;
+  int32_t severity_number = 0;
+  std::string_view severity_text;
+  std::string_view body;
+  std::string_view service;
+  std::string_view trace_id;
+  std::string_view span_id;
+  std::string_view attributes_json;
+  int64_t item_count = 1;
+};
+
+LogRecord to_log_record(const LogRecordView& view);
+/// A view of a kept record (valid while `record` lives and is not changed).
+LogRecordView view_of(const LogRecord& record);
 
 struct MetricPoint {
   int64_t time_ns = 0;

@@ -1,5 +1,6 @@
-// C records -> owned records, derived from the record vocabulary. Each struct's struct_size tells
-// which members the plugin filled; all members read here are ABI 1.0, which every accepted plugin has.
+// C records -> owned records (and a log record's view), derived from the record vocabulary. Each struct's
+// struct_size tells which members the plugin filled; all members read here are ABI 1.0, which every accepted
+// plugin has.
 #include "engine/record_copy.hpp"
 
 #include <tinkr/record_fields.hpp>
@@ -20,6 +21,7 @@ static_assert(table_covers_every_member<LogRecord>);
 static_assert(table_covers_every_member<MetricSeries>);
 static_assert(table_covers_every_member<Span>);
 static_assert(table_covers_every_member<TraceSummary>);
+static_assert(table_covers_every_member<LogRecordView>);
 
 SpanStatus span_status(int32_t status) {
   switch (status) {
@@ -48,6 +50,8 @@ Kept copy_fields(const CView<Kept>& c) {
     using Value = std::decay_t<decltype(kept)>;
     if constexpr (std::is_same_v<Value, std::string>) {
       kept = copy_string(c.*field.c);
+    } else if constexpr (std::is_same_v<Value, std::string_view>) {
+      kept = view_string(c.*field.c);
     } else if constexpr (std::is_same_v<Value, SpanStatus>) {
       kept = span_status(c.*field.c);
     } else if constexpr (std::is_same_v<Value, bool>) {  // a span's orphan bit
@@ -67,6 +71,10 @@ Kept copy_fields(const CView<Kept>& c) {
 
 LogRecord copy_record(const tinkr_log_record& r) {
   return copy_fields<LogRecord>(r);
+}
+
+LogRecordView view_record(const tinkr_log_record& r) {
+  return copy_fields<LogRecordView>(r);
 }
 
 MetricSeries copy_record(const tinkr_metric_series& s) {

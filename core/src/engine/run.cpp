@@ -1,6 +1,7 @@
 // Running a query: plan it against the backend's capabilities, send the pushed part through the ABI,
-// apply the residual filter to each streamed record's view, copy those that pass, apply the limit,
-// and stop the plugin early once the limit is reached or the caller's sink has enough.
+// apply the residual filter to each streamed record's view, deliver those that pass (log records as
+// views, the rest as copies), apply the limit, and stop the plugin early once the limit is reached or
+// the caller's sink has enough.
 #include <algorithm>
 #include <exception>
 #include <type_traits>
@@ -46,6 +47,16 @@ int32_t stop_by_core(RunState& st) {
   return TINKR_CANCELLED;
 }
 
+// A log record goes to the sink as the plugin's view: a sink that writes it out copies nothing (the
+// page's logs query streams 100,000 of them). The other kinds are copied here.
+bool deliver(RunState& st, const tinkr_log_record& raw) {
+  return st.out.on_log_record_view(view_record(raw));
+}
+template <typename CRecord>
+bool deliver(RunState& st, const CRecord& raw) {
+  return st.out.on_record(copy_record(raw));
+}
+
 template <typename CRecord>
 int32_t on_record(void* ctx, const CRecord* raw) {
   auto& st = state(ctx);
@@ -54,12 +65,11 @@ int32_t on_record(void* ctx, const CRecord* raw) {
     // A backend that streams many records the residual filter rejects keeps the core busy without
     // the plugin ever polling: the core checks the caller's cancel and the deadline itself.
     if (st.stats.residual && is_cancelled(st.call)) return TINKR_CANCELLED;
-    // The plugin's view is filtered as it is; only a record that passes is copied.
+    // The plugin's view is filtered as it is; only a record that passes is delivered.
     if (st.pager && !st.pager->first_sighting(*raw)) return TINKR_OK;
     if (st.stats.residual && !planner::matches(st.plan.residual, *raw)) return TINKR_OK;
-    Record record = copy_record(*raw);
     if (st.sort_in_core) {
-      st.held.push_back(std::move(record));
+      st.held.push_back(copy_record(*raw));
       return TINKR_OK;
     }
     if (st.limited && st.plan.limit > 0 && st.stats.delivered >= st.plan.limit) {
@@ -67,7 +77,7 @@ int32_t on_record(void* ctx, const CRecord* raw) {
       return stop_by_core(st);
     }
     ++st.stats.delivered;
-    if (!st.out.on_record(std::move(record))) return stop_by_core(st);
+    if (!deliver(st, *raw)) return stop_by_core(st);
     return TINKR_OK;
   } catch (...) {
     st.failure = std::current_exception();

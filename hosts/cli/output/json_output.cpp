@@ -39,7 +39,11 @@ void JsonOutput::close_table() {
 }
 
 void JsonOutput::record(const Record& record) {
-  record_line(host::record_to_json(record));
+  record_line(text_(record));
+}
+
+void JsonOutput::log_record(const LogRecordView& record) {
+  record_line(text_(record));
 }
 
 void JsonOutput::record_line(std::string_view json_object) {
@@ -82,7 +86,11 @@ void JsonOutput::finish() {
 }
 
 void NdjsonOutput::record(const Record& record) {
-  record_line(host::record_to_json(record));
+  record_line(text_(record));
+}
+
+void NdjsonOutput::log_record(const LogRecordView& record) {
+  record_line(text_(record));
 }
 
 void NdjsonOutput::record_line(std::string_view json_object) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/cell_json.hpp"
+#include "common/record_json.hpp"
 #include "output/output_format.hpp"
 
 #include <optional>
@@ -17,6 +18,7 @@ class JsonOutput final : public OutputFormat {
  public:
   explicit JsonOutput(std::ostream& out) : out_(out) {}
   void record(const Record& record) override;
+  void log_record(const LogRecordView& record) override;
   bool prints_record_lines() const override { return true; }
   void record_line(std::string_view json_object) override;
   void table_begin(const std::string& name, const std::vector<Column>& columns) override;
@@ -30,6 +32,7 @@ class JsonOutput final : public OutputFormat {
   void close_table();
 
   std::ostream& out_;
+  host::RecordText text_;
   bool any_ = false;
   bool in_table_ = false;
   bool any_row_ = false;
@@ -42,6 +45,7 @@ class NdjsonOutput final : public OutputFormat {
  public:
   explicit NdjsonOutput(std::ostream& out) : out_(out) {}
   void record(const Record& record) override;
+  void log_record(const LogRecordView& record) override;
   bool prints_record_lines() const override { return true; }
   void record_line(std::string_view json_object) override;
   void table_begin(const std::string& name, const std::vector<Column>& columns) override;
@@ -53,6 +57,7 @@ class NdjsonOutput final : public OutputFormat {
 
  private:
   std::ostream& out_;
+  host::RecordText text_;
   std::optional<host::RowWriter> rows_;  // the current table's
 };
 

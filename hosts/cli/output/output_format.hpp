@@ -37,6 +37,9 @@ class OutputFormat {
  public:
   virtual ~OutputFormat() = default;
   virtual void record(const Record& record) = 0;
+  /// A log record's view (the CLI's output thread keeps log records this way); copied for record() unless
+  /// the format writes views itself (json and ndjson).
+  virtual void log_record(const LogRecordView& record) { this->record(Record(to_log_record(record))); }
   /// json and ndjson print a record as the JSON object record_json.hpp writes: given that object's
   /// text as it is (a tinkr-server's checked NDJSON line, common/record_line.hpp), they print it
   /// without rebuilding the record. The others take records only.

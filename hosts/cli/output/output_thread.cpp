@@ -1,6 +1,9 @@
 // See output_thread.hpp.
 #include "output/output_thread.hpp"
 
+#include <boost/pfr/core.hpp>
+
+#include <type_traits>
 #include <utility>
 
 namespace tinkr::cli {
@@ -42,12 +45,25 @@ void OutputThread::record(Record&& record) {
   if (filling_.full()) hand_over();
 }
 
+void OutputThread::add_cell(std::optional<std::string_view> text) {
+  filling_.cells.push_back({filling_.text.size(), text ? text->size() : 0, !text});
+  if (text) filling_.text.append(*text);
+}
+
 void OutputThread::table_row(std::span<const std::optional<std::string_view>> cells) {
-  for (const auto& cell : cells) {
-    filling_.cells.push_back({filling_.text.size(), cell ? cell->size() : 0, !cell});
-    if (cell) filling_.text.append(*cell);
-  }
+  for (const auto& cell : cells) add_cell(cell);
   filling_.items.emplace_back(cells.size());
+  if (filling_.full()) hand_over();
+}
+
+void OutputThread::log_record(const LogRecordView& record) {
+  LogRecordView& kept = std::get<LogRecordView>(filling_.items.emplace_back(record));
+  boost::pfr::for_each_field(kept, [this](auto& member) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(member)>, std::string_view>) {
+      add_cell(member);
+      member = {};  // the batch's text may move as it grows: write() points the views at it
+    }
+  });
   if (filling_.full()) hand_over();
 }
 
@@ -87,16 +103,28 @@ void OutputThread::rethrow_failure() {
 
 void OutputThread::write(const Batch& batch) {
   std::size_t next_cell = 0;
+  const auto cell_text = [&](const Cell& cell) {
+    return std::string_view(batch.text.data() + cell.offset, cell.size);
+  };
   for (const auto& item : batch.items) {
     if (const auto* record = std::get_if<Record>(&item)) {
       output_.record(*record);
+      continue;
+    }
+    if (const auto* packed = std::get_if<LogRecordView>(&item)) {
+      LogRecordView record = *packed;
+      boost::pfr::for_each_field(record, [&](auto& member) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(member)>, std::string_view>)
+          member = cell_text(batch.cells[next_cell++]);
+      });
+      output_.log_record(record);
       continue;
     }
     const std::size_t count = std::get<std::size_t>(item);
     row_.resize(count);
     for (std::size_t i = 0; i < count; ++i) {
       const Cell& cell = batch.cells[next_cell++];
-      const std::string_view text(batch.text.data() + cell.offset, cell.size);
+      const std::string_view text = cell_text(cell);
       if (cell.null)
         row_[i].reset();
       else if (row_[i])

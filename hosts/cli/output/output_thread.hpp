@@ -6,8 +6,9 @@
 // terminal reads rows one screen at a time and shares that terminal with the progress line.
 //
 // The query thread hands rows over in batches through a bounded queue, so memory stays small: it waits
-// when the writer falls behind. A table row's cells are copied into its batch's one buffer, and written
-// batches come back to be filled again, so that a big answer costs no allocation per row or cell.
+// when the writer falls behind. A table row's cells and a log record's text are copied into its batch's
+// one buffer, and written batches come back to be filled again, so that a big answer costs no allocation
+// per row, record or cell.
 // Only one thread uses the OutputFormat at a time: anyone else who writes to it (a table's header, a
 // trailer, the end) calls drain() first.
 #pragma once
@@ -38,6 +39,8 @@ class OutputThread {
   OutputThread& operator=(const OutputThread&) = delete;
 
   void record(Record&& record);
+  /// Copies the record's text into the batch being filled, as table_row does a row's cells.
+  void log_record(const LogRecordView& record);
   /// Copies the cells (views, nullopt: null) into the batch being filled.
   void table_row(std::span<const std::optional<std::string_view>> cells);
   /// Returns once everything handed over has been written: the OutputFormat is the caller's again.
@@ -55,9 +58,11 @@ class OutputThread {
     bool null = false;
   };
   struct Batch {
-    std::vector<std::variant<Record, std::size_t>> items;  // a record, or a table row: its cell count
-    std::vector<Cell> cells;                               // every row's cells, one after another
-    std::string text;                                      // every cell's bytes, one after another
+    // A record; a table row: its cell count; a log record: its numbers, its text in `cells` (one per
+    // string member, in order) and its views left empty.
+    std::vector<std::variant<Record, std::size_t, LogRecordView>> items;
+    std::vector<Cell> cells;  // every row's and log record's text, one after another
+    std::string text;         // every cell's bytes, one after another
     bool full() const;
     void clear();
   };
@@ -65,6 +70,7 @@ class OutputThread {
   void hand_over();
   void write_batches();
   void write(const Batch& batch);
+  void add_cell(std::optional<std::string_view> text);
 
   OutputFormat& output_;
   Batch filling_;             // the batch the query thread is filling; only it touches this
