@@ -38,6 +38,21 @@ bool needs_escape(uint64_t chunk) {
   return (below_space | has_zero(chunk ^ (kOnes * '"')) | has_zero(chunk ^ (kOnes * '\\'))) != 0;
 }
 
+// One to eight bytes as one word for needs_escape, read without going past them and built in registers
+// (a word put together in memory by smaller stores stalls the load that reads it back): from four
+// bytes up, two overlapping four-byte loads (middle bytes seen twice); under four, the first, middle
+// and last byte, the rest spaces, which need no escape.
+uint64_t short_run(const char* bytes, std::size_t count) {
+  if (count >= 4) {
+    uint32_t first, last;
+    std::memcpy(&first, bytes, 4);
+    std::memcpy(&last, bytes + count - 4, 4);
+    return first | (uint64_t{last} << 32);
+  }
+  const auto at = [bytes](std::size_t i) { return uint64_t{static_cast<unsigned char>(bytes[i])}; };
+  return at(0) | (at(count / 2) << 8) | (at(count - 1) << 16) | 0x2020202020000000u;
+}
+
 }  // namespace
 
 bool JsonWriter::String(const char* text, rapidjson::SizeType length, bool /*copy*/) {
@@ -51,9 +66,11 @@ bool JsonWriter::String(const char* text, rapidjson::SizeType length, bool /*cop
   *out++ = '"';
   const char* byte = text;
   const char* const end = text + length;
-  // Eight bytes at once while none of them needs escaping (the usual case), else one byte.
+  // Eight bytes at once while none of them needs escaping (the usual case), else one byte. Fewer than
+  // eight left (all of a short key) are checked at once too.
   while (byte != end) {
-    if (end - byte >= 8) {
+    const auto left = static_cast<std::size_t>(end - byte);
+    if (left >= 8) {
       uint64_t chunk;
       std::memcpy(&chunk, byte, 8);
       if (!needs_escape(chunk)) {
@@ -62,6 +79,10 @@ bool JsonWriter::String(const char* text, rapidjson::SizeType length, bool /*cop
         byte += 8;
         continue;
       }
+    } else if (!needs_escape(short_run(byte, left))) {
+      std::memcpy(out, byte, left);
+      out += left;
+      break;
     }
     const char letter = escape_letter(*byte);
     if (letter == 0) {

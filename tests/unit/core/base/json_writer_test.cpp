@@ -61,6 +61,26 @@ TEST(JsonWriter, AnEscapeAnywhereInALongStringIsFound) {
   }
 }
 
+// Fewer than eight bytes (a whole short key, or a long string's end) are checked at once, padded:
+// an escape at any place of a string of any short length is still found, and nothing is read past it.
+TEST(JsonWriter, AnEscapeAnywhereInAShortStringIsFound) {
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1F', ' ', '\0'}) {
+    for (std::size_t length = 1; length <= 17; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text(length, 'k');
+        text[at] = special;
+        const auto [expected, written] = both([&](auto& w) {
+          w.StartArray();
+          w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+          w.EndArray();
+        });
+        EXPECT_EQ(written, expected) << "byte " << int(static_cast<unsigned char>(special)) << " at " << at
+                                     << " of " << length;
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, KeysStringsAndRawValuesInAnObject) {
   const std::string long_text(1000, 'x');
   const auto [expected, written] = both([&](auto& w) {
