@@ -45,13 +45,13 @@ void OutputThread::record(Record&& record) {
   if (filling_.full()) hand_over();
 }
 
-void OutputThread::add_cell(std::optional<std::string_view> text) {
-  filling_.cells.push_back({filling_.text.size(), text ? text->size() : 0, !text});
-  if (text) filling_.text.append(*text);
+void OutputThread::add_cell(std::string_view text, bool null) {
+  filling_.cells.push_back({filling_.text.size(), text.size(), null});
+  filling_.text.append(text);
 }
 
 void OutputThread::table_row(std::span<const std::optional<std::string_view>> cells) {
-  for (const auto& cell : cells) add_cell(cell);
+  for (const auto& cell : cells) add_cell(cell.value_or(std::string_view()), !cell);
   filling_.items.emplace_back(cells.size());
   if (filling_.full()) hand_over();
 }
