@@ -34,6 +34,7 @@ class TerminalSafeOutput final : public OutputFormat {
   TerminalSafeOutput(Format format, std::ostream& terminal)
       : safe_(make_terminal_safe_stream(terminal)), inner_(make_output(format, *safe_, Style{})) {}
   void record(const Record& record) override { inner_->record(record); }
+  void log_record(const LogRecordView& record) override { inner_->log_record(record); }
   bool prints_record_lines() const override { return inner_->prints_record_lines(); }
   void record_line(std::string_view json_object) override { inner_->record_line(json_object); }
   void table_begin(const std::string& name, const std::vector<Column>& columns) override {
