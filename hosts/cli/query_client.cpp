@@ -38,9 +38,16 @@ host::HttpCall RemoteClient::call_for(const QuerySpec& spec, bool explain) const
   if (spec.signal == ir::Signal::trace_get) {
     call.method = "GET";
     call.target = "/api/v1/traces/" + encode_path_segment(spec.trace_id);
+    // The window searched goes as the query string (a GET has no body): --since, or --from/--to.
     std::string query;
-    if (!spec.since.empty()) query += "since=" + encode_path_segment(spec.since);
-    if (explain) query += std::string(query.empty() ? "" : "&") + "explain=true";
+    const auto add = [&query](std::string_view key, std::string_view value) {
+      if (value.empty()) return;
+      query.append(query.empty() ? "" : "&").append(key).append("=").append(encode_path_segment(value));
+    };
+    add("since", spec.since);
+    add("from", spec.from);
+    add("to", spec.to);
+    if (explain) add("explain", "true");
     if (!query.empty()) call.target += "?" + query;
     return call;
   }

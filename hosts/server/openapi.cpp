@@ -52,6 +52,8 @@ constexpr std::string_view kDocument = R"json({
     "/api/v1/traces/{id}": {"get": {"summary": "Every span of one trace and its critical_path (role viewer)",
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
                      {"name": "since", "in": "query", "schema": {"type": "string"}},
+                     {"name": "from", "in": "query", "schema": {"type": "string"}},
+                     {"name": "to", "in": "query", "schema": {"type": "string"}},
                      {"name": "explain", "in": "query", "schema": {"type": "boolean"}}],
       "responses": {"200": {"$ref": "#/components/responses/Result"}, "default": {"$ref": "#/components/responses/Error"}}}},
     "/api/v1/schema/{table}": {"get": {"summary": "A table's columns and plan (role viewer; docs/cli.md, tinkr schema)",

@@ -18,7 +18,9 @@ namespace {
 struct Target {
   std::string path;
   std::vector<std::string> segments;  // decoded
-  std::string since;
+  std::string since;  // the window of GET /api/v1/traces/{id}: since, or from and to (as in a POST's body)
+  std::string from;
+  std::string to;
   bool explain = false;
 };
 
@@ -30,6 +32,8 @@ std::optional<Target> parse_target(std::string_view text) {
   for (auto segment : url->segments()) target.segments.push_back(segment);
   for (auto param : url->params()) {
     if (param.key == "since") target.since = param.value;
+    if (param.key == "from") target.from = param.value;
+    if (param.key == "to") target.to = param.value;
     if (param.key == "explain") target.explain = param.value == "true" || param.value == "1";
   }
   return target;
@@ -209,6 +213,8 @@ class Router {
     spec.signal = ir::Signal::trace_get;
     spec.trace_id = target.segments[3];
     spec.since = target.since;
+    spec.from = target.from;
+    spec.to = target.to;
     auto result = build_and_run(spec, target.explain);
     if (result.job) result.job->critical_path = true;
     return result;

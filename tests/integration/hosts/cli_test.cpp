@@ -147,6 +147,18 @@ TEST_F(RemoteCliTest, QueriesGoThroughTheServer) {
   EXPECT_NE(plugins.out.find("mock"), std::string::npos) << plugins.out << plugins.err;
 }
 
+// `tinkr trace ID --from --to` through a server searches that window, as it does locally (the window
+// was dropped on the way: the server searched its default).
+TEST_F(RemoteCliTest, ATraceIsSearchedInTheWindowAsked) {
+  auto run = tinkr({"-o", "json", "trace", "trace-1", "--from", "2026-11-01T00:00:00Z", "--to",
+                    "2026-11-01T01:00:00Z", "--explain"},
+                   kViewerKey);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find(R"("time":{"from":1793491200000000000,"to":1793494800000000000})"),
+            std::string::npos)
+      << run.out;
+}
+
 TEST_F(RemoteCliTest, ServerErrorsBecomeExitCodes) {
   EXPECT_EQ(tinkr({"logs", "svc"}, "wrong-token").exit_code, 6) << "unauthenticated";
   EXPECT_EQ(tinkr({"query", "--native", "x"}, kViewerKey).exit_code, 7) << "forbidden: native needs oncall";

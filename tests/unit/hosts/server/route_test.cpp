@@ -11,6 +11,7 @@ namespace {
 class FakeBackend final : public QueryBackend {
  public:
   Expected<ir::Query> build(const QuerySpec& spec) const override {
+    last_spec = spec;
     if (spec.text == "level>>") return fail(Error::Code::invalid_query, "query: unexpected '>'");
     ir::Query query;
     query.signal = spec.signal;
@@ -24,6 +25,7 @@ class FakeBackend final : public QueryBackend {
   Expected<Explanation> explain(const ir::Query&) override { return Explanation{}; }
   Expected<Health> check_health() override { return read_health("{}"); }
   const BackendInfo& info() const override { return info_; }
+  mutable QuerySpec last_spec;  // what the route asked build() for
 
  private:
   BackendInfo info_{"fake", "1.0", "1.0", "", "{}"};
@@ -145,6 +147,16 @@ TEST_F(RouteTest, TraceIdComesFromThePathDecoded) {
   ASSERT_TRUE(result.job);
   EXPECT_EQ(result.route, "/api/v1/traces/{id}") << "metrics label the template, not the id";
   EXPECT_EQ(result.job->query.trace_id, "abc/def");
+}
+
+// The window a trace is searched in: --from/--to travel as the query string of the GET.
+TEST_F(RouteTest, ATracesWindowComesFromTheQueryString) {
+  auto result =
+      call(request(http::verb::get, "/api/v1/traces/t1?from=2026-11-01T00%3A00%3A00%2B01%3A00&to=now-5m"));
+  ASSERT_TRUE(result.job);
+  EXPECT_EQ(backend_.last_spec.from, "2026-11-01T00:00:00+01:00") << "percent-decoded, '+' kept";
+  EXPECT_EQ(backend_.last_spec.to, "now-5m");
+  EXPECT_EQ(backend_.last_spec.trace_id, "t1");
 }
 
 TEST_F(RouteTest, MalformedJsonIs400) {
