@@ -81,19 +81,26 @@ Expected<rapidjson::Document> parse(std::string_view text, std::string_view what
   return document;
 }
 
+// What the record reader refused, said as the server's fault (as a record line's check says it,
+// common/record_line.hpp): the reply came from the server, whichever path read it.
+Error bad_reply(const Error& refused) {
+  return Error(Error::Code::upstream_unavailable, "server reply: " + refused.message(),
+               Error::Source::upstream);
+}
+
 // Feeds one record or table object to sink; false when the sink asked to stop.
 Expected<bool> replay_object(const rapidjson::Value& object, ResultSink& sink) {
   if (object.HasMember("type") && object["type"].IsString() &&
       std::string_view(object["type"].GetString()) == "table") {
     auto table = table_from_json(object);
-    if (!table) return Unexpected(table.error());
+    if (!table) return Unexpected(bad_reply(table.error()));
     if (!sink.on_table_begin(table->name, table->columns)) return false;
     for (auto& row : table->rows)
       if (!sink.on_table_row(std::move(row))) return false;
     return true;
   }
   auto record = record_from_json(object);
-  if (!record) return Unexpected(record.error());
+  if (!record) return Unexpected(bad_reply(record.error()));
   return sink.on_record(std::move(*record));
 }
 
@@ -326,7 +333,7 @@ Expected<void> NdjsonReplayer::feed(std::string_view line) {
       return fail(Error::Code::upstream_unavailable, "server reply: a row without cells",
                   Error::Source::upstream);
     auto cells = row_from_json(object["cells"]);
-    if (!cells) return Unexpected(cells.error());
+    if (!cells) return Unexpected(bad_reply(cells.error()));
     stopped_ = !sink_.on_table_row(std::move(*cells));
     return {};
   }

@@ -131,5 +131,26 @@ TEST(RecordLine, TheReplayerHandsRecordLinesOnAsTheyCame) {
   EXPECT_FALSE(replayer.finished()) << "a garbled line is no end";
 }
 
+// A record line the server got wrong is the server's fault whichever way it is read: checked and passed
+// on as it came (json and ndjson output), or rebuilt into a record (the other formats). Both say so
+// alike: upstream_unavailable, naming the server's reply and the member.
+TEST(RecordLine, ABadRecordLineIsTheServersFaultOnBothPaths) {
+  const std::string bad = R"({"type":"log","time_ns":"soon","body":"x"})";
+  struct Records : ResultSink, RecordLineSink {
+    bool on_record(Record&&) override { return true; }
+    bool on_record_line(std::string_view) override { return true; }
+  } sink;
+  NdjsonReplayer passed_on(sink, &sink);
+  NdjsonReplayer rebuilt(sink);
+  for (auto* replayer : {&passed_on, &rebuilt}) {
+    auto fed = replayer->feed(bad);
+    ASSERT_FALSE(fed);
+    EXPECT_EQ(fed.error().code(), Error::Code::upstream_unavailable) << fed.error().message();
+    EXPECT_EQ(fed.error().source(), Error::Source::upstream);
+    EXPECT_EQ(fed.error().message().rfind("server reply: ", 0), 0u) << fed.error().message();
+    EXPECT_NE(fed.error().message().find("time_ns"), std::string::npos) << fed.error().message();
+  }
+}
+
 }  // namespace
 }  // namespace tinkr::host
