@@ -3,7 +3,6 @@
 
 #include <boost/pfr/core.hpp>
 
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -19,23 +18,14 @@ constexpr bool mirrors(std::index_sequence<I...>) {
             std::is_same_v<boost::pfr::tuple_element_t<I, View>, std::string_view>)) &&
           ...);
 }
-template <class Kept, class View>
-constexpr bool view_mirrors_kept = boost::pfr::tuple_size_v<Kept> ==
-                                   boost::pfr::tuple_size_v<View>&& mirrors<Kept, View>(
-                                       std::make_index_sequence<boost::pfr::tuple_size_v<Kept>>{});
-static_assert(view_mirrors_kept<LogRecord, LogRecordView>);
+constexpr std::size_t kLogMembers = boost::pfr::tuple_size_v<LogRecord>;
+static_assert(boost::pfr::tuple_size_v<LogRecordView> == kLogMembers);
+static_assert(mirrors<LogRecord, LogRecordView>(std::make_index_sequence<kLogMembers>{}));
 
 // Each member of `from` assigned to the same member of `to` (a string from a view, a view of a string).
-template <class To, class From>
-To copy_members(const From& from) {
-  To to;
-  auto target = boost::pfr::structure_tie(to);
-  const auto source = boost::pfr::structure_tie(from);
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((std::get<I>(target) = std::get<I>(source)), ...);
-  }
-  (std::make_index_sequence<boost::pfr::tuple_size_v<To>>{});
-  return to;
+template <class To, class From, std::size_t... I>
+void assign_members(To& to, const From& from, std::index_sequence<I...>) {
+  ((boost::pfr::get<I>(to) = boost::pfr::get<I>(from)), ...);
 }
 
 }  // namespace
@@ -53,11 +43,15 @@ std::string_view to_string(SpanStatus status) noexcept {
 }
 
 LogRecord to_log_record(const LogRecordView& view) {
-  return copy_members<LogRecord>(view);
+  LogRecord record;
+  assign_members(record, view, std::make_index_sequence<kLogMembers>{});
+  return record;
 }
 
 LogRecordView view_of(const LogRecord& record) {
-  return copy_members<LogRecordView>(record);
+  LogRecordView view;
+  assign_members(view, record, std::make_index_sequence<kLogMembers>{});
+  return view;
 }
 
 }  // namespace tinkr

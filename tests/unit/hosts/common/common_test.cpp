@@ -26,6 +26,32 @@ Record round_trip(const Record& record) {
   return back ? *back : Record{};
 }
 
+// A log record's view (how the engine hands log records to tinkr-server and the CLI) is written as the
+// kept record is, and copies back into that record whole.
+TEST(RecordJson, ALogRecordsViewIsWrittenAndCopiedAsTheRecord) {
+  LogRecord full;
+  full.time_ns = 1'795'000'000'123'000'000;
+  full.severity_number = 17;
+  full.severity_text = "Error";
+  full.body = "payment \"ord-1\" failed\n";
+  full.service = "payments-api";
+  full.trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+  full.span_id = "00f067aa0ba902b7";
+  full.attributes_json = R"({"http.route":"/pay"})";
+  full.item_count = 3;
+  RecordText text;
+  for (const auto& record : testing::fixed_logs()) {
+    const auto& log = std::get<LogRecord>(record);
+    EXPECT_EQ(text(view_of(log)), record_to_json(record));
+    EXPECT_EQ(record_to_json(Record(to_log_record(view_of(log)))), record_to_json(record));
+  }
+  EXPECT_EQ(text(view_of(full)), record_to_json(Record(full)));
+  const LogRecord back = to_log_record(view_of(full));
+  EXPECT_EQ(record_to_json(Record(back)), record_to_json(Record(full)));
+  EXPECT_EQ(back.span_id, full.span_id);
+  EXPECT_EQ(back.item_count, 3);
+}
+
 // What the server writes, the CLI reads back unchanged (remote mode prints what local mode prints).
 TEST(RecordJson, EveryKindRoundTrips) {
   for (const auto& record : testing::fixed_logs()) {
