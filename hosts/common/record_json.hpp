@@ -30,6 +30,10 @@ void write_table(JsonWriter& writer, const Table& table);
 
 /// One record (or table) as a compact JSON object, without a newline.
 std::string record_to_json(const Record& record);
+std::string table_to_json(const Table& table);
+/// A table's head without rows, {"type":"table","name":...,"columns":[...]}: the NDJSON line that
+/// precedes its row lines on the wire, and (less its closing brace) the start of a streamed table.
+std::string table_head_to_json(const std::string& name, const std::vector<Column>& columns);
 
 /// The same text, written again and again into one buffer: no allocation per record (the CLI's json
 /// and ndjson outputs). The text returned is valid until the next call.
@@ -50,9 +54,5 @@ class RecordText {
   rapidjson::StringBuffer buffer_;
   JsonWriter writer_;
 };
-std::string table_to_json(const Table& table);
-/// A table's head without rows, {"type":"table","name":...,"columns":[...]}: the NDJSON line that
-/// precedes its row lines on the wire, and (less its closing brace) the start of a streamed table.
-std::string table_head_to_json(const std::string& name, const std::vector<Column>& columns);
 
 }  // namespace tinkr::host
