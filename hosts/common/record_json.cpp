@@ -95,10 +95,6 @@ void write_object(JsonWriter& w, const Kept& record) {
 
 }  // namespace
 
-std::string_view record_type(const Record& record) {
-  return std::visit([](const auto& kept) { return record_type_of<std::decay_t<decltype(kept)>>; }, record);
-}
-
 void write_record(JsonWriter& w, const Record& record) {
   std::visit([&w](const auto& kept) { write_object(w, kept); }, record);
 }

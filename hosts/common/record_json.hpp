@@ -16,9 +16,6 @@
 
 namespace tinkr::host {
 
-/// "log", "metric_series", "span" or "trace".
-std::string_view record_type(const Record& record);
-
 void write_record(JsonWriter& writer, const Record& record);
 /// The same object for a log record's view (ResultSink::on_log_record_view).
 void write_record(JsonWriter& writer, const LogRecordView& record);

@@ -46,8 +46,11 @@ void emit_logs(const ir::Query& q, int64_t count, EmitOrder order, sdk::Sink& si
     body.assign("mock record ")
         .append(number)
         .append(i % 7 == 0 ? ": connection timeout" : ": request served");
-    attributes.assign(R"({"i":)").append(number).append(R"(,"http.method":")").append(i % 2 ? "GET" : "POST");
-    attributes.append("\"}");
+    attributes.assign(R"({"i":)")
+        .append(number)
+        .append(R"(,"http.method":")")
+        .append(i % 2 ? "GET" : "POST")
+        .append("\"}");
     trace_id.assign("trace-").append(std::to_string(i % 10));
     sdk::LogRecord r;
     r.time_ns = q.time.to_ns - (i + 1) * step;
