@@ -75,6 +75,7 @@ struct Connection::Impl {
   // The answer being read: its parser lives from read_head to the body's end.
   std::optional<bhttp::response_parser<bhttp::buffer_body>> parser;
   uint64_t body_received = 0;
+  error_code failed_after_data;  // a read's failure after it got bytes, told at the next read
   int64_t max_body = 0;
 
   tcp::socket& lowest() { return tls ? tls->next_layer() : *plain; }
@@ -158,6 +159,11 @@ struct Connection::Impl {
     if (ec)
       return failure(Error::Code::upstream_unavailable, "connect to " + who + " failed: " + ec.message());
     lowest().set_option(tcp::no_delay(true), ec);
+    // The body's reads take what has arrived and never block (read_body_on): the deadlines hold.
+    lowest().non_blocking(true, ec);
+    if (ec)
+      return failure(Error::Code::internal,
+                     "cannot make the socket to " + who + " non-blocking: " + ec.message());
     return std::nullopt;
   }
 
@@ -232,13 +238,6 @@ struct Connection::Impl {
   template <typename F>
   auto with_stream(F&& f) {
     return tls ? f(*tls) : f(*plain);
-  }
-
-  // Bytes that a read would return at once: decrypted inside TLS, or waiting at the socket.
-  bool more_arrived() {
-    if (tls && SSL_pending(tls->native_handle()) > 0) return true;
-    error_code ec;
-    return lowest().available(ec) > 0 && !ec;
   }
 
   TransportFailure too_large() {
@@ -351,6 +350,7 @@ template <typename Stream>
 TransportExpected<Response> Connection::Impl::read_head_on(Stream& stream, const Deadlines& d,
                                                            int64_t max_bytes) {
   parser.emplace();
+  failed_after_data = {};
   parser->header_limit(kHeaderLimit);
   parser->body_limit(static_cast<uint64_t>(max_bytes));
   if (is_head_request) parser->skip(true);
@@ -385,26 +385,49 @@ TransportExpected<std::size_t> Connection::Impl::read_body_on(Stream& stream, ch
                                                               const Deadlines& d) {
   auto& body = parser->get().body();
   std::size_t filled = 0;
-  error_code ec;
-  // One wait for the first bytes, then more reads at once (inside the same run) while they have
-  // already arrived: a 16 KB TLS record per wake-up would cost a run of the loop each.
-  std::function<void(bool&)> read_some = [&](bool& done) {
-    body.data = out + filled;
-    body.size = capacity - filled;
-    bhttp::async_read_some(stream, buffer, *parser, [&](error_code e, std::size_t) {
-      if (e == bhttp::error::need_buffer) e = {};
+  error_code ec = std::exchange(failed_after_data, {});
+  // What has already arrived is read at once, without the event loop (the socket does not block, so
+  // a read ends at the bytes at hand): through the loop, each 16 KB TLS record cost a few dozen
+  // handler runs and a poll of the socket each, more than decrypting the record.
+  auto read_arrived = [&] {
+    while (!ec && !parser->is_done() && filled < capacity) {
+      body.data = out + filled;
+      body.size = capacity - filled;
+      bhttp::read_some(stream, buffer, *parser, ec);
       filled = capacity - body.size;
-      // Nothing of the body yet (a chunk's header, say): wait on, or 0 would read as the end.
-      if (e || parser->is_done() || filled == capacity || (filled > 0 && !more_arrived())) {
-        ec = e;
-        done = true;
-        return;
-      }
-      read_some(done);
-    });
+      if (ec == bhttp::error::need_buffer) ec = {};
+    }
+    if (ec == asio::error::would_block || ec == asio::error::try_again) ec = {};
   };
-  auto wait = run(read_some, step_deadline(d), d.cancel);
-  if (auto f = stopped(wait, "read", authority)) return tl::unexpected(*f);
+  read_arrived();
+  if (!ec && filled == 0 && !parser->is_done()) {
+    // Nothing of the body yet: wait for it under the deadline (a chunk's header alone waits on, or 0
+    // would read as the end), then take whatever else came with it.
+    std::function<void(bool&)> wait_for_body = [&](bool& done) {
+      body.data = out;
+      body.size = capacity;
+      bhttp::async_read_some(stream, buffer, *parser, [&](error_code e, std::size_t) {
+        if (e == bhttp::error::need_buffer) e = {};
+        filled = capacity - body.size;
+        if (e || parser->is_done() || filled > 0) {
+          ec = e;
+          done = true;
+          return;
+        }
+        wait_for_body(done);
+      });
+    };
+    auto wait = run(wait_for_body, step_deadline(d), d.cancel);
+    if (auto f = stopped(wait, "read", authority)) return tl::unexpected(*f);
+    read_arrived();
+  }
+  if (ec && filled > 0) {
+    // The bytes that came before the failure are the caller's first; the failure is the next read's.
+    failed_after_data = ec;
+    broken = true;
+    body_received += filled;
+    return filled;
+  }
   if (ec == bhttp::error::body_limit) return tl::unexpected(too_large());
   if (ec) {
     broken = true;
