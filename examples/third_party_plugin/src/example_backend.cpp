@@ -60,6 +60,10 @@ class ExampleBackend final : public sdk::Backend {
     host.info("example backend opened");
   }
 
+  // A backend of a real system sends its query here: host.http(request, call) for a small answer, or
+  // host.open(request, call) for a big one, whose stream.read(buffer, capacity) this thread calls
+  // until it returns 0, decoding each piece and emitting records as they come (sink.emit returning
+  // false means the caller has enough: stop reading, and the host closes the connection).
   void execute(const ir::Query& q, sdk::Sink& sink, const sdk::CallContext& call) override {
     int64_t sent = 0;
     for (const auto& canned : kRecords) {
