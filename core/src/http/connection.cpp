@@ -421,11 +421,11 @@ TransportExpected<std::size_t> Connection::Impl::read_body_on(Stream& stream, ch
     if (auto f = stopped(wait, "read", authority)) return tl::unexpected(*f);
     read_arrived();
   }
+  body_received += filled;
   if (ec && filled > 0) {
     // The bytes that came before the failure are the caller's first; the failure is the next read's.
     failed_after_data = ec;
     broken = true;
-    body_received += filled;
     return filled;
   }
   if (ec == bhttp::error::body_limit) return tl::unexpected(too_large());
@@ -434,11 +434,10 @@ TransportExpected<std::size_t> Connection::Impl::read_body_on(Stream& stream, ch
     bool cut = ec == bhttp::error::partial_message || is_reset(ec);
     return tl::unexpected(failure(Error::Code::upstream_unavailable,
                                   cut ? "response from " + authority + " was cut short after " +
-                                            std::to_string(body_received + filled) + " bytes of body"
+                                            std::to_string(body_received) + " bytes of body"
                                       : "reading the answer from " + authority + " failed: " + ec.message(),
                                   false, false));
   }
-  body_received += filled;
   if (parser->is_done()) keep_alive = parser->get().keep_alive();
   return filled;
 }
