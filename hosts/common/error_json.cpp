@@ -4,8 +4,6 @@
 #include "common/error_tables.hpp"
 #include "common/record_json.hpp"
 
-#include <rapidjson/document.h>
-
 namespace tinkr::host {
 
 std::string error_to_json(const Error& error) {
@@ -31,24 +29,26 @@ Error::Code code_from_text(std::string_view text, Error::Code fallback) {
   return fallback;
 }
 
+Error error_from_object(const rapidjson::Value& error, Error::Code fallback, std::string missing_message) {
+  const auto code = error.HasMember("code") && error["code"].IsString()
+                        ? code_from_text(error["code"].GetString(), fallback)
+                        : fallback;
+  std::string message = error.HasMember("message") && error["message"].IsString()
+                            ? error["message"].GetString()
+                            : missing_message;
+  const int64_t retry_after = error.HasMember("retry_after_ms") && error["retry_after_ms"].IsInt64()
+                                  ? error["retry_after_ms"].GetInt64()
+                                  : 0;
+  return Error(code, std::move(message), Error::Source::upstream, retry_after > 0, retry_after);
+}
+
 Error error_from_reply(int http_status, std::string_view body) {
   const Error::Code status_code = code_for_http_status(http_status);
   rapidjson::Document document;
   document.Parse(body.data(), body.size());
   if (!document.HasParseError() && document.IsObject() && document.HasMember("error") &&
-      document["error"].IsObject()) {
-    const auto& error = document["error"];
-    const auto code = error.HasMember("code") && error["code"].IsString()
-                          ? code_from_text(error["code"].GetString(), status_code)
-                          : status_code;
-    std::string message = error.HasMember("message") && error["message"].IsString()
-                              ? error["message"].GetString()
-                              : "server replied " + std::to_string(http_status);
-    const int64_t retry_after = error.HasMember("retry_after_ms") && error["retry_after_ms"].IsInt64()
-                                    ? error["retry_after_ms"].GetInt64()
-                                    : 0;
-    return Error(code, std::move(message), Error::Source::upstream, retry_after > 0, retry_after);
-  }
+      document["error"].IsObject())
+    return error_from_object(document["error"], status_code, "server replied " + std::to_string(http_status));
   std::string excerpt(body.substr(0, 200));
   return Error(status_code,
                "server replied " + std::to_string(http_status) + (excerpt.empty() ? "" : ": " + excerpt),

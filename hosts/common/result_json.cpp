@@ -2,6 +2,7 @@
 #include "common/result_json.hpp"
 
 #include "common/error_json.hpp"
+#include "common/json_reply_writer.hpp"
 #include "common/record_json.hpp"
 #include "common/record_line.hpp"
 #include "common/record_reader.hpp"
@@ -9,7 +10,6 @@
 #include <rapidjson/document.h>
 
 namespace tinkr::host {
-namespace {
 
 void write_stats(JsonWriter& w, const RunStats& stats) {
   w.StartObject();
@@ -37,6 +37,8 @@ void write_stats(JsonWriter& w, const RunStats& stats) {
   }
   w.EndObject();
 }
+
+namespace {
 
 RunStats read_stats(const rapidjson::Value& object) {
   RunStats stats;
@@ -105,67 +107,6 @@ Expected<bool> replay_object(const rapidjson::Value& object, ResultSink& sink) {
 }
 
 }  // namespace
-
-// The reply's text starts at 64 KiB rather than rapidjson's 256 bytes: a reply of a hundred records
-// (about 28 KB) is written without the dozen regrowths, each copying all written so far, that took
-// about 2% of tinkr-server's CPU (issue 15).
-constexpr std::size_t kReplyCapacity = 64 * 1024;
-
-JsonReplyWriter::JsonReplyWriter()
-    : reply_(nullptr, kReplyCapacity), reply_writer_(reply_), tables_writer_(tables_) {
-  reply_writer_.StartObject();
-  reply_writer_.Key("records");
-  reply_writer_.StartArray();
-  tables_writer_.StartArray();
-}
-
-void JsonReplyWriter::record(const Record& record) {
-  write_record(reply_writer_, record);
-}
-
-void JsonReplyWriter::record(const LogRecordView& record) {
-  write_record(reply_writer_, record);
-}
-
-void JsonReplyWriter::table_begin(const std::string& name, const std::vector<Column>& columns) {
-  end_table();
-  tables_writer_.StartObject();
-  write_table_head(tables_writer_, name, columns);
-  tables_writer_.Key("rows");
-  tables_writer_.StartArray();
-  kinds_ = cell_kinds(columns);
-  in_table_ = true;
-}
-
-void JsonReplyWriter::table_row(const std::vector<std::optional<std::string>>& cells) {
-  // A row before any head belongs to a table without name or columns (as Engine::collect keeps it).
-  if (!in_table_) table_begin({}, {});
-  write_row_array(tables_writer_, kinds_, cells);
-}
-
-void JsonReplyWriter::end_table() {
-  if (!in_table_) return;
-  tables_writer_.EndArray();
-  tables_writer_.EndObject();
-  in_table_ = false;
-}
-
-std::string JsonReplyWriter::finish(const RunStats& stats) {
-  end_table();
-  tables_writer_.EndArray();
-  JsonWriter& w = reply_writer_;
-  w.EndArray();
-  w.Key("tables");
-  w.RawValue(tables_.GetString(), tables_.GetSize(), rapidjson::kArrayType);
-  w.Key("stats");
-  write_stats(w, stats);
-  w.Key("warnings");
-  w.StartArray();
-  for (const auto& warning : stats.warnings) w.String(warning.c_str());
-  w.EndArray();
-  w.EndObject();
-  return finish_text(reply_, false);
-}
 
 std::string result_to_json(const QueryResult& result) {
   JsonReplyWriter writer;
@@ -293,6 +234,10 @@ Expected<RunStats> replay_result(std::string_view body, ResultSink& sink) {
       if (!*more) return stats;
     }
   }
+  // A reply sent in pieces whose query failed after the first: what came stands, and the error ends it.
+  if (document->HasMember("error") && (*document)["error"].IsObject())
+    return Unexpected(error_from_object((*document)["error"], Error::Code::upstream_unavailable,
+                                        "the server's reply ends with an error without a message"));
   return stats;
 }
 

@@ -4,8 +4,9 @@
 // "columns"} line followed by one {"type":"row","cells":[typed values]} line per row (so that a
 // table streams); {"type":"warning","message":...} lines; and a last line {"type":"end","stats":{...}}
 // or, when the query failed after the first line, {"type":"error","error":{"code","message"}}.
-// stats.partial is true when a warning said that something is missing. An explain reply is
-// {"explain": {...}}.
+// stats.partial is true when a warning said that something is missing. A JSON reply sent in pieces
+// (json_reply_writer.hpp) whose query failed after the first piece ends with "error" instead of
+// "stats". An explain reply is {"explain": {...}}.
 #pragma once
 
 #include "common/cell_json.hpp"
@@ -19,29 +20,8 @@ namespace tinkr::host {
 
 std::string result_to_json(const QueryResult& result);
 
-/// Writes a JSON reply as the results arrive, byte for byte what result_to_json writes for them once
-/// collected: records go straight into the reply's text and a table's rows into the text of the
-/// tables, so that nothing is kept as records or cells (the server's answers).
-class JsonReplyWriter {
- public:
-  JsonReplyWriter();
-  void record(const Record& record);
-  void record(const LogRecordView& record);
-  void table_begin(const std::string& name, const std::vector<Column>& columns);
-  void table_row(const std::vector<std::optional<std::string>>& cells);
-  /// The whole reply, with the stats and the warnings they hold; the writer is spent after it.
-  std::string finish(const RunStats& stats);
-
- private:
-  void end_table();
-
-  rapidjson::StringBuffer reply_;
-  JsonWriter reply_writer_;
-  rapidjson::StringBuffer tables_;
-  JsonWriter tables_writer_;
-  std::vector<CellKind> kinds_;  // of the table being written
-  bool in_table_ = false;
-};
+/// The "stats" object of a JSON reply and of the NDJSON end line.
+void write_stats(JsonWriter& writer, const RunStats& stats);
 
 /// An NDJSON row line, {"type":"row","cells":[typed values]}, without its newline (row_line's text).
 void write_row_line(JsonWriter& writer, const std::vector<CellKind>& kinds,
@@ -54,7 +34,8 @@ std::string warning_line(std::string_view message);                          // 
 std::string error_line(const Error& error);                                  // with "\n"
 std::string explanation_to_json(const Explanation& explanation);
 
-/// Replays a JSON reply into sink (remote mode); returns the server's stats.
+/// Replays a JSON reply into sink (remote mode); returns the server's stats, or the error a reply in
+/// pieces ended with (after replaying what came before it).
 Expected<RunStats> replay_result(std::string_view body, ResultSink& sink);
 
 Expected<Explanation> explanation_from_json(std::string_view body);

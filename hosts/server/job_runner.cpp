@@ -2,6 +2,7 @@
 #include "job_runner.hpp"
 
 #include "common/critical_path_json.hpp"
+#include "common/json_reply_writer.hpp"
 #include "common/record_json.hpp"
 #include "common/result_json.hpp"
 #include "mcp_route.hpp"
@@ -14,6 +15,8 @@ namespace tinkr::server {
 namespace {
 
 constexpr std::size_t kChunkBytes = 32 * 1024;
+// A JSON reply up to this size is sent whole; a bigger one in chunks (docs/server.md).
+constexpr std::size_t kJsonWholeBytes = 1 << 20;
 constexpr auto kChunkDelay = std::chrono::milliseconds(50);
 
 // Writes NDJSON lines straight into the chunk being filled and hands it on: by size, or when records
@@ -38,14 +41,13 @@ class StreamingSink final : public ResultSink {
   }
   void on_warning(const std::string& message) override { append(host::warning_line(message)); }
 
-  // The end: the last chunk (with the end or error line). False when the query failed before any
-  // line and the caller should send an ordinary error reply instead; records already produced are
-  // sent with the error line after them, so that the client sees a partial answer, not a bare error.
-  bool finish(const std::string& last_line, bool failed) {
-    if (failed && !started_ && chunk_.GetSize() == 0) return false;
+  // Whether any line was produced: once one was, a failure is told by the last line (the records
+  // already produced are sent before it, so that the client sees a partial answer, not a bare error).
+  bool has_lines() const { return started_ || chunk_.GetSize() > 0; }
+  // The end: the last chunk, with the end or error line.
+  void finish(const std::string& last_line) {
     append(last_line);
     output_.stream(take_chunk(), true);
-    return true;
   }
 
  private:
@@ -78,33 +80,58 @@ class StreamingSink final : public ResultSink {
   std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
 };
 
-// A JSON reply written as the results arrive (host::JsonReplyWriter); the spans are kept too when the
-// reply names a trace's critical path.
+// A JSON reply written as the results arrive (host::JsonReplyWriter): whole, with its length and the
+// status of its outcome, while it is small; in chunks once it passes kJsonWholeBytes, so that a big
+// answer (a native table of a million rows) is never held whole. The spans are kept too when the reply
+// names a trace's critical path.
 class JsonReplySink final : public ResultSink {
  public:
-  explicit JsonReplySink(bool keep_spans) : keep_spans_(keep_spans) {}
+  JsonReplySink(JobOutput& output, bool keep_spans) : output_(output), keep_spans_(keep_spans) {}
   bool on_log_record_view(const LogRecordView& record) override {
     writer_.record(record);
-    return true;
+    return maybe_send();
   }
   bool on_record(Record&& record) override {
     writer_.record(record);
     if (keep_spans_)
       if (auto* span = std::get_if<Span>(&record)) spans_.push_back(std::move(*span));
-    return true;
+    return maybe_send();
   }
   bool on_table_begin(const std::string& name, const std::vector<Column>& columns) override {
     writer_.table_begin(name, columns);
-    return true;
+    return maybe_send();
   }
   bool on_table_row(std::vector<std::optional<std::string>>&& cells) override {
     writer_.table_row(cells);
-    return true;
+    return maybe_send();
   }
-  std::string finish(const RunStats& stats) { return writer_.finish(stats); }
-  const std::vector<Span>& spans() const { return spans_; }
+
+  void finish(const Job& job, const Expected<RunStats>& stats) {
+    if (!stats && !writer_.in_pieces())
+      return output_.respond(error_response(stats.error(), job.version, job.keep_alive));
+    if (!stats) {
+      // The status (200) is sent: what was sent stands, and the reply ends with the error.
+      output_.stream(writer_.finish_failed(as_shown_to_client(stats.error())), true);
+      return;
+    }
+    // A trace's answer names its critical path, so that a client draws it without computing it again.
+    if (job.critical_path) writer_.add_member("critical_path", host::critical_path_to_json(spans_));
+    auto answer = writer_.finish(*stats);
+    if (writer_.in_pieces()) {
+      output_.stream(std::move(answer), true);
+      return;
+    }
+    output_.respond(json_response(http::status::ok, std::move(answer), job.version, job.keep_alive));
+  }
 
  private:
+  bool maybe_send() {
+    const std::size_t ready = writer_.ready_bytes();
+    if (ready < (writer_.in_pieces() ? kChunkBytes : kJsonWholeBytes)) return true;
+    return output_.stream(writer_.take_ready(), false);
+  }
+
+  JobOutput& output_;
   host::JsonReplyWriter writer_;
   bool keep_spans_;
   std::vector<Span> spans_;
@@ -138,8 +165,10 @@ void run_streamed(const Job& job, const Services& services, JobOutput& output, c
   auto stats = services.backend.run(job.query, sink, options);
   note_call(services, stats ? nullptr : &stats.error());
   if (stats) {
-    sink.finish(host::stats_line(*stats), false);
-  } else if (!sink.finish(host::error_line(stats.error()), true)) {
+    sink.finish(host::stats_line(*stats));
+  } else if (sink.has_lines()) {
+    sink.finish(host::error_line(as_shown_to_client(stats.error())));
+  } else {
     output.respond(error_response(stats.error(), job.version, job.keep_alive));
   }
 }
@@ -158,21 +187,11 @@ void run_incident(const Job& job, const Services& services, JobOutput& output, c
   output.respond(json_response(http::status::ok, incident::to_json(*report), job.version, job.keep_alive));
 }
 
-// The trace's answer plus "critical_path", so that a client draws it without computing it again.
-std::string with_critical_path(const std::vector<Span>& spans, std::string answer) {
-  // The JSON reply is one object: the path is one more member before its closing brace.
-  answer.pop_back();
-  return answer + R"(,"critical_path":)" + host::critical_path_to_json(spans) + "}";
-}
-
 void run_whole(const Job& job, const Services& services, JobOutput& output, const RunOptions& options) {
-  JsonReplySink sink(job.critical_path);
+  JsonReplySink sink(output, job.critical_path);
   auto stats = services.backend.run(job.query, sink, options);
   note_call(services, stats ? nullptr : &stats.error());
-  if (!stats) return output.respond(error_response(stats.error(), job.version, job.keep_alive));
-  auto answer = sink.finish(*stats);
-  if (job.critical_path) answer = with_critical_path(sink.spans(), std::move(answer));
-  output.respond(json_response(http::status::ok, std::move(answer), job.version, job.keep_alive));
+  sink.finish(job, stats);
 }
 
 }  // namespace

@@ -284,9 +284,8 @@ class Router {
   RouteResult result_;
 };
 
-// A fault on the server's side (a bug, a plugin or database it cannot use) answers 500. Its text may
-// name files and helps only whoever runs the server: it goes to the server's stderr, and the client
-// gets the code and what it means.
+}  // namespace
+
 Error as_shown_to_client(const Error& error) {
   if (host::http_status_for(error.code()) != 500) return error;
   std::cerr << "tinkr-server: " << error.to_string() << '\n';
@@ -295,8 +294,6 @@ Error as_shown_to_client(const Error& error) {
     if (row.code == error.code()) meaning = row.meaning;
   return Error(error.code(), std::string(meaning) + "; the server's log has the details", error.source());
 }
-
-}  // namespace
 
 Response json_response(http::status status, std::string body, unsigned version, bool keep_alive) {
   Response response{status, version};

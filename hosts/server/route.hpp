@@ -71,6 +71,11 @@ RouteResult route(const Request& request, const Services& services);
 /// A JSON reply with the request's version and keep-alive.
 Response json_response(http::status status, std::string body, unsigned version, bool keep_alive);
 
+/// The error as a client sees it. A fault on the server's side (a bug, a plugin or database it cannot
+/// use) answers 500; its text may name files and helps only whoever runs the server: it goes to the
+/// server's stderr, and the client gets the code and what it means. Other errors are unchanged.
+Error as_shown_to_client(const Error& error);
+
 /// {"error": {...}} with the status from the error table, and Retry-After when the error has one.
 Response error_response(const Error& error, unsigned version, bool keep_alive);
 

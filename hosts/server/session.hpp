@@ -115,8 +115,10 @@ class BasicSession final : public SessionControl, public std::enable_shared_from
   bool awaiting_reply_ = false;  // a job runs for this request and its reply has not been sent
   std::shared_ptr<http::response_serializer<http::string_body>> head_only_serializer_;
 
-  // NDJSON streaming: chunks posted by the worker, written in order on the strand. pending_bytes_ is
-  // what the worker has posted but the socket has not taken yet; the worker waits while it is large.
+  // A reply in chunks (NDJSON, or a big JSON answer): chunks posted by the worker, written in order on
+  // the strand. pending_bytes_ is what the worker has posted but the socket has not taken yet; the
+  // worker waits while it is large.
+  const char* chunked_type_ = "application/x-ndjson";  // the chunked reply's Content-Type
   std::deque<std::pair<std::string, bool>> chunks_;
   bool writing_chunk_ = false;
   bool head_sent_ = false;

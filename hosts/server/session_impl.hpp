@@ -262,6 +262,7 @@ void BasicSession<Stream>::dispatch(Job job) {
     client_gone_ = false;
   }
   head_sent_ = false;
+  chunked_type_ = job.stream ? "application/x-ndjson" : "application/json";
   // The query's time starts now: waiting for a free worker counts toward query_timeout_ms.
   const auto deadline = std::chrono::steady_clock::now() + milliseconds(context_.settings.query_timeout_ms);
   // The tracked executor keeps the I/O threads alive while the worker holds the session's reply.
@@ -356,7 +357,7 @@ void BasicSession<Stream>::write_next_chunk() {
   Ops::expires_after(stream_, milliseconds(context_.settings.idle_timeout_ms));
   if (!head_sent_) {
     stream_head_ = std::make_shared<http::response<http::empty_body>>(http::status::ok, version_);
-    stream_head_->set(http::field::content_type, "application/x-ndjson");
+    stream_head_->set(http::field::content_type, chunked_type_);
     stream_head_->set(http::field::cache_control, "no-store");
     stream_head_->keep_alive(keep_alive_ && !shutting_down_);
     stream_head_->chunked(true);
@@ -374,6 +375,8 @@ void BasicSession<Stream>::write_next_chunk() {
   current_chunk_ = std::make_shared<std::string>(std::move(chunks_.front().first));
   chunks_.pop_front();
   const std::size_t size = current_chunk_->size();
+  // HEAD: the head a GET gets (chunked, as the body would be), and no chunk.
+  if (head_only_) return on_chunk_written(size, last, {});
   bytes_sent_ += size;
   if (size == 0) return on_chunk_written(0, last, {});
   net::async_write(stream_, http::make_chunk(net::buffer(*current_chunk_)),
@@ -399,6 +402,10 @@ void BasicSession<Stream>::on_chunk_written(std::size_t size, bool last, beast::
   if (!last) return write_next_chunk();
   writing_chunk_ = false;
   awaiting_reply_ = false;
+  if (head_only_) {
+    finish_request(200);
+    return on_sent(!stream_head_->keep_alive(), {});
+  }
   net::async_write(stream_, http::make_chunk_last(),
                    [self = this->shared_from_this()](beast::error_code write_ec, std::size_t) {
                      self->finish_request(200);

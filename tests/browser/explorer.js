@@ -151,6 +151,33 @@ async function logs(page) {
   });
 }
 
+// A big JSON answer goes in chunks after its 200; one whose query failed midway ends with "error"
+// (docs/server.md). The page must show that error, not the records before it as if they were all.
+async function cutShortAnswer(page) {
+  const name = 'logs: a big answer that failed midway shows its error, not a partial list';
+  await part(name, async () => {
+    const body = '{"records":[{"type":"log","service":"payments-api","body":"before the cut"}],"tables":[],' +
+      '"error":{"code":"upstream_unavailable","message":"the workspace stopped answering"}}';
+    const answer = (request) => (request.method() === 'POST' && request.url().endsWith('/api/v1/logs')
+      ? request.respond({ status: 200, contentType: 'application/json', body })
+      : request.continue());
+    await page.setRequestInterception(true);
+    page.on('request', answer);
+    try {
+      await page.$eval('#view-logs', (section) => { section.dataset.state = 'stale'; });
+      await page.$eval('#logs-form button[type=submit]', (button) => button.click());
+      await page.waitForSelector('#view-logs[data-state=done], #view-logs[data-state=error]', WAIT);
+      const state = await page.$eval('#view-logs', (section) => section.dataset.state);
+      const error = await page.$eval('#error', (e) => (e.hidden ? '' : e.textContent));
+      check(name, state === 'error' && error.includes('upstream_unavailable: the workspace stopped answering'),
+        `${state}: ${error}`);
+    } finally {
+      page.off('request', answer);
+      await page.setRequestInterception(false);
+    }
+  });
+}
+
 async function renderTime(page) {
   await part('logs: 1,000 records render', async () => {
     const runs = [];
@@ -259,6 +286,7 @@ async function main() {
       await wrongKeys(browser);
       const page = await signedIn(browser, 'payments-api');
       await logs(page);
+      await cutShortAnswer(page);
       await renderTime(page);
       await metrics(page);
       await traces(page);

@@ -15,7 +15,7 @@ std::unique_ptr<Engine> open_mock_engine(int records) {
 }
 
 void ServerFixture::start_server(config::ServerSettings settings, bool auth) {
-  engine_ = open_mock_engine();
+  engine_ = open_mock_engine(mock_records_);
   ASSERT_TRUE(engine_);
   backend_ = std::make_unique<server::EngineBackend>(*engine_);
   metrics_ = std::make_unique<server::ServerMetrics>();

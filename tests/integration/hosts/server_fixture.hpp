@@ -42,6 +42,7 @@ class ServerFixture : public ::testing::Test {
   std::unique_ptr<server::Server> server_;
   std::ostringstream access_log_;  // written by the server's threads; read after stop_server()
   uint16_t port_ = 0;
+  int mock_records_ = 100;  // what the mock answers with, from the next start_server
 };
 
 }  // namespace tinkr::testing

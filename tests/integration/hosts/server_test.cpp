@@ -159,6 +159,27 @@ TEST_F(ServerTest, NdjsonStreamsOneRecordPerLineThenTheEnd) {
   EXPECT_EQ(end["stats"]["delivered"].GetInt64(), 100);
 }
 
+TEST_F(ServerTest, AJsonAnswerPastAMebibyteArrivesInChunksAndReadsWhole) {
+  stop_server();
+  mock_records_ = 20000;  // some 5 MB of JSON
+  start_server({});
+  auto reply = call("POST", "/api/v1/logs", R"({"service":"a","limit":20000})");
+  ASSERT_EQ(reply.status, 200) << reply.body.substr(0, 300);
+  EXPECT_EQ(reply.headers["content-type"], "application/json");
+  EXPECT_EQ(reply.headers["transfer-encoding"], "chunked") << "a big JSON answer was built whole";
+  auto document = parse(reply.body);
+  ASSERT_TRUE(document.IsObject());
+  EXPECT_EQ(document["records"].Size(), 20000u);
+  EXPECT_EQ(document["stats"]["delivered"].GetInt64(), 20000);
+  EXPECT_FALSE(document.HasMember("error"));
+
+  // A small answer keeps its length.
+  auto small = call("POST", "/api/v1/logs", R"({"service":"a","limit":10})");
+  ASSERT_EQ(small.status, 200) << small.body;
+  EXPECT_EQ(small.headers["content-length"], std::to_string(small.body.size()));
+  EXPECT_EQ(parse(small.body)["records"].Size(), 10u);
+}
+
 TEST_F(ServerTest, ErrorsMapToStatuses) {
   struct Case {
     const char* service;

@@ -3,6 +3,7 @@
 if(TARGET tinkr_server_lib AND TARGET tinkr_cli_lib)
   tinkr_add_test(hosts_unit_test
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/common/common_test.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/common/json_reply_writer_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/common/record_line_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/common/row_writer_test.cpp
             ${CMAKE_CURRENT_LIST_DIR}/server/route_test.cpp

@@ -44,7 +44,8 @@ async function call(method, path, body) {
   } catch {
     throw new ApiError(reply.status, 'invalid_answer', `the server answered HTTP ${reply.status} with something that is not JSON`);
   }
-  if (!reply.ok) {
+  // A big answer is sent in chunks after its status: one that failed midway is a 200 ending with "error".
+  if (!reply.ok || (json && json.error)) {
     const error = json && json.error ? json.error : { code: 'http_' + reply.status, message: text.slice(0, 200) };
     throw new ApiError(reply.status, error.code, error.message);
   }

@@ -6,6 +6,7 @@
 #include "common/result_json.hpp"
 
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include <mutex>
 
@@ -121,26 +122,46 @@ TEST_F(JobRunnerTest, AnNdjsonReplyIsWrittenStraightIntoItsChunksInTheLinesForma
   EXPECT_EQ(output_.streamed, expected);
 }
 
+// A native table of `rows` rows of about 50 bytes each, then `outcome`; notes whether any chunk had
+// reached the output before the backend finished.
+struct RowsBackend final : QueryBackend {
+  RowsBackend(int rows, RecordingOutput& output, Expected<RunStats> outcome = RunStats{})
+      : rows(rows), output(output), outcome(std::move(outcome)) {}
+  Expected<ir::Query> build(const QuerySpec&) const override { return ir::Query{}; }
+  Expected<RunStats> run(const ir::Query&, ResultSink& sink, const RunOptions&) override {
+    const auto answer = as_collected();
+    sink.on_table_begin(answer.tables[0].name, answer.tables[0].columns);
+    for (auto row : answer.tables[0].rows) sink.on_table_row(std::move(row));
+    std::lock_guard lock(output.mutex);
+    rows_seen_before_end = output.chunks > 0;
+    return outcome;
+  }
+  QueryResult as_collected() const {
+    QueryResult result;
+    result.tables.push_back(Table{"PrimaryResult", {{"n", "long"}, {"text", "string"}}, {}});
+    for (int i = 0; i < rows; ++i) result.tables[0].rows.push_back({std::to_string(i), std::string(40, 'x')});
+    return result;
+  }
+  Expected<QueryResult> collect(const ir::Query&, const RunOptions&) override { return QueryResult{}; }
+  Expected<Explanation> explain(const ir::Query&) override { return Explanation{}; }
+  Expected<Health> check_health() override { return read_health("{}"); }
+  const BackendInfo& info() const override { return info_; }
+
+  int rows;
+  RecordingOutput& output;
+  Expected<RunStats> outcome;
+  bool rows_seen_before_end = false;
+  BackendInfo info_{"rows", "1.0", "1.0", "", "{}"};
+};
+
+// A fault of the server's own, naming a file only its operator should see.
+Error server_fault() {
+  return Error(Error::Code::internal, "sqlite: cannot open /var/lib/tinkr/secret.db");
+}
+
 TEST_F(JobRunnerTest, ANativeTablesRowsReachTheClientBeforeTheBackendHasFinished) {
   // A table longer than a chunk: its first rows are on their way while the backend still works.
-  struct BigTableBackend final : QueryBackend {
-    Expected<ir::Query> build(const QuerySpec&) const override { return ir::Query{}; }
-    Expected<RunStats> run(const ir::Query&, ResultSink& sink, const RunOptions&) override {
-      sink.on_table_begin("PrimaryResult", {{"n", "long"}, {"text", "string"}});
-      for (int i = 0; i < 5000; ++i) sink.on_table_row({std::to_string(i), std::string(40, 'x')});
-      std::lock_guard lock(output->mutex);
-      rows_seen_before_end = output->chunks > 0;
-      return RunStats{};
-    }
-    Expected<QueryResult> collect(const ir::Query&, const RunOptions&) override { return QueryResult{}; }
-    Expected<Explanation> explain(const ir::Query&) override { return Explanation{}; }
-    Expected<Health> check_health() override { return read_health("{}"); }
-    const BackendInfo& info() const override { return info_; }
-    RecordingOutput* output = nullptr;
-    bool rows_seen_before_end = false;
-    BackendInfo info_{"big", "1.0", "1.0", "", "{}"};
-  } backend;
-  backend.output = &output_;
+  RowsBackend backend(5000, output_);
   Services services{backend, metrics_, nullptr, "{}"};
   Job job;
   job.stream = true;
@@ -148,6 +169,58 @@ TEST_F(JobRunnerTest, ANativeTablesRowsReachTheClientBeforeTheBackendHasFinished
   EXPECT_TRUE(backend.rows_seen_before_end) << "the table was held until the backend finished";
   EXPECT_TRUE(output_.finished);
   EXPECT_NE(output_.streamed.find(R"({"type":"row","cells":[4999,")"), std::string::npos);
+}
+
+TEST_F(JobRunnerTest, AJsonReplyPastAMebibyteGoesInChunksAndReadsAsTheWholeReply) {
+  RowsBackend backend(30000, output_);  // about 1.6 MB of JSON
+  Services services{backend, metrics_, nullptr, "{}"};
+  run_job(Job{}, services, output_, CancelSource{}, 5000ms);
+  EXPECT_FALSE(output_.response) << "a big reply was built whole";
+  EXPECT_TRUE(backend.rows_seen_before_end) << "the table was held until the backend finished";
+  EXPECT_TRUE(output_.finished);
+  EXPECT_GT(output_.chunks, 2);
+  rapidjson::Document sent, whole;
+  sent.Parse(output_.streamed.c_str());
+  whole.Parse(host::result_to_json(backend.as_collected()).c_str());
+  ASSERT_FALSE(sent.HasParseError()) << output_.streamed.substr(0, 200);
+  EXPECT_TRUE(sent == whole) << "the chunks joined do not hold the whole reply's members";
+}
+
+TEST_F(JobRunnerTest, AJsonReplyThatFailsAfterItsFirstChunkEndsWithTheErrorAsClientsSeeIt) {
+  RowsBackend backend(30000, output_, Unexpected(server_fault()));
+  Services services{backend, metrics_, nullptr, "{}"};
+  run_job(Job{}, services, output_, CancelSource{}, 5000ms);
+  EXPECT_FALSE(output_.response);
+  ASSERT_TRUE(output_.finished);
+  rapidjson::Document sent;
+  sent.Parse(output_.streamed.c_str());
+  ASSERT_FALSE(sent.HasParseError()) << output_.streamed.substr(output_.streamed.size() - 200);
+  EXPECT_EQ(sent["tables"][0]["rows"].Size(), 30000u) << "the rows sent before the failure are lost";
+  EXPECT_STREQ(sent["error"]["code"].GetString(), "internal");
+  EXPECT_EQ(output_.streamed.find("secret.db"), std::string::npos)
+      << "a server fault's text reached the client";
+}
+
+TEST_F(JobRunnerTest, AnNdjsonReplyThatFailsMidwayHidesAServerFaultsText) {
+  RowsBackend backend(10, output_, Unexpected(server_fault()));
+  Services services{backend, metrics_, nullptr, "{}"};
+  Job job;
+  job.stream = true;
+  run_job(job, services, output_, CancelSource{}, 5000ms);
+  ASSERT_TRUE(output_.finished);
+  EXPECT_NE(output_.streamed.find(R"({"type":"error","error":{"code":"internal")"), std::string::npos)
+      << output_.streamed;
+  EXPECT_EQ(output_.streamed.find("secret.db"), std::string::npos)
+      << "a server fault's text reached the client";
+}
+
+TEST_F(JobRunnerTest, ASmallJsonReplyThatFailsIsAnErrorReplyWithItsStatus) {
+  RowsBackend backend(10, output_, Unexpected(Error(Error::Code::throttled, "the workspace is busy")));
+  Services services{backend, metrics_, nullptr, "{}"};
+  run_job(Job{}, services, output_, CancelSource{}, 5000ms);
+  ASSERT_TRUE(output_.response) << "a small failed reply went in chunks";
+  EXPECT_EQ(output_.response->result_int(), 429);
+  EXPECT_EQ(output_.chunks, 0);
 }
 
 }  // namespace

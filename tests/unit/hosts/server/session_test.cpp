@@ -10,6 +10,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/_experimental/test/stream.hpp>
 
+#include <limits>
 #include <sstream>
 
 namespace tinkr::server {
@@ -40,7 +41,8 @@ namespace {
 using namespace std::chrono_literals;
 using TestSession = BasicSession<test::stream>;
 
-// Records as fast as the session takes them, until the client's departure stops the query.
+// Records as fast as the session takes them, until the client's departure stops the query (or
+// max_records).
 class EndlessBackend final : public QueryBackend {
  public:
   Expected<ir::Query> build(const QuerySpec& spec) const override {
@@ -50,7 +52,7 @@ class EndlessBackend final : public QueryBackend {
   }
   Expected<RunStats> run(const ir::Query&, ResultSink& sink, const RunOptions&) override {
     const auto give_up = std::chrono::steady_clock::now() + 10s;
-    for (int n = 0; std::chrono::steady_clock::now() < give_up; ++n) {
+    for (int n = 0; n < max_records && std::chrono::steady_clock::now() < give_up; ++n) {
       LogRecord log;
       log.service = "payments-api";
       log.body = "record " + std::to_string(n) + std::string(200, '.');
@@ -67,6 +69,7 @@ class EndlessBackend final : public QueryBackend {
   const BackendInfo& info() const override { return info_; }
 
   std::atomic<bool> stopped_by_sink{false};
+  int max_records = std::numeric_limits<int>::max();
 
  private:
   BackendInfo info_{"endless", "1.0", "1.0", "", "{}"};
@@ -262,6 +265,66 @@ TEST_F(SessionTest, AClientThatVanishesMidResponseStopsItsQuery) {
   EXPECT_TRUE(backend_.stopped_by_sink) << "the query ran on after its client left";
   EXPECT_TRUE(session_.expired());
   EXPECT_NE(access_log_text().find(R"("status":499)"), std::string::npos) << access_log_text();
+}
+
+TEST_F(SessionTest, ABigJsonAnswerGoesInChunksAndAClientThatLeavesStopsItsQuery) {
+  // Past a mebibyte a JSON answer is sent in chunks rather than built whole: the endless query's
+  // answer starts arriving, and the client's departure stops it (a whole reply would have run on).
+  start();
+  boost::asio::write(*client_,
+                     boost::asio::buffer(request("POST", "/api/v1/logs", "viewer-key", R"({"since":"1h"})")));
+  boost::beast::flat_buffer buffer;
+  http::response_parser<http::empty_body> head;
+  http::async_read_header(*client_, buffer, head, [&](boost::beast::error_code ec, std::size_t) {
+    read_error_ = ec;
+    boost::asio::post(io_, [this] { client_.reset(); });
+  });
+  io_.run_for(15s);
+  workers_.join();
+  io_.restart();
+  io_.poll();
+  EXPECT_FALSE(read_error_) << read_error_.message();
+  EXPECT_EQ(head.get().result_int(), 200);
+  EXPECT_EQ(head.get()[http::field::content_type], "application/json");
+  EXPECT_TRUE(head.get().chunked());
+  EXPECT_TRUE(backend_.stopped_by_sink) << "the query ran on after its client left";
+  EXPECT_NE(access_log_text().find(R"("status":499)"), std::string::npos) << access_log_text();
+}
+
+TEST_F(SessionTest, AHeadRequestForABigAnswerGetsTheHeadAndNoChunk) {
+  backend_.max_records = 20000;  // some 5 MB of JSON: sent in chunks to a GET
+  start();
+  boost::asio::write(*client_, boost::asio::buffer(request("HEAD", "/api/v1/traces/abc", "viewer-key", "",
+                                                           "Connection: close\r\n")));
+  boost::beast::flat_buffer buffer;
+  http::response_parser<http::empty_body> head;
+  head.skip(true);  // a HEAD reply has no body, whatever its head says
+  std::size_t after_head = 0;
+  boost::beast::error_code end;
+  std::function<void()> read_rest = [&] {
+    client_->async_read_some(buffer.prepare(64 * 1024), [&](boost::beast::error_code ec, std::size_t size) {
+      after_head += size;
+      if (ec) {
+        end = ec;
+        return;
+      }
+      read_rest();
+    });
+  };
+  http::async_read(*client_, buffer, head, [&](boost::beast::error_code ec, std::size_t) {
+    read_error_ = ec;
+    after_head = buffer.size();
+    buffer.consume(buffer.size());
+    read_rest();
+  });
+  io_.run_for(15s);
+  EXPECT_FALSE(read_error_) << read_error_.message();
+  EXPECT_EQ(head.get().result_int(), 200);
+  EXPECT_EQ(head.get()[http::field::content_type], "application/json");
+  EXPECT_TRUE(head.get().chunked()) << "the head is not the one a GET gets";
+  EXPECT_EQ(end, boost::asio::error::eof) << "the reply did not end: " << end.message();
+  EXPECT_EQ(after_head, 0u) << "a HEAD reply carried a body";
+  EXPECT_NE(access_log_text().find(R"("status":200)"), std::string::npos) << access_log_text();
 }
 
 }  // namespace
