@@ -25,10 +25,11 @@ constexpr std::string_view kDocument = R"json({
         "native": {"type": "string"}, "ir": {"type": "object"}, "explain": {"type": "boolean"}}},
       "QueryResult": {"type": "object", "properties": {"records": {"type": "array", "items": {"type": "object"}},
         "tables": {"type": "array", "items": {"type": "object"}}, "stats": {"type": "object"},
-        "warnings": {"type": "array", "items": {"type": "string"}}}}
+        "warnings": {"type": "array", "items": {"type": "string"}},
+        "error": {"type": "object", "description": "In place of stats and warnings when the query failed after a chunked answer (past 1 MiB) had begun: what came before it stands"}}}
     },
     "responses": {
-      "Result": {"description": "Records (JSON, or NDJSON with Accept: application/x-ndjson), or {\"explain\": {...}} when explain is true",
+      "Result": {"description": "Records (JSON, sent in chunks past 1 MiB, or NDJSON with Accept: application/x-ndjson), or {\"explain\": {...}} when explain is true",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/QueryResult"}},
                     "application/x-ndjson": {"schema": {"type": "string"}}}},
       "Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
