@@ -138,6 +138,27 @@ class SessionTest : public ::testing::Test {
 
   std::string access_log_text() const { return access_lines_.str(); }
 
+  // Asks for the logs (with extra_headers), reads the reply's head and leaves; runs until the session
+  // and its worker are done with it.
+  http::response<http::empty_body> read_head_then_leave(std::string_view extra_headers) {
+    start();
+    boost::asio::write(*client_, boost::asio::buffer(request("POST", "/api/v1/logs", "viewer-key",
+                                                             R"({"since":"1h"})", extra_headers)));
+    boost::beast::flat_buffer buffer;
+    http::response_parser<http::empty_body> head;
+    http::async_read_header(*client_, buffer, head, [&](boost::beast::error_code ec, std::size_t) {
+      read_error_ = ec;
+      boost::asio::post(io_, [this] { client_.reset(); });
+    });
+    io_.run_for(15s);
+    // The worker lets go of the session after the I/O ends: wait for it, then for what it posted.
+    workers_.join();
+    io_.restart();
+    io_.poll();
+    EXPECT_FALSE(read_error_) << read_error_.message();
+    return head.release();
+  }
+
   boost::asio::io_context io_;
   boost::asio::thread_pool workers_{1};
   EndlessBackend backend_;
@@ -245,23 +266,9 @@ TEST_F(SessionTest, AClientThatVanishesMidRequestEndsTheSession) {
 TEST_F(SessionTest, AClientThatVanishesMidResponseStopsItsQuery) {
   // An NDJSON answer streams; after its head and first chunk the client is gone. The next chunk's
   // write fails, the query is cancelled (the backend's sink says stop) and the log says 499.
-  start();
-  boost::asio::write(*client_,
-                     boost::asio::buffer(request("POST", "/api/v1/logs", "viewer-key", R"({"since":"1h"})",
-                                                 "Accept: application/x-ndjson\r\n")));
-  boost::beast::flat_buffer buffer;
-  http::response_parser<http::empty_body> head;
-  http::async_read_header(*client_, buffer, head, [&](boost::beast::error_code ec, std::size_t) {
-    read_error_ = ec;
-    boost::asio::post(io_, [this] { client_.reset(); });
-  });
-  io_.run_for(15s);
-  // The worker lets go of the session after the I/O ends: wait for it, then for what it posted.
-  workers_.join();
-  io_.restart();
-  io_.poll();
-  EXPECT_FALSE(read_error_) << read_error_.message();
-  EXPECT_EQ(head.get().result_int(), 200);
+  const auto head = read_head_then_leave("Accept: application/x-ndjson\r\n");
+  EXPECT_EQ(head.result_int(), 200);
+  EXPECT_EQ(head[http::field::content_type], "application/x-ndjson");
   EXPECT_TRUE(backend_.stopped_by_sink) << "the query ran on after its client left";
   EXPECT_TRUE(session_.expired());
   EXPECT_NE(access_log_text().find(R"("status":499)"), std::string::npos) << access_log_text();
@@ -270,23 +277,10 @@ TEST_F(SessionTest, AClientThatVanishesMidResponseStopsItsQuery) {
 TEST_F(SessionTest, ABigJsonAnswerGoesInChunksAndAClientThatLeavesStopsItsQuery) {
   // Past a mebibyte a JSON answer is sent in chunks rather than built whole: the endless query's
   // answer starts arriving, and the client's departure stops it (a whole reply would have run on).
-  start();
-  boost::asio::write(*client_,
-                     boost::asio::buffer(request("POST", "/api/v1/logs", "viewer-key", R"({"since":"1h"})")));
-  boost::beast::flat_buffer buffer;
-  http::response_parser<http::empty_body> head;
-  http::async_read_header(*client_, buffer, head, [&](boost::beast::error_code ec, std::size_t) {
-    read_error_ = ec;
-    boost::asio::post(io_, [this] { client_.reset(); });
-  });
-  io_.run_for(15s);
-  workers_.join();
-  io_.restart();
-  io_.poll();
-  EXPECT_FALSE(read_error_) << read_error_.message();
-  EXPECT_EQ(head.get().result_int(), 200);
-  EXPECT_EQ(head.get()[http::field::content_type], "application/json");
-  EXPECT_TRUE(head.get().chunked());
+  const auto head = read_head_then_leave("");
+  EXPECT_EQ(head.result_int(), 200);
+  EXPECT_EQ(head[http::field::content_type], "application/json");
+  EXPECT_TRUE(head.chunked());
   EXPECT_TRUE(backend_.stopped_by_sink) << "the query ran on after its client left";
   EXPECT_NE(access_log_text().find(R"("status":499)"), std::string::npos) << access_log_text();
 }
