@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tinkr-server's memory on a big answer: the mock backend answers 200,000 log records (about 54 MB of
+# tinkr-server's memory on a big answer: the mock backend answers 200,000 log records (about 56 MB of
 # JSON) and curl asks for them once as JSON and once as NDJSON. Prints, for each, the bytes, the time
 # and the server's peak RSS before and after. A JSON answer past 1 MiB goes out in chunks as it is
 # written (docs/server.md), so the peak grows by a few MB whatever the answer's size; before that
