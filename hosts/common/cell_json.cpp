@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstring>
 
 namespace tinkr::host {
 namespace {
@@ -135,7 +134,7 @@ RowWriter::RowWriter(const std::vector<Column>& columns) : kinds_(cell_kinds(col
 }
 
 void RowWriter::put(std::string_view text) {
-  std::memcpy(buffer_.Push(text.size()), text.data(), text.size());
+  append_raw(buffer_, text);
 }
 
 const std::string& RowWriter::key(std::size_t index) {

@@ -6,11 +6,7 @@
 
 namespace tinkr::host {
 
-std::string error_to_json(const Error& error) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("error");
+void write_error_object(JsonWriter& w, const Error& error) {
   w.StartObject();
   write_string_member(w, "code", to_string(error.code()));
   write_string_member(w, "message", error.message());
@@ -19,8 +15,15 @@ std::string error_to_json(const Error& error) {
     w.Int64(error.retry_after_ms());
   }
   w.EndObject();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string error_to_json(const Error& error) {
+  return to_json_text([&](JsonWriter& w) {
+    w.StartObject();
+    w.Key("error");
+    write_error_object(w, error);
+    w.EndObject();
+  });
 }
 
 Error::Code code_from_text(std::string_view text, Error::Code fallback) {

@@ -1,6 +1,8 @@
 // Errors on the wire: {"error": {"code": "invalid_query", "message": "...", "retry_after_ms": 0}}.
 #pragma once
 
+#include "common/json_writing.hpp"
+
 #include <tinkr/error.hpp>
 
 #include <rapidjson/document.h>
@@ -10,6 +12,8 @@
 
 namespace tinkr::host {
 
+/// {"code", "message", "retry_after_ms"}: the error object every error reply and error line holds.
+void write_error_object(JsonWriter& w, const Error& error);
 std::string error_to_json(const Error& error);
 
 /// The error a server reply carries; a body that is not an error object becomes an error named

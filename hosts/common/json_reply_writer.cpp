@@ -5,8 +5,6 @@
 #include "common/record_json.hpp"
 #include "common/result_json.hpp"
 
-#include <cstring>
-
 namespace tinkr::host {
 namespace {
 
@@ -15,10 +13,6 @@ namespace {
 // about 2% of tinkr-server's CPU (issue 15).
 constexpr std::size_t kReplyCapacity = 64 * 1024;
 constexpr std::string_view kReplyOpening = R"({"records":)";
-
-void append(rapidjson::StringBuffer& buffer, std::string_view text) {
-  std::memcpy(buffer.Push(text.size()), text.data(), text.size());
-}
 
 std::string take(rapidjson::StringBuffer& buffer, std::string_view before = {}) {
   std::string text;
@@ -32,7 +26,7 @@ std::string take(rapidjson::StringBuffer& buffer, std::string_view before = {}) 
 
 JsonReplyWriter::JsonReplyWriter()
     : records_(nullptr, kReplyCapacity), records_writer_(records_), tables_writer_(tables_) {
-  append(records_, kReplyOpening);
+  append_raw(records_, kReplyOpening);
   records_writer_.StartArray();
   tables_writer_.StartArray();
 }
@@ -102,41 +96,43 @@ rapidjson::StringBuffer& JsonReplyWriter::close_arrays() {
   records_writer_.EndArray();
   if (lead_ == Lead::tables) {
     // The records follow the tables: their array, without the reply's opening kept before it.
-    append(tables_, R"(,"records":)");
-    append(tables_, std::string_view(records_.GetString(), records_.GetSize()).substr(kReplyOpening.size()));
+    append_raw(tables_, R"(,"records":)");
+    append_raw(tables_,
+               std::string_view(records_.GetString(), records_.GetSize()).substr(kReplyOpening.size()));
     return tables_;
   }
-  append(records_, R"(,"tables":)");
-  append(records_, std::string_view(tables_.GetString(), tables_.GetSize()));
+  append_raw(records_, R"(,"tables":)");
+  append_raw(records_, std::string_view(tables_.GetString(), tables_.GetSize()));
   return records_;
 }
 
 std::string JsonReplyWriter::finish(const RunStats& stats) {
   auto& reply = close_arrays();
   JsonWriter w(reply);
-  append(reply, R"(,"stats":)");
+  append_raw(reply, R"(,"stats":)");
   write_stats(w, stats);
-  append(reply, R"(,"warnings":)");
+  append_raw(reply, R"(,"warnings":)");
   w.Reset(reply);
   w.StartArray();
   for (const auto& warning : stats.warnings) w.String(warning.c_str());
   w.EndArray();
   for (const auto& [key, value] : more_members_) {
-    append(reply, ",");
+    append_raw(reply, ",");
     w.Reset(reply);
     w.String(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-    append(reply, ":");
-    append(reply, value);
+    append_raw(reply, ":");
+    append_raw(reply, value);
   }
-  append(reply, "}");
+  append_raw(reply, "}");
   return take(reply);
 }
 
 std::string JsonReplyWriter::finish_failed(const Error& error) {
   auto& reply = close_arrays();
-  // {"error":{...}} -> ,"error":{...}}: the error member closes the reply.
-  append(reply, ",");
-  append(reply, std::string_view(error_to_json(error)).substr(1));
+  append_raw(reply, R"(,"error":)");
+  JsonWriter w(reply);
+  write_error_object(w, error);
+  append_raw(reply, "}");
   return take(reply);
 }
 

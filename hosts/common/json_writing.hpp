@@ -7,6 +7,7 @@
 
 namespace tinkr::host {
 
+using json::append_raw;
 using json::JsonWriter;
 using json::to_json_text;
 using json::write_bool_member;

@@ -158,9 +158,14 @@ std::string warning_line(std::string_view message) {
 }
 
 std::string error_line(const Error& error) {
-  std::string body = error_to_json(error);
-  // {"error":{...}} -> {"type":"error","error":{...}}
-  return "{\"type\":\"error\"," + body.substr(1) + "\n";
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  write_string_member(w, "type", "error");
+  w.Key("error");
+  write_error_object(w, error);
+  w.EndObject();
+  return finish_text(buffer, true);
 }
 
 std::string explanation_to_json(const Explanation& explanation) {

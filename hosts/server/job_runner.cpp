@@ -9,8 +9,6 @@
 
 #include <rapidjson/document.h>
 
-#include <cstring>
-
 namespace tinkr::server {
 namespace {
 
@@ -58,7 +56,7 @@ class StreamingSink final : public ResultSink {
     chunk_.Put('\n');
     return maybe_flush();
   }
-  void append(const std::string& text) { std::memcpy(chunk_.Push(text.size()), text.data(), text.size()); }
+  void append(const std::string& text) { host::append_raw(chunk_, text); }
   std::string take_chunk() {
     std::string chunk(chunk_.GetString(), chunk_.GetSize());
     chunk_.Clear();

@@ -42,6 +42,11 @@ std::string to_json_text(Write&& write) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+/// Appends text to a buffer as it is (JSON already written, or the punctuation between such pieces).
+inline void append_raw(rapidjson::StringBuffer& buffer, std::string_view text) {
+  std::memcpy(buffer.Push(text.size()), text.data(), text.size());
+}
+
 void write_key(JsonWriter& w, std::string_view key);
 void write_string(JsonWriter& w, std::string_view value);
 

@@ -20,9 +20,14 @@ std::vector<std::string> incompleteness_records(const Incompleteness& missing) {
   for (const auto& warning : missing.warnings)
     records.push_back(without_newline(host::warning_line(warning)));
   if (missing.error) {
-    // {"error":{...}} -> {"type":"error","partial":true,"error":{...}}
-    records.push_back("{\"type\":\"error\",\"partial\":true," +
-                      host::error_to_json(*missing.error).substr(1));
+    records.push_back(host::to_json_text([&](host::JsonWriter& w) {
+      w.StartObject();
+      host::write_string_member(w, "type", "error");
+      host::write_bool_member(w, "partial", true);
+      w.Key("error");
+      host::write_error_object(w, *missing.error);
+      w.EndObject();
+    }));
   }
   return records;
 }
