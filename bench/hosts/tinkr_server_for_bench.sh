@@ -1,7 +1,8 @@
 # Sourced by the server benches: start_tinkr_server SERVER_BINARY PLUGIN_DIR WORK_DIR [RECORDS=100]
 # starts tinkr-server as they measure it (the mock backend answering at once with RECORDS log records,
-# auth on with one viewer key, worker_threads = 2, on 127.0.0.1 at a port the OS picks) and sets server_pid, server_url (of
-# POST /api/v1/logs) and TINKR_BENCH_KEY (the key logs_post.lua sends). Needs bash with set -e.
+# auth on with one viewer key, worker_threads = 2, on 127.0.0.1 at a port the OS picks) and sets
+# server_pid, server_url (of POST /api/v1/logs) and TINKR_BENCH_KEY (the key logs_post.lua sends).
+# Needs bash with set -e.
 start_tinkr_server() {
   local server=$1 plugins=$2 work=$3 records=${4:-100}
   export TINKR_BENCH_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
