@@ -31,6 +31,9 @@ class JsonWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
   }
   bool Key(const char* text) { return String(text); }
   bool RawValue(const char* json, std::size_t length, rapidjson::Type type);
+  /// A string or key known to hold no byte JSON escapes (a record field's name, a time this program
+  /// formatted, a fixed word), copied as it is without the scan String makes.
+  bool PlainString(std::string_view text);
 };
 
 /// What write(JsonWriter&) writes, as compact JSON text.

@@ -110,6 +110,15 @@ bool JsonWriter::RawValue(const char* json, std::size_t length, rapidjson::Type 
   return EndValue(true);
 }
 
+bool JsonWriter::PlainString(std::string_view text) {
+  Prefix(rapidjson::kStringType);
+  char* const out = os_->Push(text.size() + 2);
+  out[0] = '"';
+  std::memcpy(out + 1, text.data(), text.size());
+  out[text.size() + 1] = '"';
+  return EndValue(true);
+}
+
 void write_key(JsonWriter& w, std::string_view key) {
   w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
 }

@@ -1,7 +1,7 @@
 // json::JsonWriter copies strings eight bytes at a time where it can and raw values at once, instead of
 // rapidjson's byte at a time (issue 15); what it writes must stay rapidjson's text exactly: every escape,
 // every byte from 0x7F up as it is, NUL inside a string, keys, raw values, and values written through
-// Value::Accept.
+// Value::Accept. PlainString, which copies text known to need no escape, writes what Key and String do.
 #include <tinkr/json_writing.hpp>
 
 #include <rapidjson/document.h>
@@ -100,6 +100,43 @@ TEST(JsonWriter, KeysStringsAndRawValuesInAnObject) {
   EXPECT_EQ(written, expected);
   EXPECT_TRUE(written.starts_with(R"({"plain":"text with \"quotes\", a \\ and a\nnewline","empty":"",)"))
       << written;
+}
+
+// PlainString (field names, formatted times) takes the place of Key or String for text that needs no
+// escaping: the commas and colons around it are the writer's as for any key or string.
+TEST(JsonWriter, PlainStringsAsKeysAndValuesWriteWhatKeyAndStringWrite) {
+  rapidjson::StringBuffer expected_text;
+  rapidjson::Writer<rapidjson::StringBuffer> expected(expected_text);
+  rapidjson::StringBuffer plain_text;
+  JsonWriter plain(plain_text);
+  expected.StartArray();
+  plain.StartArray();
+  for (int record = 0; record < 2; ++record) {
+    expected.StartObject();
+    plain.StartObject();
+    expected.Key("time");
+    plain.PlainString("time");
+    expected.String("2026-11-25T10:00:00.123Z");
+    plain.PlainString("2026-11-25T10:00:00.123Z");
+    expected.Key("empty");
+    plain.PlainString("empty");
+    expected.String("");
+    plain.PlainString("");
+    expected.Key("n");
+    plain.PlainString("n");
+    expected.Int64(record);
+    plain.Int64(record);
+    expected.EndObject();
+    plain.EndObject();
+  }
+  expected.String("last");
+  plain.PlainString("last");
+  expected.EndArray();
+  plain.EndArray();
+  const std::string written(plain_text.GetString(), plain_text.GetSize());
+  EXPECT_EQ(written, std::string(expected_text.GetString(), expected_text.GetSize()));
+  EXPECT_EQ(written, R"([{"time":"2026-11-25T10:00:00.123Z","empty":"","n":0},)"
+                     R"({"time":"2026-11-25T10:00:00.123Z","empty":"","n":1},"last"])");
 }
 
 TEST(JsonWriter, ValuesWrittenThroughAccept) {
