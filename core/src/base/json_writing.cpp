@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 
@@ -111,6 +112,8 @@ bool JsonWriter::RawValue(const char* json, std::size_t length, rapidjson::Type 
 }
 
 bool JsonWriter::PlainString(std::string_view text) {
+  assert(std::none_of(text.begin(), text.end(), [](char byte) { return escape_letter(byte) != 0; }) &&
+         "PlainString given text that needs escaping: use String");
   Prefix(rapidjson::kStringType);
   char* const out = os_->Push(text.size() + 2);
   out[0] = '"';
