@@ -68,10 +68,16 @@ RunStats read_stats(const rapidjson::Value& object) {
   return stats;
 }
 
-std::string finish_text(rapidjson::StringBuffer& buffer, bool newline) {
-  std::string text(buffer.GetString(), buffer.GetSize());
-  if (newline) text += '\n';
-  return text;
+// One NDJSON line: {"type": type, then what write_members writes}, and its newline.
+template <class WriteMembers>
+std::string typed_line(std::string_view type, WriteMembers&& write_members) {
+  return to_json_text([&](JsonWriter& w) {
+           w.StartObject();
+           write_string_member(w, "type", type);
+           write_members(w);
+           w.EndObject();
+         }) +
+         '\n';
 }
 
 Expected<rapidjson::Document> parse(std::string_view text, std::string_view what) {
@@ -119,14 +125,10 @@ std::string result_to_json(const QueryResult& result) {
 }
 
 std::string stats_line(const RunStats& stats) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  write_string_member(w, "type", "end");
-  w.Key("stats");
-  write_stats(w, stats);
-  w.EndObject();
-  return finish_text(buffer, true);
+  return typed_line("end", [&](JsonWriter& w) {
+    w.Key("stats");
+    write_stats(w, stats);
+  });
 }
 
 std::string table_line(const std::string& name, const std::vector<Column>& columns) {
@@ -148,51 +150,40 @@ std::string row_line(const std::vector<CellKind>& kinds,
 }
 
 std::string warning_line(std::string_view message) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  write_string_member(w, "type", "warning");
-  write_string_member(w, "message", message);
-  w.EndObject();
-  return finish_text(buffer, true);
+  return typed_line("warning", [&](JsonWriter& w) { write_string_member(w, "message", message); });
 }
 
 std::string error_line(const Error& error) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  write_string_member(w, "type", "error");
-  w.Key("error");
-  write_error_object(w, error);
-  w.EndObject();
-  return finish_text(buffer, true);
+  return typed_line("error", [&](JsonWriter& w) {
+    w.Key("error");
+    write_error_object(w, error);
+  });
 }
 
 std::string explanation_to_json(const Explanation& explanation) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("explain");
-  w.StartObject();
-  write_string_member(w, "native", explanation.native);
-  auto raw = [&w](const char* key, const std::string& json) {
-    w.Key(key);
-    if (json.empty()) {
-      w.Null();
-    } else {
-      w.RawValue(json.data(), json.size(), rapidjson::kObjectType);
-    }
-  };
-  raw("ir", explanation.ir_json);
-  raw("pushed_ir", explanation.pushed_ir_json);
-  raw("residual", explanation.residual_json);
-  w.Key("notes");
-  w.StartArray();
-  for (const auto& note : explanation.notes) w.String(note.c_str());
-  w.EndArray();
-  w.EndObject();
-  w.EndObject();
-  return finish_text(buffer, false);
+  return to_json_text([&](JsonWriter& w) {
+    w.StartObject();
+    w.Key("explain");
+    w.StartObject();
+    write_string_member(w, "native", explanation.native);
+    auto raw = [&w](const char* key, const std::string& json) {
+      w.Key(key);
+      if (json.empty()) {
+        w.Null();
+      } else {
+        w.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+      }
+    };
+    raw("ir", explanation.ir_json);
+    raw("pushed_ir", explanation.pushed_ir_json);
+    raw("residual", explanation.residual_json);
+    w.Key("notes");
+    w.StartArray();
+    for (const auto& note : explanation.notes) w.String(note.c_str());
+    w.EndArray();
+    w.EndObject();
+    w.EndObject();
+  });
 }
 
 Expected<Explanation> explanation_from_json(std::string_view body) {
