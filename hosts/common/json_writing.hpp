@@ -8,6 +8,7 @@
 namespace tinkr::host {
 
 using json::append_raw;
+using json::JsonMembers;
 using json::JsonWriter;
 using json::to_json_text;
 using json::write_bool_member;

@@ -14,15 +14,14 @@ namespace {
 
 // attributes_json and friends are JSON objects the core produced; anything else is kept as text
 // rather than risk writing invalid JSON.
-void write_object_text(JsonWriter& w, std::string_view key, std::string_view json) {
+void write_object_text(JsonMembers& m, std::string_view key, std::string_view json) {
   if (json.empty()) return;
-  w.PlainString(key);
-  if (json.front() == '{' && json.back() == '}') {
-    w.RawValue(json.data(), json.size(), rapidjson::kObjectType);
-  } else if (json.front() == '[' && json.back() == ']') {
-    w.RawValue(json.data(), json.size(), rapidjson::kArrayType);
+  const bool object_or_array =
+      (json.front() == '{' && json.back() == '}') || (json.front() == '[' && json.back() == ']');
+  if (object_or_array) {
+    m.raw(key, json);
   } else {
-    w.String(json.data(), static_cast<rapidjson::SizeType>(json.size()));
+    m.string(key, json);
   }
 }
 
@@ -35,71 +34,61 @@ std::string_view time_text(int64_t unix_ns) {
   return text;
 }
 
-void write_points(JsonWriter& w, std::string_view key, const std::vector<MetricPoint>& points) {
-  write_key(w, key);
+void write_points(JsonWriter& w, const std::vector<MetricPoint>& points) {
   w.StartArray();
   for (const auto& point : points) {
-    w.StartObject();
-    write_string_member(w, "time", time_text(point.time_ns));
-    write_int_member(w, "time_ns", point.time_ns);
-    write_key(w, "value");
-    if (point.has_value) {
-      w.Double(point.value);
-    } else {
-      w.Null();
-    }
-    w.EndObject();
+    w.Object([&](JsonMembers& m) {
+      m.plain("time", time_text(point.time_ns));
+      m.int64("time_ns", point.time_ns);
+      if (point.has_value) {
+        m.value("value", [&](JsonWriter& value) { value.Double(point.value); });
+      } else {
+        m.raw("value", "null");
+      }
+    });
   }
   w.EndArray();
 }
 
 /// A kept record's members (or a log record view's), each as its field's Json rule says
 /// (tinkr/sdk/record_fields.hpp). Field names, times and severity words need no escaping and are
-/// copied as they are (PlainString): a 100-record reply writes about 2,000 of them (issue 15).
+/// copied as they are.
 template <class Kept>
-void write_fields(JsonWriter& w, const Kept& record) {
+void write_fields(JsonMembers& m, const Kept& record) {
   using fields::Json;
   for_each_kept_field<Kept>([&](const auto& field) {
     const auto& value = record.*field.member;
     using Value = std::decay_t<decltype(value)>;
     if constexpr (std::is_same_v<Value, std::string> || std::is_same_v<Value, std::string_view>) {
       if (field.json == Json::object) {
-        write_object_text(w, field.name, value);
+        write_object_text(m, field.name, value);
       } else if (field.json == Json::text || !value.empty()) {
-        w.PlainString(field.name);
-        write_string(w, value);
+        m.string(field.name, value);
       }
     } else if constexpr (std::is_same_v<Value, SpanStatus>) {
-      w.PlainString(field.name);
-      w.PlainString(to_string(value));
+      m.plain(field.name, to_string(value));
     } else if constexpr (std::is_same_v<Value, bool>) {  // orphan: only when set
-      if (value) write_bool_member(w, field.name, true);
+      if (value) m.boolean(field.name, true);
     } else if constexpr (std::is_same_v<Value, std::vector<MetricPoint>>) {
-      write_points(w, field.name, value);
+      m.value(field.name, [&](JsonWriter& w) { write_points(w, value); });
     } else if (field.json == Json::time) {
-      w.PlainString(field.shown);
-      w.PlainString(time_text(value));
-      w.PlainString(field.name);
-      w.Int64(value);
+      m.plain(field.shown, time_text(value));
+      m.int64(field.name, value);
     } else if (field.json == Json::severity) {
-      w.PlainString(field.shown);
-      w.PlainString(ir::severity_text(value));
-      w.PlainString(field.name);
-      w.Int64(value);
+      m.plain(field.shown, ir::severity_text(value));
+      m.int64(field.name, value);
     } else if (field.json != Json::count || value != 1) {
-      w.PlainString(field.name);
-      w.Int64(value);
+      m.int64(field.name, value);
     }
   });
 }
 
 template <class Kept>
 void write_object(JsonWriter& w, const Kept& record) {
-  w.StartObject();
-  w.PlainString("type");
-  w.PlainString(record_type_of<Kept>);
-  write_fields(w, record);
-  w.EndObject();
+  w.Object([&](JsonMembers& m) {
+    m.plain("type", record_type_of<Kept>);
+    write_fields(m, record);
+  });
 }
 
 }  // namespace

@@ -3,9 +3,11 @@
 // write a key, a string and a member.
 #pragma once
 
+#include <rapidjson/internal/itoa.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -14,6 +16,75 @@
 #include <vector>
 
 namespace tinkr::json {
+
+/// Appends text as a JSON string, quotes and escapes included, copying eight bytes at a time while none
+/// needs escaping.
+void append_escaped(rapidjson::StringBuffer& out, std::string_view text);
+
+/// Whether text holds no byte JSON escapes (a quote, a backslash, a control character).
+bool needs_no_escape(std::string_view text);
+
+class JsonWriter;
+
+/// The members of one object, each "key": value written straight into the text, without the writer's
+/// bookkeeping for every key and every value (its level stack, commas and colons): a record's dozen
+/// members written this way took 23% fewer instructions from each of tinkr-server's 100-record
+/// replies (issue 15). Keys are the caller's own names, which need no escaping. Made by
+/// JsonWriter::Object, valid inside its call.
+class JsonMembers {
+ public:
+  explicit JsonMembers(rapidjson::StringBuffer& out) : out_(out) {}
+
+  /// A string value that needs no escaping (a time this program formatted, a fixed word).
+  void plain(std::string_view key, std::string_view value) {
+    assert(needs_no_escape(value) && "JsonMembers::plain given text that needs escaping: use string");
+    char* const at = put_key(key, value.size() + 2);
+    at[0] = '"';
+    std::memcpy(at + 1, value.data(), value.size());
+    at[value.size() + 1] = '"';
+  }
+  void string(std::string_view key, std::string_view value) {
+    put_key(key, 0);
+    append_escaped(out_, value);
+  }
+  void int64(std::string_view key, int64_t value) {
+    constexpr std::size_t kMostDigits = 21;  // a sign and 20 digits
+    char* const at = put_key(key, kMostDigits);
+    const char* const end = rapidjson::internal::i64toa(value, at);  // the digits Writer::Int64 writes
+    out_.Pop(kMostDigits - static_cast<std::size_t>(end - at));
+  }
+  void boolean(std::string_view key, bool value) { raw(key, value ? "true" : "false"); }
+  /// JSON text written as it is.
+  void raw(std::string_view key, std::string_view json) {
+    std::memcpy(put_key(key, json.size()), json.data(), json.size());
+  }
+  /// A value written by write(JsonWriter&), for an array or object nested in the member.
+  template <class Write>
+  void value(std::string_view key, Write&& write);
+
+  /// The object's opening brace when no member was written; then nothing.
+  void open_if_empty() {
+    if (!any_) out_.Put('{');
+  }
+
+ private:
+  // Writes what goes before the member's value ('{' before the first, ',' before the others, then
+  // "key":) and room for value_size more bytes; returns where that room starts.
+  char* put_key(std::string_view key, std::size_t value_size) {
+    assert(needs_no_escape(key));
+    char* const at = out_.Push(key.size() + 4 + value_size);
+    at[0] = any_ ? ',' : '{';
+    at[1] = '"';
+    std::memcpy(at + 2, key.data(), key.size());
+    at[key.size() + 2] = '"';
+    at[key.size() + 3] = ':';
+    any_ = true;
+    return at + key.size() + 4;
+  }
+
+  rapidjson::StringBuffer& out_;
+  bool any_ = false;
+};
 
 /// rapidjson's writer, writing the same text, with strings and raw values copied in runs: rapidjson 1.1
 /// moves each byte of a string through its transcoder and each byte of a raw value on its own, which
@@ -24,6 +95,17 @@ class JsonWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
  public:
   using Writer::Writer;
 
+  /// An object whose members write_members(JsonMembers&) writes, as a value where the writer is.
+  template <class WriteMembers>
+  bool Object(WriteMembers&& write_members) {
+    Prefix(rapidjson::kObjectType);
+    JsonMembers members(*os_);
+    write_members(members);
+    members.open_if_empty();
+    os_->Put('}');
+    return EndValue(true);
+  }
+
   bool String(const char* text, rapidjson::SizeType length, bool copy = false);
   bool String(const char* text) { return String(text, static_cast<rapidjson::SizeType>(std::strlen(text))); }
   bool Key(const char* text, rapidjson::SizeType length, bool copy = false) {
@@ -31,10 +113,14 @@ class JsonWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
   }
   bool Key(const char* text) { return String(text); }
   bool RawValue(const char* json, std::size_t length, rapidjson::Type type);
-  /// A string or key known to hold no byte JSON escapes (a record field's name, a time this program
-  /// formatted, a fixed word), copied as it is without the scan String makes.
-  bool PlainString(std::string_view text);
 };
+
+template <class Write>
+void JsonMembers::value(std::string_view key, Write&& write) {
+  put_key(key, 0);
+  JsonWriter nested(out_);  // a writer of its own: the outer one's state knows nothing of this member
+  write(nested);
+}
 
 /// What write(JsonWriter&) writes, as compact JSON text.
 template <typename Write>

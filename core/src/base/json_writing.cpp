@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
 #include <cstdint>
 #include <cstring>
 
@@ -56,17 +55,16 @@ uint64_t short_run(const char* bytes, std::size_t count) {
 
 }  // namespace
 
-bool JsonWriter::String(const char* text, rapidjson::SizeType length, bool /*copy*/) {
+void append_escaped(rapidjson::StringBuffer& buffer, std::string_view text) {
   static constexpr char kHexDigits[] = "0123456789ABCDEF";
-  Prefix(rapidjson::kStringType);
   // Room for the worst case (every byte as \u00XX, and the quotes), as rapidjson reserves; the
   // unused end is given back below.
-  const std::size_t room = 2 + std::size_t{length} * 6;
-  char* const start = os_->Push(room);
+  const std::size_t room = 2 + text.size() * 6;
+  char* const start = buffer.Push(room);
   char* out = start;
   *out++ = '"';
-  const char* byte = text;
-  const char* const end = text + length;
+  const char* byte = text.data();
+  const char* const end = byte + text.size();
   // Eight bytes at once while none of them needs escaping (the usual case), else one byte. Fewer than
   // eight left (all of a short key) are checked at once too.
   while (byte != end) {
@@ -101,24 +99,22 @@ bool JsonWriter::String(const char* text, rapidjson::SizeType length, bool /*cop
     ++byte;
   }
   *out++ = '"';
-  os_->Pop(room - static_cast<std::size_t>(out - start));
+  buffer.Pop(room - static_cast<std::size_t>(out - start));
+}
+
+bool needs_no_escape(std::string_view text) {
+  return std::none_of(text.begin(), text.end(), [](char byte) { return escape_letter(byte) != 0; });
+}
+
+bool JsonWriter::String(const char* text, rapidjson::SizeType length, bool /*copy*/) {
+  Prefix(rapidjson::kStringType);
+  append_escaped(*os_, {text, length});
   return EndValue(true);
 }
 
 bool JsonWriter::RawValue(const char* json, std::size_t length, rapidjson::Type type) {
   Prefix(type);
   std::copy(json, json + length, os_->Push(length));
-  return EndValue(true);
-}
-
-bool JsonWriter::PlainString(std::string_view text) {
-  assert(std::none_of(text.begin(), text.end(), [](char byte) { return escape_letter(byte) != 0; }) &&
-         "PlainString given text that needs escaping: use String");
-  Prefix(rapidjson::kStringType);
-  char* const out = os_->Push(text.size() + 2);
-  out[0] = '"';
-  std::memcpy(out + 1, text.data(), text.size());
-  out[text.size() + 1] = '"';
   return EndValue(true);
 }
 

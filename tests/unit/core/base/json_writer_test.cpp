@@ -1,7 +1,7 @@
 // json::JsonWriter copies strings eight bytes at a time where it can and raw values at once, instead of
 // rapidjson's byte at a time (issue 15); what it writes must stay rapidjson's text exactly: every escape,
 // every byte from 0x7F up as it is, NUL inside a string, keys, raw values, and values written through
-// Value::Accept. PlainString, which copies text known to need no escape, writes what Key and String do.
+// Value::Accept. Objects written member by member (JsonMembers) are the same text as the writer's own.
 #include <tinkr/json_writing.hpp>
 
 #include <rapidjson/document.h>
@@ -102,41 +102,80 @@ TEST(JsonWriter, KeysStringsAndRawValuesInAnObject) {
       << written;
 }
 
-// PlainString (field names, formatted times) takes the place of Key or String for text that needs no
-// escaping: the commas and colons around it are the writer's as for any key or string.
-TEST(JsonWriter, PlainStringsAsKeysAndValuesWriteWhatKeyAndStringWrite) {
+// JsonWriter::Object writes an object's members straight into the text (JsonMembers): the same text as
+// rapidjson's writer, in an array (commas between objects), as a member's value, empty, and with the
+// writer's own calls going on after it.
+TEST(JsonWriter, ObjectsWrittenByMembersAreWhatTheWriterWrites) {
   rapidjson::StringBuffer expected_text;
   rapidjson::Writer<rapidjson::StringBuffer> expected(expected_text);
-  rapidjson::StringBuffer plain_text;
-  JsonWriter plain(plain_text);
+  rapidjson::StringBuffer our_text;
+  JsonWriter ours(our_text);
+  const std::string body = "a \"quoted\" body\nwith \\ and \x01";
   expected.StartArray();
-  plain.StartArray();
-  for (int record = 0; record < 2; ++record) {
+  ours.StartArray();
+  for (int64_t n : {int64_t{0}, int64_t{-7}, INT64_MIN, INT64_MAX}) {
     expected.StartObject();
-    plain.StartObject();
+    expected.Key("type");
+    expected.String("log");
     expected.Key("time");
-    plain.PlainString("time");
     expected.String("2026-11-25T10:00:00.123Z");
-    plain.PlainString("2026-11-25T10:00:00.123Z");
-    expected.Key("empty");
-    plain.PlainString("empty");
-    expected.String("");
-    plain.PlainString("");
     expected.Key("n");
-    plain.PlainString("n");
-    expected.Int64(record);
-    plain.Int64(record);
+    expected.Int64(n);
+    expected.Key("body");
+    expected.String(body.data(), static_cast<rapidjson::SizeType>(body.size()));
+    expected.Key("attributes");
+    expected.RawValue(R"({"a":[1,2]})", 11, rapidjson::kObjectType);
+    expected.Key("orphan");
+    expected.Bool(true);
+    expected.Key("points");
+    expected.StartArray();
+    expected.Double(1.5);
+    expected.Null();
+    expected.EndArray();
+    expected.Key("inner");
+    expected.StartObject();
     expected.EndObject();
-    plain.EndObject();
+    expected.EndObject();
+    ours.Object([&](JsonMembers& m) {
+      m.plain("type", "log");
+      m.plain("time", "2026-11-25T10:00:00.123Z");
+      m.int64("n", n);
+      m.string("body", body);
+      m.raw("attributes", R"({"a":[1,2]})");
+      m.boolean("orphan", true);
+      m.value("points", [](JsonWriter& w) {
+        w.StartArray();
+        w.Double(1.5);
+        w.Null();
+        w.EndArray();
+      });
+      m.value("inner", [](JsonWriter& w) { w.Object([](JsonMembers&) {}); });
+    });
   }
   expected.String("last");
-  plain.PlainString("last");
+  ours.String("last");
   expected.EndArray();
-  plain.EndArray();
-  const std::string written(plain_text.GetString(), plain_text.GetSize());
+  ours.EndArray();
+  const std::string written(our_text.GetString(), our_text.GetSize());
   EXPECT_EQ(written, std::string(expected_text.GetString(), expected_text.GetSize()));
-  EXPECT_EQ(written, R"([{"time":"2026-11-25T10:00:00.123Z","empty":"","n":0},)"
-                     R"({"time":"2026-11-25T10:00:00.123Z","empty":"","n":1},"last"])");
+  EXPECT_TRUE(
+      written.starts_with(R"([{"type":"log","time":"2026-11-25T10:00:00.123Z","n":0,"body":"a \"quoted)"))
+      << written;
+  EXPECT_NE(written.find(R"("n":-9223372036854775808,)"), std::string::npos) << written;
+  EXPECT_NE(written.find(R"("points":[1.5,null],"inner":{}},{"type")"), std::string::npos) << written;
+  EXPECT_TRUE(written.ends_with(R"("inner":{}},"last"])")) << written;
+}
+
+TEST(JsonWriter, AnObjectWithNoMemberIsEmptyBraces) {
+  const std::string written = to_json_text([](JsonWriter& w) {
+    w.StartObject();
+    w.Key("a");
+    w.Object([](JsonMembers&) {});
+    w.Key("b");
+    w.Object([](JsonMembers& m) { m.int64("c", 1); });
+    w.EndObject();
+  });
+  EXPECT_EQ(written, R"({"a":{},"b":{"c":1}})");
 }
 
 TEST(JsonWriter, ValuesWrittenThroughAccept) {
