@@ -56,6 +56,12 @@ TEST(Rfc3339, FormatsEachPrecision) {
   EXPECT_EQ(format(k20261125T10 * kSecond, Digits::ticks), "2026-11-25T10:00:00Z") << "no zero fraction";
   EXPECT_EQ(format(k20261125T10 * kSecond, Digits::milliseconds), "2026-11-25T10:00:00.000Z");
   EXPECT_EQ(format(-1, Digits::nanoseconds), "1969-12-31T23:59:59.999999999Z");
+  // A different digit in every place, so that each digit is seen to land where it belongs.
+  const int64_t every_place = parse("2019-08-27T13:45:36.987654321Z").unix_ns;
+  EXPECT_EQ(format(every_place, Digits::nanoseconds), "2019-08-27T13:45:36.987654321Z");
+  EXPECT_EQ(format(every_place, Digits::ticks), "2019-08-27T13:45:36.9876543Z");
+  EXPECT_EQ(format(every_place, Digits::milliseconds), "2019-08-27T13:45:36.987Z");
+  EXPECT_EQ(format(every_place, Digits::none), "2019-08-27T13:45:36Z");
 }
 
 TEST(Rfc3339, EveryFormattedTimeParsesBackToItself) {
