@@ -62,12 +62,14 @@ class JsonMembers {
   template <class Write>
   void value(std::string_view key, Write&& write);
 
-  /// The object's opening brace when no member was written; then nothing.
+ private:
+  friend class JsonWriter;  // Object() opens and closes what the members write
+
+  // The object's opening brace when no member was written (the first member writes it otherwise).
   void open_if_empty() {
     if (!any_) out_.Put('{');
   }
 
- private:
   // Writes what goes before the member's value ('{' before the first, ',' before the others, then
   // "key":) and room for value_size more bytes; returns where that room starts.
   char* put_key(std::string_view key, std::size_t value_size) {
