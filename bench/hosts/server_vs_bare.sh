@@ -74,4 +74,4 @@ echo "bare_beast_requests_per_s $bare_rps"
 echo "bare_beast_p99_ms $bare_p99"
 awk -v t="$tinkr_rps" -v b="$bare_rps" 'BEGIN {printf "ratio_percent %.1f\n", 100 * t / b}'
 echo "errors $errors"
-[[ $errors -eq 0 ]] || { echo "server_vs_bare: wrk saw errors or non-200 replies" >&2; exit 1; }
+[[ $errors -eq 0 ]] || { echo "server_vs_bare: wrk saw errors or replies of status 400 or more" >&2; exit 1; }
