@@ -5,6 +5,7 @@
 #include "session.hpp"
 
 #include "job_runner.hpp"
+#include "worker_priority.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/execution/outstanding_work.hpp>
@@ -269,6 +270,7 @@ void BasicSession<Stream>::dispatch(Job job) {
   auto work = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
   net::post(context_.workers, [self = this->shared_from_this(), job = std::move(job), work, cancel = cancel_,
                                deadline]() {
+    lower_worker_priority(self->context_.settings.worker_nice);
     session_detail::SessionOutput<BasicSession> output(self);
     const auto left = std::chrono::ceil<milliseconds>(deadline - std::chrono::steady_clock::now());
     if (cancel.cancelled()) {

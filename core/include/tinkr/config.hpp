@@ -41,6 +41,9 @@ struct ServerSettings {
   int64_t idle_timeout_ms = 60'000;
   int64_t query_timeout_ms = 200'000;
   int worker_threads = 4;
+  // How many nice steps (0 to 19) the worker threads run below the I/O threads, so that queries busy on
+  // the CPU never delay accepting, reading and sending (docs/server.md).
+  int worker_nice = 5;
 };
 
 struct Config {

@@ -171,6 +171,9 @@ class SchemaReader {
       } else if (key == "worker_threads") {
         if ((ok = read_integer(member.value, key, 1, 1024, number)))
           settings.worker_threads = static_cast<int>(number);
+      } else if (key == "worker_nice") {
+        if ((ok = read_integer(member.value, key, 0, 19, number)))
+          settings.worker_nice = static_cast<int>(number);
       } else if (key == "max_body_bytes") {
         ok = read_integer(member.value, key, 1, kGibibyte, settings.max_body_bytes);
       } else if (key == "header_timeout_ms") {
@@ -182,8 +185,8 @@ class SchemaReader {
       } else {
         return error("server", "unknown key '" + key +
                                    "' (expected host, port, max_concurrent_queries, max_connections, "
-                                   "max_body_bytes, header_timeout_ms, idle_timeout_ms, query_timeout_ms or "
-                                   "worker_threads)");
+                                   "max_body_bytes, header_timeout_ms, idle_timeout_ms, query_timeout_ms, "
+                                   "worker_threads or worker_nice)");
       }
       if (!ok) return ok;
     }

@@ -1,6 +1,7 @@
 // tinkr-server lets go: HEAD replies without a body, a client that leaves cancels its query, time in
 // the queue counts toward the query timeout, a 4xx closes the connection, idle sockets cannot exhaust
-// the connection cap, and configs the server cannot use are refused before it starts.
+// the connection cap, the workers run below the I/O threads' priority, and configs the server cannot
+// use are refused before it starts.
 #include "process.hpp"
 #include "server_fixture.hpp"
 
@@ -12,8 +13,16 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <future>
+#include <iterator>
+#include <map>
+#include <sstream>
 #include <thread>
 
 namespace tinkr::testing {
@@ -168,6 +177,47 @@ TEST_F(ServerLimitsTest, TimeWaitingForAWorkerCountsTowardTheQueryTimeout) {
   std::vector<int> statuses = {first.get().status, second.status};
   std::sort(statuses.begin(), statuses.end());
   EXPECT_EQ(statuses, (std::vector<int>{200, 504})) << second.body;
+}
+
+// Each thread of this process and its nice value, read from /proc (field 19 of a task's stat).
+std::map<pid_t, int> nice_of_threads() {
+  std::map<pid_t, int> nice;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream file(task.path() / "stat");
+    const std::string stat{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    // After the command name's closing parenthesis come field 3 (the state) onwards.
+    std::istringstream rest(stat.substr(stat.rfind(')') + 2));
+    const std::vector<std::string> fields{std::istream_iterator<std::string>(rest), {}};
+    if (fields.size() > 16)
+      nice[static_cast<pid_t>(std::stol(task.path().filename()))] = std::stoi(fields[16]);
+  }
+  return nice;
+}
+
+TEST_F(ServerLimitsTest, WorkersRunBelowTheIoThreadsPriority) {
+  const int own = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+  if (own > 12) GTEST_SKIP() << "the tests run at nice " << own << ": too near 19 to tell a worker apart";
+  const auto threads_at = [](int nice) {
+    const auto all = nice_of_threads();
+    return std::count_if(all.begin(), all.end(),
+                         [nice](const auto& thread) { return thread.second == nice; });
+  };
+  stop_server();
+  config::ServerSettings settings;
+  settings.worker_threads = 1;
+  settings.worker_nice = 7;
+  start_server(settings);  // two I/O threads
+  const auto before = threads_at(own + 7);
+  EXPECT_EQ(call("POST", "/api/v1/logs", R"({"service":"payments-api"})").status, 200);
+  EXPECT_EQ(threads_at(own + 7), before + 1) << "the one worker, which ran the query, and no I/O thread";
+  EXPECT_EQ(nice_of_threads().at(gettid()), own) << "the thread that started the server keeps its own";
+
+  stop_server();
+  settings.worker_nice = 0;
+  start_server(settings);
+  const auto unchanged = threads_at(own);
+  EXPECT_EQ(call("POST", "/api/v1/logs", R"({"service":"payments-api"})").status, 200);
+  EXPECT_EQ(threads_at(own), unchanged) << "worker_nice = 0 leaves the worker as it was";
 }
 
 TEST_F(ServerLimitsTest, AClientErrorClosesTheConnectionAtOnce) {

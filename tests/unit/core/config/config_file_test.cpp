@@ -43,6 +43,7 @@ host = "0.0.0.0"
 port = 8080
 max_concurrent_queries = 32
 worker_threads = 8
+worker_nice = 0
 query_timeout_ms = 120000
 
 [auth]
@@ -72,6 +73,7 @@ server:
   port: 8080
   max_concurrent_queries: 32
   worker_threads: 8
+  worker_nice: 0
   query_timeout_ms: 120000
 auth:
   api_keys:
@@ -135,6 +137,7 @@ TEST_F(ConfigTest, EverySectionReadsTheSameFromTomlAndYaml) {
     EXPECT_EQ(config->server.port, 8080);
     EXPECT_EQ(config->server.max_concurrent_queries, 32);
     EXPECT_EQ(config->server.worker_threads, 8);
+    EXPECT_EQ(config->server.worker_nice, 0) << "0, the I/O threads' own, is allowed";
     EXPECT_EQ(config->server.query_timeout_ms, 120000);
     EXPECT_EQ(config->server.idle_timeout_ms, 60000) << "unset server keys keep their defaults";
     ASSERT_EQ(config->api_keys.size(), 2u);
