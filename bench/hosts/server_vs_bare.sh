@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # tinkr-server against its floor, side by side in one run: tinkr-server as run_server_bench.sh starts it
-# (auth on, the mock backend answering at once with 100 log records, worker_threads = 2) and
-# bare_beast_server (bench/hosts/bare_beast_server.cpp, 2 threads) answering every request with the very
-# bytes tinkr-server answered. wrk posts /api/v1/logs to each in turn, A B A B, ROUNDS rounds of SECONDS
+# (auth on, the mock backend answering at once with 100 log records, worker_threads = 2, its default
+# one I/O thread) and bare_beast_server (bench/hosts/bare_beast_server.cpp) on as many threads as
+# tinkr-server has I/O threads, answering every request with the very bytes tinkr-server answered. wrk posts /api/v1/logs to each in turn, A B A B, ROUNDS rounds of SECONDS
 # each after a warm-up, and the script prints the medians of requests/s and p99 for both and the ratio
 # tinkr-server / bare (issue 15's target: >= 50%, with tinkr-server's p99 < 2 ms at 16 connections).
 #
@@ -39,7 +39,7 @@ curl -sS --fail -X POST -H "Authorization: Bearer $TINKR_BENCH_KEY" -H "Content-
   --data "$request_body" "$tinkr_url" >"$work/body.json"
 grep -q '"records":\[{"type":"log"' "$work/body.json" ||
   { echo "server_vs_bare: tinkr-server's answer holds no log records" >&2; exit 1; }
-"$bare" "$work/body.json" 2 >"$work/bare.out" &
+"$bare" "$work/body.json" 1 >"$work/bare.out" &
 bare_pid=$!
 bare_url=$(wait_for_listening "$work/bare.out")/api/v1/logs
 echo "body: $(wc -c <"$work/body.json") bytes, $(grep -o '"type":"log"' "$work/body.json" | wc -l) records"
