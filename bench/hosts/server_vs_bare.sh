@@ -2,9 +2,10 @@
 # tinkr-server against its floor, side by side in one run: tinkr-server as run_server_bench.sh starts it
 # (auth on, the mock backend answering at once with 100 log records, worker_threads = 2, its default
 # one I/O thread) and bare_beast_server (bench/hosts/bare_beast_server.cpp) on as many threads as
-# tinkr-server has I/O threads, answering every request with the very bytes tinkr-server answered. wrk posts /api/v1/logs to each in turn, A B A B, ROUNDS rounds of SECONDS
-# each after a warm-up, and the script prints the medians of requests/s and p99 for both and the ratio
-# tinkr-server / bare (issue 15's target: >= 50%, with tinkr-server's p99 < 2 ms at 16 connections).
+# tinkr-server has I/O threads, answering every request with the very bytes tinkr-server answered.
+# wrk posts /api/v1/logs to each in turn, A B A B, ROUNDS rounds of SECONDS each after a warm-up, and
+# the script prints the medians of requests/s and p99 for both and the ratio tinkr-server / bare
+# (issue 15's target: >= 50%, with tinkr-server's p99 < 2 ms at 16 connections).
 #
 # usage: server_vs_bare.sh SERVER_BINARY PLUGIN_DIR BARE_BINARY [ROUNDS=3] [SECONDS=10] [CONNECTIONS=16]
 set -euo pipefail
