@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace tinkr::sdk::rfc3339 {
 namespace {
 
@@ -68,6 +70,24 @@ TEST(Rfc3339, EveryFormattedTimeParsesBackToItself) {
   for (int64_t ns : {int64_t{0}, int64_t{-1}, k20261125T10 * kSecond + 1, int64_t{951'782'400} * kSecond,
                      int64_t{4'102'444'799} * kSecond + 999'999'999})
     EXPECT_EQ(parse(format(ns, Digits::nanoseconds)).unix_ns, ns) << ns;
+}
+
+// The date and clock are worked out in unsigned 32 bits: the two ends of what an int64 of nanoseconds
+// holds, and a walk over every year between them (a step of 37 days and 3,661.000000001 s reaches
+// every month, day of the month, hour, minute and second), come out right.
+TEST(Rfc3339, TimesFromEndToEndOfTheInt64Range) {
+  EXPECT_EQ(format(std::numeric_limits<int64_t>::min(), Digits::nanoseconds),
+            "1677-09-21T00:12:43.145224192Z");
+  EXPECT_EQ(format(std::numeric_limits<int64_t>::max(), Digits::nanoseconds),
+            "2262-04-11T23:47:16.854775807Z");
+  constexpr int64_t kStep = (37 * 86400 + 3661) * kSecond + 1;
+  const int64_t first = parse("1678-01-01T00:00:00Z").unix_ns, last = parse("2262-01-01T00:00:00Z").unix_ns;
+  int checked = 0;
+  for (int64_t ns = first; ns < last; ns += kStep, ++checked) {
+    const std::string text = format(ns, Digits::nanoseconds);
+    ASSERT_EQ(parse(text).unix_ns, ns) << text;
+  }
+  EXPECT_GT(checked, 5'000);
 }
 
 }  // namespace
