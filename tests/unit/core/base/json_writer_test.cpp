@@ -1,6 +1,6 @@
-// json::JsonWriter copies strings eight bytes at a time where it can and raw values at once, instead of
-// rapidjson's byte at a time (issue 15); what it writes must stay rapidjson's text exactly: every escape,
-// every byte from 0x7F up as it is, NUL inside a string, keys, raw values, and values written through
+// json::JsonWriter copies strings sixteen or eight bytes at a time where it can and raw values at once,
+// instead of rapidjson's byte at a time (issue 15); what it writes must stay rapidjson's text exactly: every
+// escape, every byte from 0x7F up as it is, NUL inside a string, keys, raw values, and values written through
 // Value::Accept. Objects written member by member (JsonMembers) are the same text as the writer's own.
 #include <tinkr/json_writing.hpp>
 
@@ -45,11 +45,13 @@ TEST(JsonWriter, EveryByteIsWrittenAsRapidjsonWritesIt) {
 }
 
 TEST(JsonWriter, AnEscapeAnywhereInALongStringIsFound) {
-  // Strings are scanned eight bytes at a time: each byte that needs escaping, at every offset of a
-  // string longer than two such chunks, and bytes from 0x80 (which must pass) beside it.
+  // Strings are scanned sixteen or eight bytes at a time: each byte that needs escaping, at every
+  // offset of a string of three chunks of sixteen (six of eight once a chunk holds an escape), and
+  // bytes from 0x80 (which must pass) beside it.
+  const std::string plain = "0123456789abcdef\xC3\xA9xyz0123456789ABCDEFghijklmnopq";
   for (const char special : {'"', '\\', '\n', '\x01', '\x1F', '\x7F', '\x80', ' '}) {
-    for (std::size_t at = 0; at < 20; ++at) {
-      std::string text = "0123456789abcdef\xC3\xA9xyz";
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+      std::string text = plain;
       text[at] = special;
       const auto [expected, written] = both([&](auto& w) {
         w.StartArray();
