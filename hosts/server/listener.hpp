@@ -1,4 +1,5 @@
-// Accepts connections and gives each its own session on its own strand, within the connection cap.
+// Accepts connections and gives each its own session, within the connection cap: on its own strand
+// when several I/O threads run the sessions, on the one I/O thread's implicit strand when one does.
 #pragma once
 
 #include "server_context.hpp"
@@ -17,7 +18,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
   /// Binds and listens; the bound port (useful with port 0). Errors name the address.
   Expected<uint16_t> open(const std::string& host, uint16_t port);
-  void start();
+  /// Starts accepting; io_threads is how many threads will run the io_context.
+  void start(int io_threads);
   /// Stops accepting (from any thread).
   void stop();
 
@@ -28,6 +30,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   ServerContext& context_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer pause_;  // between failed accepts
+  bool one_io_thread_ = false;
 };
 
 }  // namespace tinkr::server

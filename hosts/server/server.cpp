@@ -26,7 +26,7 @@ Expected<uint16_t> Server::listen(const std::string& host, uint16_t port) {
 }
 
 void Server::start(int io_threads) {
-  listener_->start();
+  listener_->start(io_threads);
   for (int i = 0; i < std::max(1, io_threads); ++i) threads_.emplace_back([this] { io_.run(); });
 }
 

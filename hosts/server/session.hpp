@@ -1,8 +1,8 @@
-// One HTTP connection, on its own strand (Beast's async server shape): read a request under a
-// deadline, route it, hand plugin work to the worker pool, write the reply (whole or as NDJSON
-// chunks), honour keep-alive, and close idle connections when the server shuts down. While a query
-// runs it watches the socket: a client that leaves cancels its query. A HEAD reply is the head
-// alone; a 4xx reply closes the connection.
+// One HTTP connection, on its own strand (Beast's async server shape; the I/O thread's implicit
+// strand when there is one, see listener.cpp): read a request under a deadline, route it, hand plugin work to
+// the worker pool, write the reply (whole or as NDJSON chunks), honour keep-alive, and close idle connections
+// when the server shuts down. While a query runs it watches the socket: a client that leaves cancels its
+// query. A HEAD reply is the head alone; a 4xx reply closes the connection.
 //
 // The session is a template on its stream so that unit tests drive it over Beast's test stream, with
 // no socket (tests/unit/hosts/server/session_test.cpp): the few operations that need a real socket
