@@ -14,7 +14,14 @@ std::string format_time(int64_t unix_ns) {
 }
 
 void append_time(std::string& out, int64_t unix_ns) {
-  if (unix_ns > 0) sdk::rfc3339::append(out, unix_ns, sdk::rfc3339::Digits::milliseconds);
+  char text[kMaxTimeTextSize];
+  out.append(text, static_cast<std::size_t>(write_time(text, unix_ns) - text));
+}
+
+static_assert(kMaxTimeTextSize == sdk::rfc3339::kMaxTextSize);
+
+char* write_time(char* out, int64_t unix_ns) {
+  return unix_ns > 0 ? sdk::rfc3339::write(out, unix_ns, sdk::rfc3339::Digits::milliseconds) : out;
 }
 
 std::string format_duration(int64_t ns) {

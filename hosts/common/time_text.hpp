@@ -2,6 +2,7 @@
 // ("850µs", "12.4ms", "1.20s").
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -11,6 +12,10 @@ namespace tinkr::host {
 std::string format_time(int64_t unix_ns);
 /// format_time's text appended to out (for writers that reuse one buffer instead of a string per time).
 void append_time(std::string& out, int64_t unix_ns);
+/// The most bytes write_time writes.
+inline constexpr std::size_t kMaxTimeTextSize = 30;
+/// format_time's text written at out (for writers that format in place); returns where it ends.
+char* write_time(char* out, int64_t unix_ns);
 
 /// 1500 -> "1.5µs", 12'400'000 -> "12.4ms", 1'200'000'000 -> "1.20s", 90 s -> "1m30s".
 std::string format_duration(int64_t ns);

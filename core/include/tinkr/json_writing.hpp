@@ -43,6 +43,17 @@ class JsonMembers {
     std::memcpy(at + 1, value.data(), value.size());
     at[value.size() + 1] = '"';
   }
+  /// A string value that needs no escaping, written in place by write(char* at), which writes at most
+  /// max_size bytes and returns where they end (a time formatted straight into the reply's text).
+  template <class Write>
+  void plain_written(std::string_view key, std::size_t max_size, Write&& write) {
+    char* const at = put_key(key, max_size + 2);
+    at[0] = '"';
+    char* const end = write(at + 1);
+    assert(end <= at + 1 + max_size && needs_no_escape({at + 1, static_cast<std::size_t>(end - at - 1)}));
+    *end = '"';
+    out_.Pop(max_size + 1 - static_cast<std::size_t>(end - at));
+  }
   void string(std::string_view key, std::string_view value) {
     put_key(key, 0);
     append_escaped(out_, value);

@@ -173,9 +173,12 @@ enum class Digits {
   nanoseconds,   // 2026-11-25T10:00:00.500000000Z, nine, none when zero
 };
 
-/// Appends a time in UTC ('Z'); times before 1970 work too (the fraction counts forward from the
-/// whole second before).
-inline void append(std::string& out, int64_t unix_ns, Digits digits) {
+/// The most bytes write() writes: "2262-04-11T23:47:16.854775807Z".
+inline constexpr std::size_t kMaxTextSize = 30;
+
+/// Writes a time in UTC ('Z') at out, at most kMaxTextSize bytes, and returns where it ends; times
+/// before 1970 work too (the fraction counts forward from the whole second before).
+inline char* write(char* out, int64_t unix_ns, Digits digits) {
   constexpr int64_t kSecond = 1'000'000'000;
   int64_t seconds = unix_ns / kSecond;
   int64_t fraction = unix_ns % kSecond;
@@ -196,8 +199,7 @@ inline void append(std::string& out, int64_t unix_ns, Digits digits) {
   // not negative): printing record times was a measurable share of a big answer's output through
   // snprintf, and of a server reply digit by digit (issue 15). Unix nanoseconds in an int64 span the
   // years 1677 to 2262: always four digits.
-  char text[40];
-  char* end = text;
+  char* end = out;
   auto put = [&end](auto whole, int width) {
     auto value = static_cast<uint32_t>(whole);
     char* digit = end + width;
@@ -242,7 +244,13 @@ inline void append(std::string& out, int64_t unix_ns, Digits digits) {
       break;
   }
   *end++ = 'Z';
-  out.append(text, static_cast<std::size_t>(end - text));
+  return end;
+}
+
+/// Appends write()'s text to out.
+inline void append(std::string& out, int64_t unix_ns, Digits digits) {
+  char text[kMaxTextSize];
+  out.append(text, static_cast<std::size_t>(write(text, unix_ns, digits) - text));
 }
 
 inline std::string format(int64_t unix_ns, Digits digits) {

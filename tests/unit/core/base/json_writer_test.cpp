@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace tinkr::json {
@@ -106,7 +107,7 @@ TEST(JsonWriter, KeysStringsAndRawValuesInAnObject) {
 
 // JsonWriter::Object writes an object's members straight into the text (JsonMembers): the same text as
 // rapidjson's writer, in an array (commas between objects), as a member's value, empty, and with the
-// writer's own calls going on after it.
+// writer's own calls going on after it; a value written in place takes only the room it used.
 TEST(JsonWriter, ObjectsWrittenByMembersAreWhatTheWriterWrites) {
   rapidjson::StringBuffer expected_text;
   rapidjson::Writer<rapidjson::StringBuffer> expected(expected_text);
@@ -121,6 +122,10 @@ TEST(JsonWriter, ObjectsWrittenByMembersAreWhatTheWriterWrites) {
     expected.String("log");
     expected.Key("time");
     expected.String("2026-11-25T10:00:00.123Z");
+    expected.Key("shown");
+    expected.String("12:00");
+    expected.Key("none");
+    expected.String("");
     expected.Key("n");
     expected.Int64(n);
     expected.Key("body");
@@ -141,6 +146,9 @@ TEST(JsonWriter, ObjectsWrittenByMembersAreWhatTheWriterWrites) {
     ours.Object([&](JsonMembers& m) {
       m.plain("type", "log");
       m.plain("time", "2026-11-25T10:00:00.123Z");
+      // Written in place, in less room than was asked for, and not at all.
+      m.plain_written("shown", 30, [](char* at) { return std::copy_n("12:00", 5, at); });
+      m.plain_written("none", 30, [](char* at) { return at; });
       m.int64("n", n);
       m.string("body", body);
       m.raw("attributes", R"({"a":[1,2]})");
@@ -160,8 +168,8 @@ TEST(JsonWriter, ObjectsWrittenByMembersAreWhatTheWriterWrites) {
   ours.EndArray();
   const std::string written(our_text.GetString(), our_text.GetSize());
   EXPECT_EQ(written, std::string(expected_text.GetString(), expected_text.GetSize()));
-  EXPECT_TRUE(
-      written.starts_with(R"([{"type":"log","time":"2026-11-25T10:00:00.123Z","n":0,"body":"a \"quoted)"))
+  EXPECT_TRUE(written.starts_with(
+      R"([{"type":"log","time":"2026-11-25T10:00:00.123Z","shown":"12:00","none":"","n":0,"body":"a \"quoted)"))
       << written;
   EXPECT_NE(written.find(R"("n":-9223372036854775808,)"), std::string::npos) << written;
   EXPECT_NE(written.find(R"("points":[1.5,null],"inner":{}},{"type")"), std::string::npos) << written;
