@@ -3,7 +3,7 @@
 // A query can keep a worker busy on the CPU (decoding a big answer, writing its JSON), while the I/O
 // threads' work is short and on every request's path: accepting, reading requests, sending replies.
 // With the CPU contended, a worker that preempts the I/O thread delays every connection, not only its
-// own (measured in docs/server.md), so the workers take a higher nice value, as ClickHouse's
+// own (measured in docs/server-figures.md), so the workers take a higher nice value, as ClickHouse's
 // os_thread_priority does for its query threads. They are not starved: at nice 5 against the I/O
 // thread's 0 a worker still gets about a quarter of a CPU both want (the kernel's weights, 335 to
 // 1024), and all of one the I/O thread leaves idle.

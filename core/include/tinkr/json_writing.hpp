@@ -17,8 +17,8 @@
 
 namespace tinkr::json {
 
-/// Appends text as a JSON string, quotes and escapes included, copying eight bytes at a time while none
-/// needs escaping.
+/// Appends text as a JSON string, quotes and escapes included, copying sixteen or eight bytes at a
+/// time while none needs escaping.
 void append_escaped(rapidjson::StringBuffer& out, std::string_view text);
 
 /// Whether text holds no byte JSON escapes (a quote, a backslash, a control character).
