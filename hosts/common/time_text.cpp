@@ -18,8 +18,6 @@ void append_time(std::string& out, int64_t unix_ns) {
   out.append(text, static_cast<std::size_t>(write_time(text, unix_ns) - text));
 }
 
-static_assert(kMaxTimeTextSize == sdk::rfc3339::kMaxTextSize);
-
 char* write_time(char* out, int64_t unix_ns) {
   return unix_ns > 0 ? sdk::rfc3339::write(out, unix_ns, sdk::rfc3339::Digits::milliseconds) : out;
 }

@@ -2,6 +2,8 @@
 // ("850µs", "12.4ms", "1.20s").
 #pragma once
 
+#include <tinkr/sdk/rfc3339.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -13,7 +15,7 @@ std::string format_time(int64_t unix_ns);
 /// format_time's text appended to out (for writers that reuse one buffer instead of a string per time).
 void append_time(std::string& out, int64_t unix_ns);
 /// The most bytes write_time writes.
-inline constexpr std::size_t kMaxTimeTextSize = 30;
+inline constexpr std::size_t kMaxTimeTextSize = sdk::rfc3339::kMaxTextSize;
 /// format_time's text written at out (for writers that format in place); returns where it ends.
 char* write_time(char* out, int64_t unix_ns);
 

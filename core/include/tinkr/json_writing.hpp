@@ -37,11 +37,10 @@ class JsonMembers {
 
   /// A string value that needs no escaping (a time this program formatted, a fixed word).
   void plain(std::string_view key, std::string_view value) {
-    assert(needs_no_escape(value) && "JsonMembers::plain given text that needs escaping: use string");
-    char* const at = put_key(key, value.size() + 2);
-    at[0] = '"';
-    std::memcpy(at + 1, value.data(), value.size());
-    at[value.size() + 1] = '"';
+    plain_written(key, value.size(), [value](char* at) {
+      std::memcpy(at, value.data(), value.size());
+      return at + value.size();
+    });
   }
   /// A string value that needs no escaping, written in place by write(char* at), which writes at most
   /// max_size bytes and returns where they end (a time formatted straight into the reply's text).
@@ -50,7 +49,9 @@ class JsonMembers {
     char* const at = put_key(key, max_size + 2);
     at[0] = '"';
     char* const end = write(at + 1);
-    assert(end <= at + 1 + max_size && needs_no_escape({at + 1, static_cast<std::size_t>(end - at - 1)}));
+    assert(end <= at + 1 + max_size && "JsonMembers::plain_written wrote more than max_size");
+    assert(needs_no_escape({at + 1, static_cast<std::size_t>(end - at - 1)}) &&
+           "JsonMembers::plain(_written) given text that needs escaping: use string");
     *end = '"';
     out_.Pop(max_size + 1 - static_cast<std::size_t>(end - at));
   }
